@@ -1,0 +1,61 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Target CPU for the numeric code. The engine's micro-kernels are written with
+// SIMD16<Float> and fused multiply-add; whether those become AVX-512/AVX2 FMA
+// instructions or scalar libm `fma` calls (≈100× slower) is decided here.
+//
+//   PNNBENCH_TARGET_CPU unset      → "native": the CPU of the machine that builds.
+//                                    Fastest; the binary may not run on an older CPU.
+//   PNNBENCH_TARGET_CPU=x86-64-v3  → any x86-64 CPU with AVX2+FMA (Haswell, 2013, and later).
+//   PNNBENCH_TARGET_CPU=generic    → runs anywhere, slow kernels.
+//
+// The chosen CPU is also compiled into the C target `CPUCheck`, so that `bench`
+// refuses to start, with a clear message, on a CPU that lacks what it was built for
+// instead of dying with SIGILL. `bench perf` prints the build's target CPU.
+let targetCPU = Context.environment["PNNBENCH_TARGET_CPU"] ?? "native"
+
+let numericSwiftFlags: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-target-cpu", targetCPU]),
+]
+
+let package = Package(
+    name: "PNNBench",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bench", targets: ["bench"]),
+        .library(name: "PNNEngine", targets: ["PNNEngine"]),
+        .library(name: "PNNData", targets: ["PNNData"]),
+        .library(name: "PNNMetrics", targets: ["PNNMetrics"]),
+        .library(name: "PNNBench", targets: ["PNNBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "CPUCheck",
+            cSettings: [
+                .unsafeFlags(["-O2", targetCPU == "generic" ? "-mtune=generic" : "-march=\(targetCPU)"]),
+                .define("PNN_TARGET_CPU", to: "\"\(targetCPU)\""),
+            ]
+        ),
+        .target(name: "PNNEngine", dependencies: ["CPUCheck"], swiftSettings: numericSwiftFlags),
+        .target(name: "PNNData", dependencies: ["PNNEngine"], swiftSettings: numericSwiftFlags),
+        .target(name: "PNNMetrics", swiftSettings: numericSwiftFlags),
+        .target(name: "PNNBench", dependencies: ["PNNEngine", "PNNData", "PNNMetrics"]),
+        .executableTarget(
+            name: "bench",
+            dependencies: [
+                "PNNBench", "PNNEngine", "PNNData", "PNNMetrics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PNNEngineTests", dependencies: ["PNNEngine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PNNDataTests", dependencies: ["PNNData"]),
+        .testTarget(name: "PNNMetricsTests", dependencies: ["PNNMetrics"]),
+        .testTarget(name: "PNNBenchTests", dependencies: ["PNNBench"]),
+        .testTarget(name: "BenchCLITests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v5]
+)

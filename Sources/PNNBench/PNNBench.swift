@@ -1,0 +1,1 @@
+// Placeholder: the PNNBench module is built by its own issue.

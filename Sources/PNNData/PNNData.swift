@@ -1,0 +1,1 @@
+// Placeholder: the PNNData module is built by its own issue.

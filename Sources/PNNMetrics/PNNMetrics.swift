@@ -1,0 +1,1 @@
+// Placeholder: the PNNMetrics module is built by its own issue.
