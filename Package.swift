@@ -41,7 +41,8 @@ let package = Package(
             ]
         ),
         .target(name: "PNNEngine", dependencies: ["CPUCheck"], swiftSettings: numericSwiftFlags),
-        .target(name: "PNNData", dependencies: ["PNNEngine"], swiftSettings: numericSwiftFlags),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "PNNData", dependencies: ["PNNEngine", "CZlib"], swiftSettings: numericSwiftFlags),
         .target(name: "PNNMetrics", swiftSettings: numericSwiftFlags),
         .target(name: "PNNBench", dependencies: ["PNNEngine", "PNNData", "PNNMetrics"]),
         .executableTarget(
@@ -52,8 +53,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PNNEngineTests", dependencies: ["PNNEngine"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PNNDataTests", dependencies: ["PNNData"]),
-        .testTarget(name: "PNNMetricsTests", dependencies: ["PNNMetrics"]),
+        .testTarget(name: "PNNDataTests", dependencies: ["PNNData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PNNMetricsTests", dependencies: ["PNNMetrics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PNNBenchTests", dependencies: ["PNNBench"]),
         .testTarget(name: "BenchCLITests", dependencies: []),
     ],
