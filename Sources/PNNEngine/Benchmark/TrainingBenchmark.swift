@@ -1,0 +1,72 @@
+import Foundation
+
+/// Measures training throughput of a model on synthetic batches: full steps (forward,
+/// loss, backward, L2, Adam update, dropout on), timed one by one after a warm-up.
+public enum TrainingBenchmark {
+    public struct Result: Codable, Sendable {
+        public let architecture: String
+        public let batchSize: Int
+        public let threads: Int
+        public let steps: Int
+        public let parameters: Int
+        public let medianStepMilliseconds: Double
+        public let samplesPerSecond: Double
+        /// 6·(multiply-adds of the Dense layers)·B per step: 2 FLOPs per multiply-add in the
+        /// forward pass and 4 in the backward pass (input and weight gradients).
+        public let gflopsPerSecond: Double
+        public let peakResidentMegabytes: Double
+        public let residentBeforeMegabytes: Double
+        public let targetCPU: String
+    }
+
+    public static func run(architecture: PaperArchitecture, batchSize: Int = 1024, threads: Int,
+                           warmupSteps: Int = 20, steps: Int = 200, seed: UInt64 = 42) -> Result {
+        let before = MemoryUsage.residentMegabytes()
+        let pool = WorkerPool(threads: threads)
+        let model = Model(spec: architecture.spec, seed: seed)
+        let trainer = Trainer(model: model, seed: seed, pool: pool)
+        // A few distinct batches, cycled: generating data is not what is measured.
+        let batches = (0..<8).map { i -> SyntheticBatch in
+            let b = SyntheticBatch(size: batchSize, features: architecture.spec.inputFeatures)
+            b.fill(seed: seed, index: UInt64(i))
+            return b
+        }
+        for s in 0..<warmupSteps {
+            let b = batches[s % batches.count]
+            trainer.step(x: b.x, mass: b.mass, labels: b.labels, weights: b.weights)
+        }
+        var times: [Double] = []
+        times.reserveCapacity(steps)
+        for s in 0..<steps {
+            let b = batches[s % batches.count]
+            let t0 = MonotonicClock.now()
+            trainer.step(x: b.x, mass: b.mass, labels: b.labels, weights: b.weights)
+            times.append(MonotonicClock.now() - t0)
+        }
+        times.sort()
+        let median = times[times.count / 2]
+        let flops = 6.0 * Double(model.forwardMultiplyAdds) * Double(batchSize)
+        return Result(architecture: architecture.rawValue, batchSize: batchSize, threads: threads, steps: steps,
+                      parameters: model.parameterCount, medianStepMilliseconds: median * 1e3,
+                      samplesPerSecond: Double(batchSize) / median, gflopsPerSecond: flops / median / 1e9,
+                      peakResidentMegabytes: MemoryUsage.peakResidentMegabytes(), residentBeforeMegabytes: before,
+                      targetCPU: CPUGuard.buildTargetCPU)
+    }
+}
+
+/// Resident memory of this process, from /proc/self/status (Linux).
+public enum MemoryUsage {
+    /// VmHWM: the peak resident set size so far.
+    public static func peakResidentMegabytes() -> Double { field("VmHWM:") }
+    /// VmRSS: the current resident set size.
+    public static func residentMegabytes() -> Double { field("VmRSS:") }
+
+    static func field(_ name: String) -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return .nan }
+        for line in text.split(separator: "\n") where line.hasPrefix(name) {
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            if parts.count >= 2, let kb = Double(parts[1]) { return kb / 1024 }
+        }
+        return .nan
+    }
+}

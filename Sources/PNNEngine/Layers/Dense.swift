@@ -1,0 +1,102 @@
+/// Fully connected layer: for a batch X [B × n_in],
+///
+///     Z = X·W + 1·bᵀ,   Y = f(Z)
+///
+/// with kernel W [n_in × n_out] and bias b [n_out] (Keras' layout). Backward, given
+/// G = ∂L/∂Y:  ∂L/∂Z = G ⊙ f'(Z),  ∂L/∂W = Xᵀ·∂L/∂Z,  ∂L/∂b = Σ_rows ∂L/∂Z,
+/// ∂L/∂X = ∂L/∂Z·Wᵀ.
+///
+/// With `.sigmoid` the layer also keeps the logits Z: the loss differentiates with respect
+/// to Z directly (`backward(logitGradient:)`), which is exact and avoids σ'(z) underflow.
+public final class Dense: Layer {
+    public let name: String
+    public let inputWidth: Int
+    public let outputWidth: Int
+    public let activation: Activation
+    public let kernel: Parameter
+    public let bias: Parameter
+    public var parameters: [Parameter] { [kernel, bias] }
+
+    private var input: Matrix?
+    private var output: Matrix?
+    private var logitBuffer: Matrix?
+    private var gradInput: Matrix?
+
+    public init(name: String, inputWidth: Int, outputWidth: Int, activation: Activation) {
+        self.name = name
+        self.inputWidth = inputWidth
+        self.outputWidth = outputWidth
+        self.activation = activation
+        self.kernel = Parameter(name: "\(name).kernel", kind: .kernel, rows: inputWidth, cols: outputWidth)
+        self.bias = Parameter(name: "\(name).bias", kind: .bias, rows: 1, cols: outputWidth)
+    }
+
+    /// Pre-activations of the last forward pass (only kept for `.sigmoid`).
+    public var logits: Matrix? { logitBuffer }
+
+    public func forward(_ x: Matrix, _ context: PassContext) -> Matrix {
+        precondition(x.cols == inputWidth, "\(name): input has \(x.cols) columns, expected \(inputWidth)")
+        input = x
+        let rows = x.rows, n = outputWidth
+        let z = activation == .sigmoid ? ensureRows(&logitBuffer, rows: rows, cols: n) : ensureRows(&output, rows: rows, cols: n)
+        GEMM.nn(m: rows, n: n, k: inputWidth, a: x.data, lda: inputWidth, b: kernel.value.data, ldb: n,
+                c: z.data, ldc: n, accumulate: false, pool: context.pool)
+        let b = bias.value.data
+        let y = ensureRows(&output, rows: rows, cols: n)
+        let act = activation
+        context.pool.parallelRanges(count: rows, granularity: RowOps.rowGrain) { range in
+            for i in range {
+                let zi = z.data + i * n, yi = y.data + i * n
+                switch act {
+                case .linear: for j in 0..<n { yi[j] = zi[j] + b[j] }
+                case .relu: for j in 0..<n { yi[j] = max(zi[j] + b[j], 0) }
+                case .sigmoid:
+                    for j in 0..<n {
+                        zi[j] += b[j]
+                        yi[j] = stableSigmoid(zi[j])
+                    }
+                }
+            }
+        }
+        return y
+    }
+
+    public func backward(_ g: Matrix, _ context: PassContext, needInputGradient: Bool) -> Matrix? {
+        let rows = g.rows, n = outputWidth
+        switch activation {
+        case .linear: break
+        case .relu:
+            // f'(z) = [y > 0]; y = max(z, 0) so the test on y is the test on z.
+            let y = output!
+            context.pool.parallelRanges(count: rows, granularity: RowOps.rowGrain) { range in
+                for i in range {
+                    let gi = g.data + i * n, yi = y.data + i * n
+                    for j in 0..<n where !(yi[j] > 0) { gi[j] = 0 }
+                }
+            }
+        case .sigmoid:
+            let y = output!
+            context.pool.parallelRanges(count: rows, granularity: RowOps.rowGrain) { range in
+                for i in range {
+                    let gi = g.data + i * n, yi = y.data + i * n
+                    for j in 0..<n { gi[j] *= yi[j] * (1 - yi[j]) }
+                }
+            }
+        }
+        return backward(logitGradient: g, context, needInputGradient: needInputGradient)
+    }
+
+    /// Backward pass given ∂L/∂Z (the gradient with respect to the pre-activations).
+    public func backward(logitGradient dz: Matrix, _ context: PassContext, needInputGradient: Bool) -> Matrix? {
+        let x = input!
+        let rows = dz.rows, n = outputWidth, k = inputWidth
+        GEMM.tn(m: k, n: n, k: rows, a: x.data, lda: k, b: dz.data, ldb: n,
+                c: kernel.gradient.data, ldc: n, accumulate: false, pool: context.pool)
+        RowOps.columnSums(dz, into: bias.gradient.data, pool: context.pool)
+        guard needInputGradient else { return nil }
+        let dx = ensureRows(&gradInput, rows: rows, cols: k)
+        GEMM.nt(m: rows, n: k, k: n, a: dz.data, lda: n, b: kernel.value.data, ldb: n,
+                c: dx.data, ldc: k, accumulate: false, pool: context.pool)
+        return dx
+    }
+}

@@ -1,0 +1,77 @@
+/// Inverted dropout with rate r (Keras semantics):
+///
+///     training:  y = x ⊙ k / (1 − r),  k_ij ~ Bernoulli(1 − r)
+///     inference: y = x
+///
+/// so the expected activation is unchanged and nothing is rescaled at inference.
+/// Backward: ∂L/∂x = ∂L/∂y ⊙ k / (1 − r).
+///
+/// The mask bit of element (i, j) is a pure function of (seed, step, layer index, i, j):
+/// 16-bit lane (j mod 4) of `SplitMix64.value(key(seed, step, layer), i·⌈D/4⌉ + ⌊j/4⌋)`,
+/// dropped when the lane is below round(r·2¹⁶). So the mask does not depend on threads,
+/// and r = 0.25 is represented exactly.
+public final class Dropout: Layer {
+    public let name: String
+    public let inputWidth: Int
+    public var outputWidth: Int { inputWidth }
+    public let rate: Float
+    /// Distinguishes the dropout layers of one model in the random stream.
+    public let index: Int
+
+    private var output: Matrix?
+    private var multiplier: Matrix?
+    private var wasTraining = false
+
+    public init(name: String, width: Int, rate: Float, index: Int) {
+        precondition(rate >= 0 && rate < 1, "dropout rate must be in [0, 1)")
+        self.name = name
+        self.inputWidth = width
+        self.rate = rate
+        self.index = index
+    }
+
+    /// The 16-bit threshold below which an element is dropped.
+    var threshold: UInt32 { UInt32((rate * 65536).rounded()) }
+
+    public func forward(_ x: Matrix, _ context: PassContext) -> Matrix {
+        wasTraining = context.training && rate > 0
+        guard wasTraining else { return x }
+        let rows = x.rows, d = inputWidth
+        let y = ensureRows(&output, rows: rows, cols: d)
+        let k = ensureRows(&multiplier, rows: rows, cols: d)
+        let key = RandomStream.key(seed: context.seed, purpose: .dropout,
+                                   index: (context.step << 12) | UInt64(index))
+        let groups = (d + 3) / 4
+        let keep = 1 / (1 - rate)
+        let limit = threshold
+        context.pool.parallelRanges(count: rows, granularity: RowOps.rowGrain) { range in
+            for i in range {
+                let xi = x.data + i * d, yi = y.data + i * d, ki = k.data + i * d
+                for g in 0..<groups {
+                    let bits = SplitMix64.value(key: key, index: UInt64(i * groups + g))
+                    let base = g * 4
+                    for lane in 0..<min(4, d - base) {
+                        let u = UInt32(truncatingIfNeeded: bits >> (16 * UInt64(lane))) & 0xFFFF
+                        let mult: Float = u < limit ? 0 : keep
+                        ki[base + lane] = mult
+                        yi[base + lane] = xi[base + lane] * mult
+                    }
+                }
+            }
+        }
+        return y
+    }
+
+    public func backward(_ g: Matrix, _ context: PassContext, needInputGradient: Bool) -> Matrix? {
+        guard needInputGradient else { return nil }
+        guard wasTraining, let k = multiplier else { return g }
+        let d = inputWidth
+        context.pool.parallelRanges(count: g.rows, granularity: RowOps.rowGrain) { range in
+            for i in range {
+                let gi = g.data + i * d, ki = k.data + i * d
+                for j in 0..<d { gi[j] *= ki[j] }
+            }
+        }
+        return g
+    }
+}

@@ -1,0 +1,109 @@
+/// A feed-forward classifier built from an `ArchitectureSpec`: layers in order, the
+/// sigmoid output layer last. Inputs per batch: features X [B × F] and, for parametric
+/// architectures, the mass column m [B × 1] (mass / 1000).
+public final class Model {
+    public let spec: ArchitectureSpec
+    public let layers: [Layer]
+    public let outputLayer: Dense
+    /// Every learnable tensor in a fixed, documented order: layer by layer, and within a
+    /// layer kernel then bias (conditioning layers: scale kernel, scale bias, shift
+    /// kernel, shift bias). Checkpoints and the Keras fixture use this order.
+    public let parameters: [Parameter]
+
+    /// Builds the layers of `spec` and initialises them (glorot-uniform, zero biases) from `seed`.
+    public init(spec: ArchitectureSpec, seed: UInt64) {
+        precondition(!spec.hiddenUnits.isEmpty && spec.hiddenUnits.allSatisfy { $0 > 0 }, "hidden units must be positive")
+        self.spec = spec
+        var layers: [Layer] = []
+        var width = spec.inputFeatures
+        var dropoutIndex = 0
+        for (k, units) in spec.hiddenUnits.enumerated() {
+            let conditioned = spec.isConditioned(block: k)
+            if conditioned && spec.conditioning == .concat {
+                let concat = ConcatConditioning(name: "concat\(k)", width: width)
+                layers.append(concat)
+                width = concat.outputWidth
+            }
+            layers.append(Dense(name: "dense\(k)", inputWidth: width, outputWidth: units, activation: spec.activation))
+            width = units
+            if conditioned {
+                switch spec.conditioning {
+                case .affine: layers.append(AffineConditioning(name: "affine\(k)", width: width))
+                case .biasing: layers.append(ConditionalBiasing(name: "bias\(k)", width: width))
+                case .scaling: layers.append(ConditionalScaling(name: "scale\(k)", width: width))
+                case .concat, .none: break
+                }
+            }
+            if spec.dropoutRate > 0 {
+                layers.append(Dropout(name: "dropout\(k)", width: width, rate: spec.dropoutRate, index: dropoutIndex))
+                dropoutIndex += 1
+            }
+        }
+        let output = Dense(name: "output", inputWidth: width, outputWidth: 1, activation: .sigmoid)
+        layers.append(output)
+        self.layers = layers
+        self.outputLayer = output
+        self.parameters = layers.flatMap { $0.parameters }
+        GlorotUniform.initialize(parameters, seed: seed)
+    }
+
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+
+    /// Multiply-adds per event of one forward pass through the Dense layers
+    /// (the conditioning and element-wise layers are O(width) and not counted).
+    public var forwardMultiplyAdds: Int {
+        layers.compactMap { $0 as? Dense }.reduce(0) { $0 + $1.inputWidth * $1.outputWidth }
+    }
+
+    /// Forward pass; returns the sigmoid outputs [B × 1] (buffer owned by the model).
+    @discardableResult
+    public func forward(_ x: Matrix, _ context: PassContext) -> Matrix {
+        var h = x
+        for layer in layers { h = layer.forward(h, context) }
+        return h
+    }
+
+    /// Backward pass from ∂L/∂z of the output logits; fills every parameter's gradient.
+    /// `logitGradient` is overwritten.
+    public func backward(logitGradient: Matrix, _ context: PassContext) {
+        var g = outputLayer.backward(logitGradient: logitGradient, context, needInputGradient: true)!
+        for i in stride(from: layers.count - 2, through: 0, by: -1) {
+            guard let next = layers[i].backward(g, context, needInputGradient: i > 0) else { break }
+            g = next
+        }
+    }
+
+    /// Signal probabilities for every row of `x` (inference: dropout off), in batches.
+    public func predict(_ x: Matrix, mass: Matrix, pool: WorkerPool, batchSize: Int = 4096) -> [Float] {
+        precondition(x.rows == mass.rows, "features and mass must have the same number of rows")
+        var out = [Float](repeating: 0, count: x.rows)
+        let xb = Matrix(rows: min(batchSize, max(x.rows, 1)), cols: x.cols)
+        let mb = Matrix(rows: xb.rows, cols: 1)
+        var start = 0
+        while start < x.rows {
+            let n = min(batchSize, x.rows - start)
+            xb.resize(rows: n)
+            mb.resize(rows: n)
+            xb.data.update(from: x.data + start * x.cols, count: n * x.cols)
+            mb.data.update(from: mass.data + start, count: n)
+            let p = forward(xb, PassContext(mass: mb, training: false, pool: pool))
+            for i in 0..<n { out[start + i] = p.data[i] }
+            start += n
+        }
+        return out
+    }
+
+    /// One line per layer with its output width and parameter count, then the total.
+    public var summary: String {
+        var lines = layers.map { layer -> String in
+            let count = layer.parameters.reduce(0) { $0 + $1.count }
+            return Model.pad(layer.name, 10) + Model.pad(String(describing: type(of: layer)), 22) + Model.pad("out \(layer.outputWidth)", 10) + "params \(count)"
+        }
+        lines.append("total parameters: \(parameterCount)")
+        return lines.joined(separator: "\n")
+    }
+
+    private static func pad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
+    }
+}

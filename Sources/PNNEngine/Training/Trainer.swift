@@ -1,0 +1,64 @@
+/// One model, its optimiser and the random streams of a run: `step` performs one
+/// mini-batch update exactly as Keras' `train_on_batch` would.
+///
+/// Loss of a step: L = (1/N)·Σ w_i·ℓ_i + R(θ), with R the L2 penalty, evaluated at the
+/// weights before the update (what Keras reports).
+public final class Trainer {
+    public let model: Model
+    public let optimizer: Adam
+    public let penalty: L2Penalty
+    public let pool: WorkerPool
+    /// Seed of the run; keys the dropout streams.
+    public let seed: UInt64
+    private let logitGradient = Matrix(rows: 0, cols: 1)
+
+    public init(model: Model, seed: UInt64, pool: WorkerPool, learningRate: Float = 3e-4) {
+        self.model = model
+        self.seed = seed
+        self.pool = pool
+        self.optimizer = Adam(parameters: model.parameters, learningRate: learningRate)
+        self.penalty = L2Penalty(kernel: model.spec.l2Kernel, bias: model.spec.l2Bias)
+    }
+
+    /// Number of updates applied so far.
+    public var step: Int64 { optimizer.iterations }
+
+    /// The loss decomposed into its two terms.
+    public struct StepLoss: Sendable {
+        public let crossEntropy: Double
+        public let penalty: Double
+        public var total: Double { crossEntropy + penalty }
+    }
+
+    /// Forward, backward and one Adam update on the batch (x [B × F], mass [B × 1],
+    /// labels [B × 1] in {0, 1}, optional sample weights [B × 1]).
+    @discardableResult
+    public func step(x: Matrix, mass: Matrix, labels: Matrix, weights: Matrix? = nil) -> StepLoss {
+        let context = PassContext(mass: mass, training: true, pool: pool, seed: seed, step: UInt64(optimizer.iterations))
+        model.forward(x, context)
+        logitGradient.resize(rows: x.rows)
+        let ce = BinaryCrossEntropy.lossAndGradient(logits: model.outputLayer.logits!, labels: labels,
+                                                    weights: weights, gradient: logitGradient)
+        model.backward(logitGradient: logitGradient, context)
+        let r = penalty.apply(to: model.parameters)
+        optimizer.update(model.parameters, pool: pool)
+        return StepLoss(crossEntropy: ce, penalty: r)
+    }
+
+    /// The same loss as `step` reports, without updating anything (dropout off).
+    public func evaluateLoss(x: Matrix, mass: Matrix, labels: Matrix, weights: Matrix? = nil) -> StepLoss {
+        let context = PassContext(mass: mass, training: false, pool: pool, seed: seed, step: 0)
+        model.forward(x, context)
+        let scratch = Matrix(rows: x.rows, cols: 1)
+        let ce = BinaryCrossEntropy.lossAndGradient(logits: model.outputLayer.logits!, labels: labels,
+                                                    weights: weights, gradient: scratch)
+        var r = 0.0
+        for p in model.parameters {
+            let lambda = Double(penalty.coefficient(for: p.kind))
+            var s = 0.0
+            for i in 0..<p.count { s += Double(p.value.data[i]) * Double(p.value.data[i]) }
+            r += lambda * s
+        }
+        return StepLoss(crossEntropy: ce, penalty: r)
+    }
+}

@@ -1,0 +1,106 @@
+import Testing
+@testable import PNNEngine
+
+/// Whole models: the gradient of L = (1/N)Σ w·BCE + L2 that the engine computes for
+/// every parameter, against central differences of a Double reference of the same model.
+@Suite struct ModelGradientTests {
+    static let specs: [ArchitectureSpec] = {
+        var out: [ArchitectureSpec] = []
+        for arch in PaperArchitecture.allCases {
+            var s = arch.spec
+            s.inputFeatures = 5
+            s.hiddenUnits = [6, 4, 3]
+            s.dropoutRate = 0
+            s.l2Kernel = 1e-2  // large enough that a wrong penalty gradient shows
+            s.l2Bias = 1e-3
+            out.append(s)
+        }
+        for kind in [ConditioningKind.biasing, .scaling, .affine, .concat] {
+            for place in ConditioningPlace.allCases {
+                out.append(ArchitectureSpec(inputFeatures: 5, hiddenUnits: [6, 4, 3], conditioning: kind,
+                                            conditioningPlace: place, dropoutRate: 0, l2Kernel: 1e-2, l2Bias: 1e-3))
+            }
+        }
+        return out
+    }()
+
+    @Test(arguments: 0..<specs.count)
+    func gradientMatchesFiniteDifferences(index: Int) {
+        let spec = Self.specs[index]
+        let pool = WorkerPool(threads: 2)
+        let model = Model(spec: spec, seed: 7)
+        TestData.randomize(model.parameters, seed: UInt64(index), scale: 0.6)
+        let n = 8
+        let x = TestData.randomBatch(rows: n, cols: spec.inputFeatures, seed: 2, scale: 1.5)
+        let massValues = (0..<n).map { Double(Float(0.5 + 0.25 * Double($0 % 5))) }
+        let labels = (0..<n).map { Double($0 % 2) }
+        let weights = (0..<n).map { [0.5, 1.0, 2.0][$0 % 3] }
+
+        let context = PassContext(mass: TestData.matrix(massValues.map { [$0] }), training: false, pool: pool)
+        model.forward(TestData.matrix(x), context)
+        let dz = Matrix(rows: n, cols: 1)
+        let ce = BinaryCrossEntropy.lossAndGradient(logits: model.outputLayer.logits!, labels: TestData.matrix(labels.map { [$0] }),
+                                                    weights: TestData.matrix(weights.map { [$0] }), gradient: dz)
+        model.backward(logitGradient: dz, context)
+        let penalty = L2Penalty(kernel: spec.l2Kernel, bias: spec.l2Bias).apply(to: model.parameters)
+
+        let params = model.layers.map { DoubleReference.parameters(of: $0) }
+        func loss(_ params: [[[Double]]]) -> Double {
+            var h = x
+            for (l, layer) in model.layers.enumerated() {
+                h = DoubleReference.forward(layer, h, mass: massValues, params: params[l])
+            }
+            var r = 0.0
+            for (l, layer) in model.layers.enumerated() {
+                for (p, parameter) in layer.parameters.enumerated() {
+                    let lambda = Double(parameter.kind == .kernel ? spec.l2Kernel : spec.l2Bias)
+                    r += lambda * params[l][p].reduce(0) { $0 + $1 * $1 }
+                }
+            }
+            return DoubleReference.crossEntropy(h.map { $0[0] }, labels: labels, weights: weights) + r
+        }
+        let reference = loss(params)
+        #expect(abs(ce + penalty - reference) < 1e-5 * max(1, abs(reference)), "loss value")
+
+        let h = 1e-6
+        for (l, layer) in model.layers.enumerated() {
+            for (p, parameter) in layer.parameters.enumerated() {
+                var numeric: [Double] = []
+                for e in 0..<parameter.count {
+                    var plus = params, minus = params
+                    plus[l][p][e] += h
+                    minus[l][p][e] -= h
+                    numeric.append((loss(plus) - loss(minus)) / (2 * h))
+                }
+                let analytic = (0..<parameter.count).map { Double(parameter.gradient.data[$0]) }
+                #expect(TestData.relativeError(analytic, numeric) < 2e-4,
+                        "\(spec.conditioning)/\(spec.conditioningPlace)/\(spec.activation): ∂L/∂\(parameter.name)")
+            }
+        }
+    }
+
+    @Test func paperParameterCounts() {
+        #expect(Model(spec: PaperArchitecture.affine.spec, seed: 1).parameterCount == 76_151)
+        #expect(Model(spec: PaperArchitecture.pnn.spec, seed: 1).parameterCount == 74_051)
+        #expect(Model(spec: PaperArchitecture.pnnLinear.spec, seed: 1).parameterCount == 74_051)
+        #expect(Model(spec: PaperArchitecture.single.spec, seed: 1).parameterCount == 73_751)
+    }
+
+    @Test func glorotUniformBoundsAndZeroBiases() {
+        let model = Model(spec: PaperArchitecture.affine.spec, seed: 42)
+        for p in model.parameters {
+            let values = p.value.toArray()
+            if p.kind == .bias {
+                #expect(values.allSatisfy { $0 == 0 }, "\(p.name) must start at zero")
+            } else {
+                let limit = Float(GlorotUniform.limit(fanIn: p.value.rows, fanOut: p.value.cols))
+                #expect(values.allSatisfy { abs($0) <= limit }, "\(p.name) within ±\(limit)")
+                if p.count >= 1000 {
+                    // Uniform on [-L, L]: variance L²/3.
+                    let variance = values.reduce(0.0) { $0 + Double($1 * $1) } / Double(values.count)
+                    #expect(abs(variance / Double(limit * limit / 3) - 1) < 0.05, "\(p.name) variance")
+                }
+            }
+        }
+    }
+}
