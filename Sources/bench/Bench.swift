@@ -11,7 +11,7 @@ struct Bench: ParsableCommand {
         CPU engine, evaluates them with the paper's per-mass protocol and compares them with reference tables.
         Build in release mode for anything numeric:  swift run -c release bench <command>
         """,
-        subcommands: [PerfCommand.self, ScoreCommand.self, DataCommand.self]
+        subcommands: [AllCommand.self, PerfCommand.self, ScoreCommand.self, DataCommand.self]
     )
 
     static func main() {
