@@ -3,17 +3,25 @@ import PackageDescription
 
 // Target CPU for the numeric code. The engine's micro-kernels are written with
 // SIMD16<Float> and fused multiply-add; whether those become AVX-512/AVX2 FMA
-// instructions or scalar libm `fma` calls (≈100× slower) is decided here.
+// instructions or scalar libm `fma` calls (≈50× slower, measured) is decided here.
+// The value is an LLVM CPU name, passed to swiftc's -target-cpu:
 //
-//   PNNBENCH_TARGET_CPU unset      → "native": the CPU of the machine that builds.
-//                                    Fastest; the binary may not run on an older CPU.
-//   PNNBENCH_TARGET_CPU=x86-64-v3  → any x86-64 CPU with AVX2+FMA (Haswell, 2013, and later).
-//   PNNBENCH_TARGET_CPU=generic    → runs anywhere, slow kernels.
+//   PNNBENCH_TARGET_CPU unset           → "native": the CPU of the machine that builds.
+//                                         Fastest; the binary may not run on an older CPU.
+//   PNNBENCH_TARGET_CPU=haswell         → any x86-64 CPU with AVX2+FMA (2013 and later).
+//   PNNBENCH_TARGET_CPU=skylake-avx512  → x86-64 CPUs with AVX-512.
+//   PNNBENCH_TARGET_CPU=x86-64          → the x86-64 baseline: runs anywhere, slow kernels.
 //
 // The chosen CPU is also compiled into the C target `CPUCheck`, so that `bench`
 // refuses to start, with a clear message, on a CPU that lacks what it was built for
 // instead of dying with SIGILL. `bench perf` prints the build's target CPU.
 let targetCPU = Context.environment["PNNBENCH_TARGET_CPU"] ?? "native"
+
+#if arch(x86_64) || arch(i386)
+let cTargetFlag = "-march=\(targetCPU)"
+#else
+let cTargetFlag = "-mcpu=\(targetCPU)"
+#endif
 
 let numericSwiftFlags: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked", "-target-cpu", targetCPU]),
@@ -36,7 +44,7 @@ let package = Package(
         .target(
             name: "CPUCheck",
             cSettings: [
-                .unsafeFlags(["-O2", targetCPU == "generic" ? "-mtune=generic" : "-march=\(targetCPU)"]),
+                .unsafeFlags(["-O2", cTargetFlag]),
                 .define("PNN_TARGET_CPU", to: "\"\(targetCPU)\""),
             ]
         ),

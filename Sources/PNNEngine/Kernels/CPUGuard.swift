@@ -3,7 +3,7 @@ import CPUCheck
 /// Start-up check that the running CPU has every instruction-set extension the build
 /// was compiled for (see Package.swift, PNNBENCH_TARGET_CPU).
 public enum CPUGuard {
-    /// The build's target CPU name, e.g. "native" or "x86-64-v3".
+    /// The build's target CPU name, e.g. "native" or "haswell".
     public static var buildTargetCPU: String { String(cString: pnn_build_target_cpu()) }
 
     /// Extensions the build uses, e.g. "sse4.2 avx avx2 fma avx512f …".
@@ -28,7 +28,7 @@ public enum CPUGuard {
         bench: this binary was built for target CPU '\(buildTargetCPU)' and uses \(missing.joined(separator: ", ")), \
         which this CPU does not have.
         Rebuild it on this machine (swift build -c release), or for a portable build set
-        PNNBENCH_TARGET_CPU=x86-64-v3 (any AVX2+FMA CPU) or PNNBENCH_TARGET_CPU=generic (any CPU, slow kernels).
+        PNNBENCH_TARGET_CPU=haswell (any AVX2+FMA CPU) or PNNBENCH_TARGET_CPU=x86-64 (any x86-64 CPU, slow kernels).
 
         """
         FileHandleStderr.write(message)
