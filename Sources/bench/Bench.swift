@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PNNEngine
 
 @main
@@ -10,8 +11,9 @@ struct Bench: ParsableCommand {
         Trains the experiments of Anzalone, Diotalevi & Bonacorsi (2022) on a seeded, deterministic \
         CPU engine, evaluates them with the paper's per-mass protocol and compares them with reference tables.
         Build in release mode for anything numeric:  swift run -c release bench <command>
+        Exit status: 0 success, 1 a comparison fell outside its tolerance, 2 bad input or usage.
         """,
-        subcommands: [AllCommand.self, PerfCommand.self, ScoreCommand.self, DataCommand.self]
+        subcommands: [AllCommand.self, PerfCommand.self, ModelCommand.self, ScoreCommand.self, DataCommand.self]
     )
 
     static func main() {
@@ -19,8 +21,14 @@ struct Bench: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            exit(withError: code)
         } catch {
-            exit(withError: error)
+            // Help and --version are "errors" that exit 0; everything else is bad input or
+            // usage, which the command-line contract reports with exit status 2.
+            if exitCode(for: error) == .success { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
         }
     }
 }

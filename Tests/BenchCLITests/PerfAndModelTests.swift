@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@Suite struct PerfAndModelTests {
+    @Test func modelPrintsThePaperParameterCounts() throws {
+        let result = try BenchProcess.run(["model"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("== affine"))
+        #expect(result.stdout.contains("total parameters: 76151"))
+        #expect(result.stdout.contains("total parameters: 74051"))
+        #expect(result.stdout.contains("AffineConditioning"))
+    }
+
+    @Test func perfJsonReportsEveryField() throws {
+        let result = try BenchProcess.run(["perf", "--arch", "affine", "--batch", "64", "--steps", "2", "--threads", "1", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let models = object?["models"] as? [[String: Any]]
+        #expect(models?.count == 1)
+        let first = models?.first ?? [:]
+        for key in ["samplesPerSecond", "medianStepMilliseconds", "gflopsPerSecond", "peakResidentMegabytes", "parameters"] {
+            #expect(first[key] != nil, "missing \(key)")
+        }
+        #expect(first["parameters"] as? Int == 76151)
+    }
+
+    @Test func badArgumentsExitWithStatus2() throws {
+        let unknown = try BenchProcess.run(["perf", "--arch", "resnet"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown architecture 'resnet'"))
+        let badThreads = try BenchProcess.run(["perf", "--threads", "0"])
+        #expect(badThreads.status == 2)
+    }
+}
