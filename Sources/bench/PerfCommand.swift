@@ -27,6 +27,9 @@ struct PerfCommand: ParsableCommand {
     @Option(help: "Timed steps per model (after 20 warm-up steps).")
     var steps: Int = 200
 
+    @Flag(help: "Also show where a step's time goes: each layer's forward and backward, loss, L2, Adam (a separate, instrumented pass).")
+    var profile = false
+
     @Flag(help: "Also time the three matrix-product forms on the models' layer shapes.")
     var kernels = false
 
@@ -50,12 +53,16 @@ struct PerfCommand: ParsableCommand {
             print("target CPU \(CPUGuard.buildTargetCPU) [\(CPUGuard.buildFeatures)], threads \(threadCount), batch \(batch)")
         }
         for a in architectures {
-            let r = TrainingBenchmark.run(architecture: a, batchSize: batch, threads: threadCount, steps: steps)
+            let r = TrainingBenchmark.run(architecture: a, batchSize: batch, threads: threadCount, steps: steps, profile: profile)
             results.append(r)
             if !json {
                 print(String(format: "%@ %7d params  %9.0f samples/s  %7.3f ms/step  %6.1f GFLOP/s  peak RSS %6.1f MB (%.1f MB before)",
                              a.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) as NSString, r.parameters, r.samplesPerSecond, r.medianStepMilliseconds,
                              r.gflopsPerSecond, r.peakResidentMegabytes, r.residentBeforeMegabytes))
+                for stage in r.profile ?? [] {
+                    print(String(format: "    %@ %8.3f ms  %5.1f %%", stage.stage.padding(toLength: 22, withPad: " ", startingAt: 0) as NSString,
+                                 stage.milliseconds, stage.share * 100))
+                }
             }
         }
         var kernelResults: [KernelBenchmark.Result] = []

@@ -17,10 +17,13 @@ public enum TrainingBenchmark {
         public let peakResidentMegabytes: Double
         public let residentBeforeMegabytes: Double
         public let targetCPU: String
+        /// Mean milliseconds per step for each stage, when profiled.
+        public var profile: [Stage]?
+        public struct Stage: Codable, Sendable { public let stage: String; public let milliseconds: Double; public let share: Double }
     }
 
     public static func run(architecture: PaperArchitecture, batchSize: Int = 1024, threads: Int,
-                           warmupSteps: Int = 20, steps: Int = 200, seed: UInt64 = 42) -> Result {
+                           warmupSteps: Int = 20, steps: Int = 200, seed: UInt64 = 42, profile: Bool = false) -> Result {
         let before = MemoryUsage.residentMegabytes()
         let pool = WorkerPool(threads: threads)
         let model = Model(spec: architecture.spec, seed: seed)
@@ -45,12 +48,24 @@ public enum TrainingBenchmark {
         }
         times.sort()
         let median = times[times.count / 2]
+        var stages: [Result.Stage]?
+        if profile {
+            // A separate pass: timing every stage adds clock reads to the step.
+            let profiler = StepProfiler()
+            model.profiler = profiler
+            for s in 0..<steps {
+                let b = batches[s % batches.count]
+                trainer.step(x: b.x, mass: b.mass, labels: b.labels, weights: b.weights)
+            }
+            model.profiler = nil
+            stages = profiler.table.map { Result.Stage(stage: $0.stage, milliseconds: $0.milliseconds, share: $0.share) }
+        }
         let flops = 6.0 * Double(model.forwardMultiplyAdds) * Double(batchSize)
         return Result(architecture: architecture.rawValue, batchSize: batchSize, threads: threads, steps: steps,
                       parameters: model.parameterCount, medianStepMilliseconds: median * 1e3,
                       samplesPerSecond: Double(batchSize) / median, gflopsPerSecond: flops / median / 1e9,
                       peakResidentMegabytes: MemoryUsage.peakResidentMegabytes(), residentBeforeMegabytes: before,
-                      targetCPU: CPUGuard.buildTargetCPU)
+                      targetCPU: CPUGuard.buildTargetCPU, profile: stages)
     }
 }
 

@@ -59,16 +59,27 @@ public final class Model {
     @discardableResult
     public func forward(_ x: Matrix, _ context: PassContext) -> Matrix {
         var h = x
-        for layer in layers { h = layer.forward(h, context) }
+        if let profiler {
+            for layer in layers { h = profiler.measure("\(layer.name) forward") { layer.forward(h, context) } }
+        } else {
+            for layer in layers { h = layer.forward(h, context) }
+        }
         return h
     }
+
+    /// When set, forward and backward time every layer (see `bench perf --profile`).
+    public var profiler: StepProfiler?
 
     /// Backward pass from ∂L/∂z of the output logits; fills every parameter's gradient.
     /// `logitGradient` is overwritten.
     public func backward(logitGradient: Matrix, _ context: PassContext) {
-        var g = outputLayer.backward(logitGradient: logitGradient, context, needInputGradient: true)!
+        let timed = { (name: String, body: () -> Matrix?) -> Matrix? in
+            if let profiler = self.profiler { return profiler.measure("\(name) backward", body) }
+            return body()
+        }
+        var g = timed(outputLayer.name) { outputLayer.backward(logitGradient: logitGradient, context, needInputGradient: true) }!
         for i in stride(from: layers.count - 2, through: 0, by: -1) {
-            guard let next = layers[i].backward(g, context, needInputGradient: i > 0) else { break }
+            guard let next = timed(layers[i].name, { layers[i].backward(g, context, needInputGradient: i > 0) }) else { break }
             g = next
         }
     }

@@ -35,14 +35,24 @@ public final class Trainer {
     @discardableResult
     public func step(x: Matrix, mass: Matrix, labels: Matrix, weights: Matrix? = nil) -> StepLoss {
         let context = PassContext(mass: mass, training: true, pool: pool, seed: seed, step: UInt64(optimizer.iterations))
+        let profiler = model.profiler
         model.forward(x, context)
         logitGradient.resize(rows: x.rows)
-        let ce = BinaryCrossEntropy.lossAndGradient(logits: model.outputLayer.logits!, labels: labels,
-                                                    weights: weights, gradient: logitGradient)
+        let ce = stage(profiler, "loss") {
+            BinaryCrossEntropy.lossAndGradient(logits: model.outputLayer.logits!, labels: labels,
+                                               weights: weights, gradient: logitGradient)
+        }
         model.backward(logitGradient: logitGradient, context)
-        let r = penalty.apply(to: model.parameters)
-        optimizer.update(model.parameters, pool: pool)
+        let r = stage(profiler, "L2 penalty") { penalty.apply(to: model.parameters) }
+        stage(profiler, "Adam update") { optimizer.update(model.parameters, pool: pool) }
+        profiler?.finishStep()
         return StepLoss(crossEntropy: ce, penalty: r)
+    }
+
+    @inline(__always)
+    private func stage<T>(_ profiler: StepProfiler?, _ name: String, _ body: () -> T) -> T {
+        if let profiler { return profiler.measure(name, body) }
+        return body()
     }
 
     /// The same loss as `step` reports, without updating anything (dropout off).
