@@ -182,11 +182,7 @@ def build_model(keras, arch):
 
 
 def get_params(layers):
-    out = []
-    for layer in layers:
-        out += [np.asarray(layer.kernel.numpy() if hasattr(layer.kernel, "numpy") else layer.kernel),
-                np.asarray(layer.bias.numpy() if hasattr(layer.bias, "numpy") else layer.bias)]
-    return [np.array(a, dtype=np.float32) for a in out]
+    return [np.array(a, dtype=np.float32) for layer in layers for a in layer.get_weights()]
 
 
 def set_params(layers, params):
