@@ -1,0 +1,41 @@
+/// Why a set of scores cannot be evaluated. Every case says what was wrong and where
+/// (`index` is the 0-based position in the arrays handed to the metric).
+public enum MetricsError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// No events at all (or none with a positive weight).
+    case emptyInput
+    /// Only one class has positive total weight: ROC, PR and σ_ratio need both.
+    case singleClass(presentClass: EventClass, count: Int)
+    /// A score is NaN or infinite.
+    case nonFiniteScore(index: Int, value: Double)
+    /// A weight is negative, NaN or infinite.
+    case invalidWeight(index: Int, value: Double)
+    /// The parallel arrays (scores, labels, weights) have different lengths.
+    case lengthMismatch(scores: Int, labels: Int, weights: Int?)
+    /// A parameter of the evaluation is out of range (e.g. zero bins).
+    case invalidParameter(String)
+
+    public var description: String {
+        switch self {
+        case .emptyInput:
+            return "no events to evaluate (the input is empty or every weight is zero)"
+        case let .singleClass(present, count):
+            let missing: EventClass = present == .signal ? .background : .signal
+            return "only \(present) events (\(count)) with positive weight: ROC, PR and σ_ratio need both signal and background; add \(missing) events"
+        case let .nonFiniteScore(index, value):
+            return "score #\(index) is \(value): every score must be a finite number"
+        case let .invalidWeight(index, value):
+            return "weight #\(index) is \(value): weights must be finite and ≥ 0"
+        case let .lengthMismatch(scores, labels, weights):
+            let w = weights.map { ", \($0) weights" } ?? ""
+            return "arrays of different lengths: \(scores) scores, \(labels) labels\(w)"
+        case let .invalidParameter(message):
+            return message
+        }
+    }
+}
+
+/// The two classes of the classification problem (label 1 = signal, label 0 = background).
+public enum EventClass: String, Codable, Sendable, CustomStringConvertible {
+    case signal, background
+    public var description: String { rawValue }
+}
