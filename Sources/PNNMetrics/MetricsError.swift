@@ -13,6 +13,8 @@ public enum MetricsError: Error, Equatable, CustomStringConvertible, Sendable {
     case lengthMismatch(scores: Int, labels: Int, weights: Int?)
     /// A parameter of the evaluation is out of range (e.g. zero bins).
     case invalidParameter(String)
+    /// One of the above, while evaluating the signal mass hypothesis `mass`.
+    indirect case atMass(Double, MetricsError)
 
     public var description: String {
         switch self {
@@ -30,8 +32,15 @@ public enum MetricsError: Error, Equatable, CustomStringConvertible, Sendable {
             return "arrays of different lengths: \(scores) scores, \(labels) labels\(w)"
         case let .invalidParameter(message):
             return message
+        case let .atMass(mass, error):
+            return "mass \(formatMass(mass)): \(error)"
         }
     }
+}
+
+/// 750.0 → "750", 0.5 → "0.5".
+func formatMass(_ m: Double) -> String {
+    m == m.rounded() && abs(m) < 1e15 ? String(Int64(m)) : String(m)
 }
 
 /// The two classes of the classification problem (label 1 = signal, label 0 = background).
