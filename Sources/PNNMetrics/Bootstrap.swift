@@ -37,8 +37,8 @@ public struct Bootstrap: Sendable {
         // Ranked positions of each class.
         var signalAt = [Int](), backgroundAt = [Int]()
         signalAt.reserveCapacity(events.signalCount); backgroundAt.reserveCapacity(events.backgroundCount)
-        for (i, isSignal) in events.isSignal.enumerated() {
-            if isSignal { signalAt.append(i) } else { backgroundAt.append(i) }
+        for i in 0..<events.count {
+            if events.isSignal(at: i) { signalAt.append(i) } else { backgroundAt.append(i) }
         }
         var auc = [Double](), ap = [Double](), sigma = [Double](), sigmaBinned = [Double]()
         var copies = [UInt32](repeating: 0, count: events.count)

@@ -33,10 +33,9 @@ public struct ClassificationMetrics: Codable, Equatable, Sendable {
     ///   - curvePoints: maximum points kept per plotted curve (0 keeps none).
     public init(_ events: RankedEvents, bins: Int = 50, curvePoints: Int = 200) throws {
         let sweep = ThresholdSweep(events)
-        let roc = ROCCurve(sweep)
-        let pr = PrecisionRecallCurve(sweep)
-        rocAUC = roc.area
-        prAUC = pr.averagePrecision
+        // Areas straight from the sweep: the full curves (millions of points) are never stored.
+        rocAUC = ROCCurve.area(sweep)
+        prAUC = PrecisionRecallCurve.averagePrecision(sweep)
         exact = SignificanceScan.exact(sweep)
         binned = try SignificanceScan.binned(sweep, bins: bins)
         self.bins = bins
@@ -50,8 +49,8 @@ public struct ClassificationMetrics: Codable, Equatable, Sendable {
         for s in events.scores { if s > 1 { outside += 1 } else { break } }
         for s in events.scores.reversed() { if s < 0 { outside += 1 } else { break } }
         scoresOutsideUnitInterval = outside
-        rocCurve = curvePoints > 0 ? roc.downsampled(maxPoints: curvePoints) : Curve(x: [], y: [])
-        prCurve = curvePoints > 0 ? pr.downsampled(maxPoints: curvePoints) : Curve(x: [], y: [])
+        rocCurve = curvePoints > 0 ? ROCCurve.downsampled(sweep, maxPoints: curvePoints) : Curve(x: [], y: [])
+        prCurve = curvePoints > 0 ? PrecisionRecallCurve.downsampled(sweep, maxPoints: curvePoints) : Curve(x: [], y: [])
     }
 
     /// Convenience: validate, rank and evaluate in one call (`labels[i]` true = signal).

@@ -17,28 +17,45 @@ public struct Curve: Codable, Equatable, Sendable {
     /// points are always kept. Only the drawing changes: areas are always computed on
     /// the full curve, never on this one.
     public func downsampled(maxPoints: Int) -> Curve {
-        let n = x.count
-        guard maxPoints >= 2, n > maxPoints else { return self }
-        // Cumulative Euclidean length along the curve.
-        var length = [Double](repeating: 0, count: n)
-        for i in 1..<n {
-            let dx = x[i] - x[i - 1], dy = y[i] - y[i - 1]
-            length[i] = length[i - 1] + (dx * dx + dy * dy).squareRoot()
+        Curve.downsampled(count: x.count, maxPoints: maxPoints) { (x[$0], y[$0]) }
+    }
+
+    /// The same selection from a curve given point by point (`point(i)` for i in
+    /// 0..<count), so that a curve of millions of points never has to be stored.
+    /// Two passes: the total length, then the points at each k·L/(maxPoints−1).
+    public static func downsampled(count n: Int, maxPoints: Int, point: (Int) -> (Double, Double)) -> Curve {
+        guard n > 0 else { return Curve(x: [], y: []) }
+        guard maxPoints >= 2, n > maxPoints else {
+            let points = (0..<n).map(point)
+            return Curve(x: points.map(\.0), y: points.map(\.1))
         }
-        let total = length[n - 1]
-        guard total > 0 else { return Curve(x: [x[0], x[n - 1]], y: [y[0], y[n - 1]]) }
-        var keepX = [x[0]], keepY = [y[0]]
-        var i = 0, lastKept = 0
-        for step in 1..<(maxPoints - 1) {
-            let target = total * Double(step) / Double(maxPoints - 1)
-            while i < n - 1 && length[i] < target { i += 1 }
-            // Several targets can fall on one long segment: keep its end point once.
-            if i != lastKept && i != n - 1 {
-                keepX.append(x[i]); keepY.append(y[i])
-                lastKept = i
+        func segment(_ a: (Double, Double), _ b: (Double, Double)) -> Double {
+            let dx = b.0 - a.0, dy = b.1 - a.1
+            return (dx * dx + dy * dy).squareRoot()
+        }
+        var total = 0.0
+        var previous = point(0)
+        for i in 1..<n {
+            let p = point(i)
+            total += segment(previous, p)
+            previous = p
+        }
+        let first = point(0), last = point(n - 1)
+        guard total > 0 else { return Curve(x: [first.0, last.0], y: [first.1, last.1]) }
+        var keepX = [first.0], keepY = [first.1]
+        var length = 0.0, step = 1
+        previous = first
+        // Keep the first point at or beyond each target length; one point per target at most.
+        for i in 1..<(n - 1) where step < maxPoints - 1 {
+            let p = point(i)
+            length += segment(previous, p)
+            previous = p
+            if length >= total * Double(step) / Double(maxPoints - 1) {
+                keepX.append(p.0); keepY.append(p.1)
+                while step < maxPoints - 1 && length >= total * Double(step) / Double(maxPoints - 1) { step += 1 }
             }
         }
-        keepX.append(x[n - 1]); keepY.append(y[n - 1])
+        keepX.append(last.0); keepY.append(last.1)
         return Curve(x: keepX, y: keepY)
     }
 }

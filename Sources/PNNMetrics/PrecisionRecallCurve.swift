@@ -46,6 +46,16 @@ public struct PrecisionRecallCurve: Sendable {
         Curve(x: recall, y: precision).downsampled(maxPoints: maxPoints)
     }
 
+    /// The downsampled curve read from the sweep, without storing the full curve.
+    static func downsampled(_ sweep: ThresholdSweep, maxPoints: Int) -> Curve {
+        let sMax = sweep.totalSignal
+        return Curve.downsampled(count: sweep.count + 1, maxPoints: maxPoints) { i in
+            if i == 0 { return (0, 1) }
+            let s = sweep.signal[i - 1], b = sweep.background[i - 1]
+            return (s / sMax, s / (s + b))
+        }
+    }
+
     /// Average precision only, without materialising the curve (used by the bootstrap).
     static func averagePrecision(_ sweep: ThresholdSweep) -> Double {
         let sMax = sweep.totalSignal

@@ -45,6 +45,14 @@ public struct ROCCurve: Sendable {
         Curve(x: falsePositiveRate, y: truePositiveRate).downsampled(maxPoints: maxPoints)
     }
 
+    /// The downsampled curve read from the sweep, without storing the full curve.
+    static func downsampled(_ sweep: ThresholdSweep, maxPoints: Int) -> Curve {
+        let sMax = sweep.totalSignal, bMax = sweep.totalBackground
+        return Curve.downsampled(count: sweep.count + 1, maxPoints: maxPoints) { i in
+            i == 0 ? (0, 0) : (sweep.background[i - 1] / bMax, sweep.signal[i - 1] / sMax)
+        }
+    }
+
     /// Area only, without materialising the curve (used by the bootstrap).
     static func area(_ sweep: ThresholdSweep) -> Double {
         let sMax = sweep.totalSignal, bMax = sweep.totalBackground

@@ -8,10 +8,9 @@
 public struct RankedEvents: Sendable {
     /// Scores, highest first.
     public let scores: [Double]
-    /// Weights in the same order (all > 0).
-    public let weights: [Double]
-    /// `true` for signal (label 1), in the same order.
-    public let isSignal: [Bool]
+    /// Class and weight in one number, in the same order: +w for signal, −w for
+    /// background (every kept w is > 0, so the sign is never ambiguous).
+    public let signedWeights: [Double]
     /// Σ w over signal events: s_max of the paper's eq. 4.
     public let totalSignalWeight: Double
     /// Σ w over background events: b_max.
@@ -21,6 +20,11 @@ public struct RankedEvents: Sendable {
     public let backgroundCount: Int
 
     public var count: Int { scores.count }
+
+    /// Weight of the i-th ranked event (> 0).
+    @inlinable public func weight(at i: Int) -> Double { abs(signedWeights[i]) }
+    /// Whether the i-th ranked event is signal.
+    @inlinable public func isSignal(at i: Int) -> Bool { signedWeights[i] > 0 }
 
     /// Validates and ranks. `labels[i]` is `true` for signal; `weights` defaults to 1.
     ///
@@ -54,29 +58,21 @@ public struct RankedEvents: Sendable {
         }
         guard !kept.isEmpty else { throw MetricsError.emptyInput }
 
-        let order = kept.withUnsafeBufferPointer { DescendingScoreOrder.permutation(of: $0) }
-        let n = kept.count
-        var sortedScores = [Double](repeating: 0, count: n)
-        var sortedWeights = [Double](repeating: 0, count: n)
-        var sortedLabels = [Bool](repeating: false, count: n)
+        // Payload: +w for signal, −w for background (w > 0 here), so that one array
+        // carries both and travels inside the sort.
+        var signed = keptWeights
         var sumS = 0.0, sumB = 0.0, nS = 0
-        for j in 0..<n {
-            let i = Int(order[j])
-            sortedScores[j] = kept[i]
-            let w = keptWeights[i]
-            sortedWeights[j] = w
-            if keptLabels[i] {
-                sortedLabels[j] = true
-                sumS += w; nS += 1
-            } else {
-                sumB += w
-            }
+        for i in signed.indices {
+            if keptLabels[i] { sumS += signed[i]; nS += 1 } else { sumB += signed[i]; signed[i] = -signed[i] }
         }
+        let n = kept.count
         if nS == 0 { throw MetricsError.singleClass(presentClass: .background, count: n) }
         if nS == n { throw MetricsError.singleClass(presentClass: .signal, count: n) }
-        self.scores = sortedScores
-        self.weights = sortedWeights
-        self.isSignal = sortedLabels
+        let sorted = kept.withUnsafeBufferPointer { k in
+            signed.withUnsafeBufferPointer { DescendingScoreOrder.sort(scores: k, payloads: $0) }
+        }
+        self.scores = sorted.scores
+        self.signedWeights = sorted.payloads
         self.totalSignalWeight = sumS
         self.totalBackgroundWeight = sumB
         self.signalCount = nS

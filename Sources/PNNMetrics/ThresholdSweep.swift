@@ -32,17 +32,18 @@ public struct ThresholdSweep: Sendable {
         var signal = [Double](); signal.reserveCapacity(n)
         var background = [Double](); background.reserveCapacity(n)
         events.scores.withUnsafeBufferPointer { score in
-        events.weights.withUnsafeBufferPointer { weight in
-        events.isSignal.withUnsafeBufferPointer { isSignal in
+        events.signedWeights.withUnsafeBufferPointer { signed in
             func run(_ copies: UnsafeBufferPointer<UInt32>?) {
                 var s = 0.0, b = 0.0
                 var i = 0
                 while i < n {
                     let t = score[i]
                     repeat {
-                        var w = weight[i]
+                        var w = signed[i]
                         if let copies { w *= Double(copies[i]) }
-                        if isSignal[i] { s += w } else { b += w }
+                        // Branch-free: classes are interleaved at random in score order.
+                        s += w > 0 ? w : 0
+                        b -= w < 0 ? w : 0
                         i += 1
                     } while i < n && score[i] == t
                     thresholds.append(t); signal.append(s); background.append(b)
@@ -54,7 +55,7 @@ public struct ThresholdSweep: Sendable {
             } else {
                 run(nil)
             }
-        } } }
+        } }
         self.thresholds = thresholds
         self.signal = signal
         self.background = background
