@@ -162,6 +162,7 @@ public struct ScoreFile: Sendable {
 
                 func number(_ index: Int, _ what: String) throws -> Double {
                     let a = starts[index], b = starts[index + 1] - 1
+                    if let value = Self.plainDecimal(base, a, b) { return value }
                     var endPointer: UnsafeMutablePointer<CChar>? = nil
                     let value = strtod(UnsafeRawPointer(base + a).assumingMemoryBound(to: CChar.self), &endPointer)
                     var stop = UnsafeRawPointer(endPointer!).assumingMemoryBound(to: UInt8.self) - base
@@ -207,6 +208,41 @@ public struct ScoreFile: Sendable {
         self.weights = hasWeight ? weights : nil
         self.masses = hasMass ? masses : nil
         self.ignoredColumns = ignored
+    }
+}
+
+extension ScoreFile {
+    /// Exact powers of ten 10⁰ … 10²² (all representable in a Double).
+    private static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
+
+    /// Fast path for the common field "[-]ddd.ddd" (≤ 18 digits, value of the digits
+    /// < 2⁵³, ≤ 22 decimals): digits/10^k is then a quotient of two exactly represented
+    /// Doubles, and IEEE division rounds it correctly — the same Double that strtod
+    /// returns. Anything else (exponents, long numbers, nan, errors) returns nil and goes
+    /// through strtod.
+    @inline(__always)
+    static func plainDecimal(_ base: UnsafePointer<UInt8>, _ a: Int, _ b: Int) -> Double? {
+        var i = a
+        var negative = false
+        if i < b && base[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        var digits: UInt64 = 0, count = 0, decimals = 0
+        var seenPoint = false
+        while i < b {
+            let c = base[i]
+            if c &- UInt8(ascii: "0") < 10 {
+                digits = digits &* 10 &+ UInt64(c &- UInt8(ascii: "0"))
+                count += 1
+                if seenPoint { decimals += 1 }
+            } else if c == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard count > 0, count <= 18, digits < (1 << 53), decimals <= 22 else { return nil }
+        let value = Double(digits) / powersOfTen[decimals]
+        return negative ? -value : value
     }
 }
 
