@@ -8,47 +8,62 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Paper metrics (ROC-AUC, PR-AUC, significance ratio, best cut) for any classifier's scores.",
         discussion: """
-        Reads a CSV file of scores and evaluates them with the protocol of Anzalone, Diotalevi & \
-        Bonacorsi (2022), sections 6 and 6.1. The scores can come from any framework.
+        Reads a CSV file of scores and evaluates them with the protocol of
+        Anzalone, Diotalevi & Bonacorsi (2022), sections 6 and 6.1. The scores
+        can come from any framework (Keras, PyTorch, TMVA, XGBoost, ...).
 
         INPUT FILE
-          A header line naming the columns, then one event per line, comma-separated, any column order:
+          A header line naming the columns, then one event per line, separated
+          by commas, columns in any order:
             label   required  1 = signal, 0 = background
-            score   required  the classifier output (any finite number; binned cuts assume [0, 1])
-            weight  optional  event weight >= 0 (default 1; weight 0 = event ignored)
-            mass    optional  the signal mass hypothesis m_i at which the event was scored
+            score   required  classifier output, any finite number (the
+                              binned scan assumes scores in [0, 1])
+            weight  optional  event weight >= 0 (default 1; 0 = ignored)
+            mass    optional  signal mass hypothesis m_i the event was
+                              scored at
           Example:
             label,score,mass
             1,0.93,750
             0,0.12,750
-          Any other column is an error (so that a misspelt "weight" is not silently ignored), \
-        unless --ignore-extra-columns is given.
+          Any other column is an error, so that a misspelt "weight" is not
+          silently ignored; --ignore-extra-columns skips them instead.
 
-        PROTOCOL
-          With a mass column, each signal mass m_i is evaluated on its own: the signal rows at m_i \
-        plus the background rows at m_i. For a parametric network the background is scored at \
-        every mass, so list each background event once per mass, with its score at that mass and \
-        mass = m_i. Background rows at a mass without signal are not used (a warning says how many).
-          Background weights are multiplied by a factor so that, at each mass, total background \
-        weight = total signal weight (paper eq. 2; on HEPMASS this factor is 1/5). --no-balance \
-        keeps the weights as given. Without a mass column all rows form one sample.
+        PROTOCOL (paper section 6)
+          With a mass column, each signal mass m_i is evaluated on its own:
+          the signal rows at m_i plus the background rows at m_i. A parametric
+          network scores the whole background at every m_i, so list each
+          background event once per mass, with its score at that mass and
+          mass = m_i. Background rows at a mass without signal rows are not
+          used (a warning says how many). Without a mass column all rows form
+          one sample.
+          At each mass the background weights are multiplied by one factor so
+          that total background weight = total signal weight (paper eq. 2; on
+          HEPMASS the factor is 1/5). --no-balance keeps the weights as given.
 
         METRICS (per mass, then the plain mean over masses)
-          ROC-AUC      area under signal efficiency vs background efficiency (weighted, tied scores \
-        handled exactly; equals scikit-learn's roc_auc_score).
-          PR-AUC       average precision, scikit-learn's average_precision_score: \
-        sum over thresholds of (recall step) x precision.
-          sigma_ratio  max over cuts of AMS = s/sqrt(s+b), divided by sqrt(s_max) (paper eq. 3-4): \
-        1 = perfect, 0.707 = no separation (with balanced weights). An event passes a cut t when score >= t.
-          best cut     the cut t* that maximises AMS.
-          "exact" scans every distinct score; "binned" scans the lower edges of --bins equal bins \
-        on [0, 1], as the paper's published numbers were computed (scores outside [0, 1] fall in the end bins).
-          --bootstrap N adds percentile confidence intervals from N resamplings (within each class, \
-        seeded by --seed, so they are reproducible).
+          An event passes a cut t when score >= t; s_t and b_t are the signal
+          and background weight passing it, s_max the total signal weight.
+          ROC-AUC      area under signal efficiency vs background efficiency,
+                       weighted, tied scores handled exactly (the same number
+                       as scikit-learn's roc_auc_score).
+          PR-AUC       average precision as scikit-learn's
+                       average_precision_score: sum over thresholds of
+                       (increase in recall) x precision.
+          sigma_ratio  max over t of AMS(t) = s_t / sqrt(s_t + b_t), divided by
+                       sqrt(s_max) (paper eq. 3-4): 1 = perfect separation,
+                       0.707 = none (with balanced weights).
+          best cut     the cut t* where AMS is largest.
+          "exact" tries every distinct score as a cut; "binned" tries the lower
+          edges of --bins equal bins on [0, 1] (0, 0.02, ..., 0.98 for 50), as
+          the paper's published numbers were computed; scores outside [0, 1]
+          count in the first or last bin.
+          --bootstrap N adds percentile confidence intervals from N resamplings
+          of the events (within each class), reproducible through --seed.
 
         EXIT STATUS
-          0 success, 2 bad input (missing column, label not 0/1, score not finite, negative weight, \
-        empty file, only one class, ...), with a message naming the file and line.
+          0 success; 2 bad input (missing column, label not 0/1, score not
+          finite, negative weight, empty file, only one class, bad option
+          value), with a message naming the file and the line.
         """
     )
 
