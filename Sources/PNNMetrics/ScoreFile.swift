@@ -50,16 +50,21 @@ public struct ScoreFile: Sendable {
                 break
             }
         }
-        try self.init(bytes: bytes, name: path, ignoreExtraColumns: ignoreExtraColumns)
+        let count = bytes.count
+        bytes.append(0)
+        try self.init(terminated: bytes, count: count, name: path, ignoreExtraColumns: ignoreExtraColumns)
     }
 
     /// Parses CSV text held in memory; `name` is used in error messages.
     public init(bytes input: [UInt8], name: String, ignoreExtraColumns: Bool = false) throws {
-        self.name = name
-        // A terminating NUL lets strtod run on the buffer in place.
         var bytes = input
         bytes.append(0)
-        let n = input.count
+        try self.init(terminated: bytes, count: input.count, name: name, ignoreExtraColumns: ignoreExtraColumns)
+    }
+
+    /// `bytes[count]` is a NUL terminator, which lets strtod run on the buffer in place.
+    private init(terminated bytes: [UInt8], count n: Int, name: String, ignoreExtraColumns: Bool) throws {
+        self.name = name
         var scores: [Double] = [], labels: [Bool] = [], weights: [Double] = [], masses: [Double] = []
         var ignored: [String] = []
         var hasWeight = false, hasMass = false
