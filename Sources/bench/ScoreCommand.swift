@@ -164,6 +164,24 @@ struct ScoreCommand: ParsableCommand {
             let a = report.average
             rows.append(["mean", "", "", "", f4(a.rocAUC), f4(a.prAUC), f4(a.sigmaRatio), "", f4(a.sigmaRatioBinned), ""])
         }
+        printColumns(titles, rows)
+        let outside = report.points.map(\.metrics.scoresOutsideUnitInterval).reduce(0, +)
+        if outside > 0 {
+            print("\nnote: \(outside) scores lie outside [0, 1]; the binned scan counts them in the first or last bin")
+        }
+        if report.points.first?.intervals != nil {
+            let c = report.points[0].intervals!.rocAUC
+            print("\nbootstrap: \(c.replicates) resamplings within each class, seed \(seed), \(formatNumber(c.confidence * 100))% percentile intervals")
+            let rows: [[String]] = report.points.compactMap { p in
+                p.intervals.map { i in [p.mass.map(formatNumber) ?? "all", interval(i.rocAUC), interval(i.prAUC),
+                                        interval(i.sigmaRatio), interval(i.sigmaRatioBinned)] }
+            }
+            printColumns([("mass", ""), ("ROC-AUC", ""), ("PR-AUC", ""), ("σ_ratio", "exact"), ("σ_ratio", binned)], rows)
+        }
+    }
+
+    /// Left-aligned columns under a two-line header, two spaces apart.
+    private func printColumns(_ titles: [(String, String)], _ rows: [[String]]) {
         let widths = titles.indices.map { c in ([titles[c].0, titles[c].1] + rows.map { $0[c] }).map(\.count).max()! }
         func line(_ cells: [String]) -> String {
             var text = cells.indices.map { pad(cells[$0], widths[$0]) }.joined(separator: "  ")
@@ -173,21 +191,6 @@ struct ScoreCommand: ParsableCommand {
         print(line(titles.map(\.0)))
         print(line(titles.map(\.1)))
         for row in rows { print(line(row)) }
-        let outside = report.points.map(\.metrics.scoresOutsideUnitInterval).reduce(0, +)
-        if outside > 0 {
-            print("\nnote: \(outside) scores lie outside [0, 1]; the binned scan counts them in the first or last bin")
-        }
-        if report.points.first?.intervals != nil {
-            let c = report.points[0].intervals!.rocAUC
-            print("\nbootstrap: \(c.replicates) resamplings within each class, seed \(seed), \(formatNumber(c.confidence * 100))% percentile intervals")
-            print([pad("mass", 8), pad("ROC-AUC", 17), pad("PR-AUC", 17), pad("σ_ratio (exact)", 17), pad("σ_ratio (\(binned))", 17)]
-                .joined(separator: " "))
-            for p in report.points {
-                guard let i = p.intervals else { continue }
-                print([pad(p.mass.map(formatNumber) ?? "all", 8), pad(interval(i.rocAUC), 17), pad(interval(i.prAUC), 17),
-                       pad(interval(i.sigmaRatio), 17), pad(interval(i.sigmaRatioBinned), 17)].joined(separator: " "))
-            }
-        }
     }
 
     private func interval(_ i: BootstrapInterval) -> String { "[\(f4(i.lower)), \(f4(i.upper))]" }
