@@ -13,6 +13,8 @@ public enum MetricsError: Error, Equatable, CustomStringConvertible, Sendable {
     case lengthMismatch(scores: Int, labels: Int, weights: Int?)
     /// A parameter of the evaluation is out of range (e.g. zero bins).
     case invalidParameter(String)
+    /// Rows with a mass column: signal at `mass` but no background row at that mass.
+    case noBackgroundAtMass(Double)
     /// One of the above, while evaluating the signal mass hypothesis `mass`.
     indirect case atMass(Double, MetricsError)
 
@@ -32,6 +34,9 @@ public enum MetricsError: Error, Equatable, CustomStringConvertible, Sendable {
             return "arrays of different lengths: \(scores) scores, \(labels) labels\(w)"
         case let .invalidParameter(message):
             return message
+        case let .noBackgroundAtMass(mass):
+            let m = formatMass(mass)
+            return "mass \(m): signal rows but no background rows with mass \(m); list every background event once per signal mass, with its score at that mass and mass = \(m)"
         case let .atMass(mass, error):
             return "mass \(formatMass(mass)): \(error)"
         }

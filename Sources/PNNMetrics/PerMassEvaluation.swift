@@ -81,6 +81,7 @@ public struct PerMassEvaluation: Sendable {
         var points: [MassPointResult] = []
         for m in signalMasses.sorted() {
             let rows = rowsByMass[m]!
+            guard rows.contains(where: { !labels[$0] }) else { throw MetricsError.noBackgroundAtMass(m) }
             let s = rows.map { scores[$0] }
             let l = rows.map { labels[$0] }
             let w = weights.map { all in rows.map { all[$0] } }

@@ -88,6 +88,7 @@ import Testing
         ("", "the file is empty"),
         ("label,score\n", "no events"),
         ("label,score\n1,0.5\n1,0.4\n", "only signal events"),
+        ("label,score,mass\n1,0.9,500\n0,0.1,0\n", "mass 500: signal rows but no background rows"),
     ])
     func badInputExitsWithStatusTwo(_ input: String, _ message: String) throws {
         let r = try score(input)

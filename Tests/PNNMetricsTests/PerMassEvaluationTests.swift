@@ -68,11 +68,15 @@ import PNNMetrics
     }
 
     @Test func aMassWithoutBackgroundIsNamedInTheError() {
-        #expect(throws: MetricsError.atMass(1000, .singleClass(presentClass: .signal, count: 1))) {
+        #expect(throws: MetricsError.noBackgroundAtMass(1000)) {
             try PerMassEvaluation().evaluate(scores: [0.9, 0.2, 0.7], labels: [true, false, true], masses: [500, 500, 1000])
         }
-        let text = MetricsError.atMass(1000, .singleClass(presentClass: .signal, count: 1)).description
-        #expect(text.hasPrefix("mass 1000: only signal"))
+        #expect(MetricsError.noBackgroundAtMass(1000).description.hasPrefix("mass 1000: signal rows but no background rows"))
+        // Through the per-mass arrays: the underlying error, tagged with the mass.
+        #expect(throws: MetricsError.atMass(750, .singleClass(presentClass: .signal, count: 2))) {
+            try PerMassEvaluation().evaluate(mass: 750, signalScores: [0.9, 0.8], backgroundScores: [])
+        }
+        #expect(MetricsError.atMass(750, .emptyInput).description.hasPrefix("mass 750: no events"))
     }
 
     @Test func negativeWeightIsReportedBeforeBalancing() {

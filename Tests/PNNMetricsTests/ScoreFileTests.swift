@@ -35,6 +35,11 @@ import PNNMetrics
         }
     }
 
+    @Test func byteOrderMarkAndLeadingBlankLines() throws {
+        let f = try ScoreFile(bytes: [0xEF, 0xBB, 0xBF] + Array("\nlabel,score\n1,0.5\n0,0.25\n".utf8), name: "s.csv")
+        #expect(f.scores == [0.5, 0.25])
+    }
+
     @Test func floatLabels() throws {
         #expect(try parse("label,score\n1.0,0.5\n0.0,0.4").labels == [true, false])
     }
