@@ -1,0 +1,55 @@
+/// Why a set of scores cannot be evaluated. Every case says what was wrong and where
+/// (`index` is the 0-based position in the arrays handed to the metric).
+public enum MetricsError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// No events at all (or none with a positive weight).
+    case emptyInput
+    /// Only one class has positive total weight: ROC, PR and σ_ratio need both.
+    case singleClass(presentClass: EventClass, count: Int)
+    /// A score is NaN or infinite.
+    case nonFiniteScore(index: Int, value: Double)
+    /// A weight is negative, NaN or infinite.
+    case invalidWeight(index: Int, value: Double)
+    /// The parallel arrays (scores, labels, weights) have different lengths.
+    case lengthMismatch(scores: Int, labels: Int, weights: Int?)
+    /// A parameter of the evaluation is out of range (e.g. zero bins).
+    case invalidParameter(String)
+    /// Rows with a mass column: signal at `mass` but no background row at that mass.
+    case noBackgroundAtMass(Double)
+    /// One of the above, while evaluating the signal mass hypothesis `mass`.
+    indirect case atMass(Double, MetricsError)
+
+    public var description: String {
+        switch self {
+        case .emptyInput:
+            return "no events to evaluate (the input is empty or every weight is zero)"
+        case let .singleClass(present, count):
+            let missing: EventClass = present == .signal ? .background : .signal
+            return "only \(present) events (\(count)) with positive weight: ROC, PR and σ_ratio need both signal and background; add \(missing) events"
+        case let .nonFiniteScore(index, value):
+            return "score #\(index) is \(value): every score must be a finite number"
+        case let .invalidWeight(index, value):
+            return "weight #\(index) is \(value): weights must be finite and ≥ 0"
+        case let .lengthMismatch(scores, labels, weights):
+            let w = weights.map { ", \($0) weights" } ?? ""
+            return "arrays of different lengths: \(scores) scores, \(labels) labels\(w)"
+        case let .invalidParameter(message):
+            return message
+        case let .noBackgroundAtMass(mass):
+            let m = formatMass(mass)
+            return "mass \(m): signal rows but no background rows with mass \(m); list every background event once per signal mass, with its score at that mass and mass = \(m)"
+        case let .atMass(mass, error):
+            return "mass \(formatMass(mass)): \(error)"
+        }
+    }
+}
+
+/// 750.0 → "750", 0.5 → "0.5".
+func formatMass(_ m: Double) -> String {
+    m == m.rounded() && abs(m) < 1e15 ? String(Int64(m)) : String(m)
+}
+
+/// The two classes of the classification problem (label 1 = signal, label 0 = background).
+public enum EventClass: String, Codable, Sendable, CustomStringConvertible {
+    case signal, background
+    public var description: String { rawValue }
+}

@@ -1,1 +1,0 @@
-// Placeholder: the PNNMetrics module is built by its own issue.
