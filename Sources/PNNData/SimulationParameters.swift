@@ -1,0 +1,69 @@
+/// Every physics and detector number of the HEPMASS-SIM generator, in one value type, so
+/// that the detector can be re-tuned (issue 3, point 5: calibrate against trained
+/// individual NNs) without touching the generator code.
+///
+/// Units: GeV, radians. Defaults are textbook values for the particles and an
+/// ATLAS/CMS-like detector; the detector and spectrum entries are the calibration knobs.
+/// A change of parameters changes the standardisation constants too (they are
+/// recomputed from the fixed reference sample, see `FeatureStandardization`).
+///
+/// Where each number enters (`HEPMASSSimulator`):
+/// - resonance line shape: m ~ Breit–Wigner(m_X, Γ = `resonanceRelativeWidth`·m_X),
+///   truncated to ±`lineShapeCut`·Γ; the same for t (`topMass`, `topWidth`) and W;
+/// - background m_tt̄ = m_t1 + m_t2 + `backgroundMassScale`·Y, Y ~ BetaPrime(a, b)
+///   (`backgroundShapeA`, `backgroundShapeB`): p(Y) ∝ Y^(a−1) (1+Y)^(−a−b), a threshold
+///   turn-on and a power-law tail Y^(−b−1) that reaches past 1.5 TeV;
+/// - background production angle: dσ/dcosθ* ∝ 1 + `backgroundAngularCoefficient`·cos²θ*
+///   (signal, a scalar, is isotropic);
+/// - recoil of the tt̄ system against initial-state radiation: pT ~ Rayleigh(`systemPtScale`),
+///   rapidity ~ N(0, `systemRapiditySigma`);
+/// - jets: E → E·(`jetEnergyScale` + σ_E/E · g), σ_E/E = `jetStochastic`/√E ⊕ `jetConstant`,
+///   η and φ smeared by N(0, `jetAngularResolution`);
+/// - lepton: pT → pT·(1 + σ·g), σ = `leptonResolution` ⊕ `leptonResolutionSlope`·pT;
+/// - missing ET: neutrino pT minus the mismeasurement of every visible object, plus
+///   N(0, `metResolution`·√ΣET) per component;
+/// - b-tagging: b jets tagged with probability `bTagEfficiency`, jets from W → qq′ with
+///   probability `charmMistagRate` if it is a charm jet (probability `charmFraction`:
+///   W → cs̄ is about half of the hadronic decays, one jet of two is the c) and
+///   `lightMistagRate` otherwise;
+/// - jet count: 4 + Poisson(`extraJetMean` + `extraJetPerPt`·pT_system).
+public struct SimulationParameters: Codable, Hashable, Sendable {
+    // Particle properties (PDG).
+    public var topMass = 172.5
+    public var topWidth = 1.42
+    public var wMass = 80.38
+    public var wWidth = 2.09
+    public var bQuarkMass = 4.8
+    /// Γ_X / m_X of the hypothetical resonance.
+    public var resonanceRelativeWidth = 0.03
+    /// Breit–Wigner line shapes are truncated to ±cut·Γ around the pole.
+    public var lineShapeCut = 5.0
+
+    // Production.
+    public var systemPtScale = 25.0
+    public var systemRapiditySigma = 0.8
+    public var backgroundMassScale = 330.0
+    public var backgroundShapeA = 2
+    public var backgroundShapeB = 3
+    public var backgroundAngularCoefficient = 0.6
+
+    // Detector.
+    public var jetStochastic = 1.0
+    public var jetConstant = 0.08
+    public var jetAngularResolution = 0.04
+    public var jetEnergyScale = 1.0
+    public var leptonResolution = 0.015
+    public var leptonResolutionSlope = 0.0002
+    public var metResolution = 0.7
+    public var bTagEfficiency = 0.7
+    public var charmFraction = 0.25
+    public var charmMistagRate = 0.15
+    public var lightMistagRate = 0.01
+    public var extraJetMean = 0.7
+    public var extraJetPerPt = 0.01
+
+    public init() {}
+
+    /// The parameters the embedded default data set is generated with.
+    public static let `default` = SimulationParameters()
+}
