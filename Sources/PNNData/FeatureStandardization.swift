@@ -49,12 +49,14 @@ public struct FeatureStandardization: Equatable, Sendable {
         raw.withUnsafeMutableBufferPointer { buffer in
             let out = buffer.baseAddress!
             pool.run(tasks: chunks) { c in
+                let scratch = UnsafeMutableRawPointer.allocate(byteCount: HEPMASSSimulator.scratchSize, alignment: 16)
+                defer { scratch.deallocate() }
                 var random = EventRandom(RandomStream(seed: referenceSeed, purpose: .dataGeneration, index: UInt64(c)))
                 let lo = c * HEPMASSSimulator.chunkSize, hi = min(n, lo + HEPMASSSimulator.chunkSize)
                 for i in lo..<hi {
                     let k = Int(kinds[i])
                     simulator.simulateEvent(signalMass: k < composition.masses.count ? Double(composition.masses[k]) : nil,
-                                            random: &random, features: out + i * nf)
+                                            random: &random, features: out + i * nf, scratch: scratch)
                 }
             }
         }

@@ -98,12 +98,13 @@ public struct HEPMASSSimulator: Sendable {
         var random = EventRandom(RandomStream(seed: seed, purpose: .dataGeneration, index: part << 32 | UInt64(c)))
         let nf = HEPMASSSchema.featureCount
         let raw = UnsafeMutablePointer<Double>.allocate(capacity: nf)
-        defer { raw.deallocate() }
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: Self.scratchSize, alignment: 16)
+        defer { raw.deallocate(); scratch.deallocate() }
         let lo = c * Self.chunkSize, hi = min(kinds.count, lo + Self.chunkSize)
         let m = masses.count
         for i in lo..<hi {
             let k = Int(kinds[i])
-            simulateEvent(signalMass: k < m ? Double(masses[k]) : nil, random: &random, features: raw)
+            simulateEvent(signalMass: k < m ? Double(masses[k]) : nil, random: &random, features: raw, scratch: scratch)
             standardization.apply(raw, to: out + i * nf)
         }
     }
@@ -130,9 +131,16 @@ public struct HEPMASSSimulator: Sendable {
         return (a.boosted(by: parent, parentMass: m), b.boosted(by: parent, parentMass: m))
     }
 
+    /// Bytes of scratch memory `simulateEvent` needs.
+    static let scratchSize = 4 * MemoryLayout<FourMomentum>.stride + 4 * MemoryLayout<Double>.stride
+
     /// One event's 27 raw (unstandardised) features, in HEPMASS order, into `f`.
     /// `signalMass` nil means background.
-    func simulateEvent(signalMass: Double?, random: inout EventRandom, features f: UnsafeMutablePointer<Double>) {
+    /// `scratch` must hold `scratchSize` Doubles (room for four jets and their tags).
+    func simulateEvent(signalMass: Double?, random: inout EventRandom, features f: UnsafeMutablePointer<Double>,
+                       scratch: UnsafeMutableRawPointer) {
+        let jet = UnsafeMutableBufferPointer(start: scratch.bindMemory(to: FourMomentum.self, capacity: 4), count: 4)
+        let tag = UnsafeMutableBufferPointer(start: (scratch + 4 * MemoryLayout<FourMomentum>.stride).bindMemory(to: Double.self, capacity: 4), count: 4)
         let p = parameters
         // 1. Masses.
         let mt1 = random.breitWigner(pole: p.topMass, width: p.topWidth, cut: p.lineShapeCut)
@@ -180,39 +188,31 @@ public struct HEPMASSSimulator: Sendable {
         var dx = recoLepton.px - lepton.px, dy = recoLepton.py - lepton.py
         var sumEt = recoLepton.pt + systemPt
 
-        var jets = (FourMomentum(e: 0, px: 0, py: 0, pz: 0), FourMomentum(e: 0, px: 0, py: 0, pz: 0),
-                    FourMomentum(e: 0, px: 0, py: 0, pz: 0), FourMomentum(e: 0, px: 0, py: 0, pz: 0))
-        var tags = (0.0, 0.0, 0.0, 0.0)
-        withUnsafeMutableBytes(of: &jets) { jetBytes in
-            withUnsafeMutableBytes(of: &tags) { tagBytes in
-                let jet = jetBytes.baseAddress!.assumingMemoryBound(to: FourMomentum.self)
-                let tag = tagBytes.baseAddress!.assumingMemoryBound(to: Double.self)
-                let partons = [b1, b2, q1, q2]
-                for k in 0..<4 {
-                    let q = partons[k]
-                    let sigmaE = (p.jetStochastic * p.jetStochastic / max(q.e, 1) + p.jetConstant * p.jetConstant).squareRoot()
-                    let scale = min(3, max(0.05, p.jetEnergyScale + sigmaE * random.gaussian()))
-                    let eta = q.eta + p.jetAngularResolution * random.gaussian()
-                    let phi = q.phi + p.jetAngularResolution * random.gaussian()
-                    let r = FourMomentum(pt: q.pt * scale, eta: eta, phi: phi, mass: q.mass * scale)
-                    jet[k] = r
-                    dx += r.px - q.px; dy += r.py - q.py; sumEt += r.pt
-                    let tagged: Bool
-                    if k < 2 {
-                        tagged = random.chance(p.bTagEfficiency)
-                    } else {
-                        let charm = random.chance(p.charmFraction)
-                        tagged = random.chance(charm ? p.charmMistagRate : p.lightMistagRate)
-                    }
-                    tag[k] = tagged ? 1 : 0
-                }
-                // Order jets by decreasing pT (4-element insertion sort).
-                for i in 1..<4 {
-                    var j = i
-                    while j > 0 && jet[j - 1].pt < jet[j].pt {
-                        swap(&jet[j - 1], &jet[j]); swap(&tag[j - 1], &tag[j]); j -= 1
-                    }
-                }
+        // Partons in jet order: b, b̄ (tagged with the b efficiency), then the W's quarks.
+        jet[0] = b1; jet[1] = b2; jet[2] = q1; jet[3] = q2
+        for k in 0..<4 {
+            let q = jet[k]
+            let sigmaE = (p.jetStochastic * p.jetStochastic / max(q.e, 1) + p.jetConstant * p.jetConstant).squareRoot()
+            let scale = min(3, max(0.05, p.jetEnergyScale + sigmaE * random.gaussian()))
+            let eta = q.eta + p.jetAngularResolution * random.gaussian()
+            let phi = q.phi + p.jetAngularResolution * random.gaussian()
+            let r = FourMomentum(pt: q.pt * scale, eta: eta, phi: phi, mass: q.mass * scale)
+            jet[k] = r
+            dx += r.px - q.px; dy += r.py - q.py; sumEt += r.pt
+            let tagged: Bool
+            if k < 2 {
+                tagged = random.chance(p.bTagEfficiency)
+            } else {
+                let charm = random.chance(p.charmFraction)
+                tagged = random.chance(charm ? p.charmMistagRate : p.lightMistagRate)
+            }
+            tag[k] = tagged ? 1 : 0
+        }
+        // Order jets by decreasing pT (4-element insertion sort).
+        for i in 1..<4 {
+            var j = i
+            while j > 0 && jet[j - 1].pt < jet[j].pt {
+                jet.swapAt(j - 1, j); tag.swapAt(j - 1, j); j -= 1
             }
         }
         let metResolution = p.metResolution * sumEt.squareRoot()
@@ -224,8 +224,7 @@ public struct HEPMASSSimulator: Sendable {
         // 4. Reconstruction.
         let nu = neutrinoFromWConstraint(lepton: recoLepton, metX: metX, metY: metY, wMass: p.wMass)
         let lepNu = recoLepton + nu
-        let j = [jets.0, jets.1, jets.2, jets.3]
-        let t = [tags.0, tags.1, tags.2, tags.3]
+        let j = jet, t = tag
         let untagged = t.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
         var best = (a: 0, b: 1, distance: Double.infinity)
         for a in 0..<3 {
@@ -235,11 +234,13 @@ public struct HEPMASSSimulator: Sendable {
             }
         }
         let wJets = j[best.a] + j[best.b]
-        let rest = (0..<4).filter { $0 != best.a && $0 != best.b }
-        let topA = wJets + j[rest[0]], topB = wJets + j[rest[1]]
+        // The two jets not in the W pair (indices sum to 6).
+        let restA = best.a == 0 ? (best.b == 1 ? 2 : 1) : 0
+        let restB = 6 - best.a - best.b - restA
+        let topA = wJets + j[restA], topB = wJets + j[restB]
         let hadFirst = abs(topA.mass - p.topMass) <= abs(topB.mass - p.topMass)
         let hadronicTop = hadFirst ? topA : topB
-        let leptonicTop = lepNu + j[hadFirst ? rest[1] : rest[0]]
+        let leptonicTop = lepNu + j[hadFirst ? restB : restA]
         let all = j[0] + j[1] + j[2] + j[3] + lepNu
 
         // 5. Features, HEPMASS order.

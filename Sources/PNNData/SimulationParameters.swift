@@ -67,3 +67,58 @@ public struct SimulationParameters: Codable, Hashable, Sendable {
     /// The parameters the embedded default data set is generated with.
     public static let `default` = SimulationParameters()
 }
+
+extension SimulationParameters {
+    /// The tunable entries by name, for calibration scripts and `bench data sim --set`.
+    public static let realParameters: [(name: String, path: WritableKeyPath<SimulationParameters, Double>)] = [
+        ("topMass", \.topMass), ("topWidth", \.topWidth), ("wMass", \.wMass), ("wWidth", \.wWidth),
+        ("bQuarkMass", \.bQuarkMass), ("resonanceRelativeWidth", \.resonanceRelativeWidth), ("lineShapeCut", \.lineShapeCut),
+        ("systemPtScale", \.systemPtScale), ("systemRapiditySigma", \.systemRapiditySigma),
+        ("backgroundMassScale", \.backgroundMassScale), ("backgroundAngularCoefficient", \.backgroundAngularCoefficient),
+        ("jetStochastic", \.jetStochastic), ("jetConstant", \.jetConstant), ("jetAngularResolution", \.jetAngularResolution),
+        ("jetEnergyScale", \.jetEnergyScale), ("leptonResolution", \.leptonResolution),
+        ("leptonResolutionSlope", \.leptonResolutionSlope), ("metResolution", \.metResolution),
+        ("bTagEfficiency", \.bTagEfficiency), ("charmFraction", \.charmFraction), ("charmMistagRate", \.charmMistagRate),
+        ("lightMistagRate", \.lightMistagRate), ("extraJetMean", \.extraJetMean), ("extraJetPerPt", \.extraJetPerPt),
+    ]
+    public static let integerParameters: [(name: String, path: WritableKeyPath<SimulationParameters, Int>)] = [
+        ("backgroundShapeA", \.backgroundShapeA), ("backgroundShapeB", \.backgroundShapeB),
+    ]
+
+    /// A copy with `name` set to `value`; unknown names and out-of-range values are
+    /// rejected with a message listing what is accepted.
+    public func setting(_ name: String, to value: Double) throws -> SimulationParameters {
+        var copy = self
+        guard value.isFinite, value >= 0 else { throw DataError.invalidRequest("simulation parameter \(name) = \(value): expected a finite value ≥ 0") }
+        if let entry = Self.realParameters.first(where: { $0.name == name }) {
+            copy[keyPath: entry.path] = value
+        } else if let entry = Self.integerParameters.first(where: { $0.name == name }) {
+            guard value >= 1, value <= 20, value == value.rounded() else {
+                throw DataError.invalidRequest("simulation parameter \(name) = \(value): expected an integer in 1…20")
+            }
+            copy[keyPath: entry.path] = Int(value)
+        } else {
+            let names = (Self.realParameters.map(\.name) + Self.integerParameters.map(\.name)).joined(separator: ", ")
+            throw DataError.invalidRequest("unknown simulation parameter `\(name)`; expected one of \(names)")
+        }
+        return copy
+    }
+
+    /// A copy with every `name=value` assignment applied in order.
+    public func setting(_ assignments: [String]) throws -> SimulationParameters {
+        var copy = self
+        for assignment in assignments {
+            let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Double(parts[1].trimmingSpaces) else {
+                throw DataError.invalidRequest("simulation parameter `\(assignment)`: expected NAME=VALUE, e.g. jetStochastic=0.9")
+            }
+            copy = try copy.setting(parts[0].trimmingSpaces, to: value)
+        }
+        return copy
+    }
+
+    /// `name=value` for every entry, in declaration order (for logs and the README).
+    public var assignments: [String] {
+        Self.realParameters.map { "\($0.name)=\(self[keyPath: $0.path])" } + Self.integerParameters.map { "\($0.name)=\(self[keyPath: $0.path])" }
+    }
+}

@@ -53,13 +53,16 @@ struct DataCommand: ParsableCommand {
         @Option(help: "Number of events.") var events: Int
         @Option(help: "Random seed.") var seed: UInt64 = 1
         @Flag(help: "HEPMASS-IMB class and mass ratios.") var imbalanced = false
+        @Option(name: .customLong("set"), help: ArgumentHelp("Override a simulation parameter (NAME=VALUE, repeatable; see SimulationParameters).", valueName: "NAME=VALUE"))
+        var overrides: [String] = []
         @Option(help: "Worker threads (default: all cores).") var threads: Int?
 
         func run() throws {
             guard events > 0 else { throw DataCommand.fail("--events must be positive, got \(events)") }
             try DataCommand.guarded {
                 let threads = max(1, self.threads ?? WorkerPool.availableCores)
-                let simulator = HEPMASSSimulator()
+                let parameters = try SimulationParameters.default.setting(overrides)
+                let simulator = HEPMASSSimulator(parameters: parameters)
                 let composition = imbalanced ? EventComposition.imbalanced(events: events) : .balanced(events: events)
                 let t0 = DataCommand.now()
                 let dataset = simulator.generate(composition, seed: seed, threads: threads)
