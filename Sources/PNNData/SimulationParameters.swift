@@ -35,16 +35,16 @@ public struct SimulationParameters: Codable, Hashable, Sendable {
     public var wWidth = 2.09
     public var bQuarkMass = 4.8
     /// Γ_X / m_X of the hypothetical resonance.
-    public var resonanceRelativeWidth = 0.03
+    public var resonanceRelativeWidth = 0.06
     /// Breit–Wigner line shapes are truncated to ±cut·Γ around the pole.
     public var lineShapeCut = 5.0
 
     // Production.
     public var systemPtScale = 25.0
     public var systemRapiditySigma = 0.8
-    public var backgroundMassScale = 330.0
+    public var backgroundMassScale = 300.0
     public var backgroundShapeA = 2
-    public var backgroundShapeB = 3
+    public var backgroundShapeB = 4
     public var backgroundAngularCoefficient = 0.6
 
     // Detector.
