@@ -75,6 +75,30 @@ public struct FeatureStandardization: Equatable, Sendable {
         return "FeatureStandardization(\n    mean: [\(list(mean))],\n    standardDeviation: [\(list(standardDeviation))])"
     }
 
-    /// Constants for `SimulationParameters.default`, computed by `reference(for:)`.
-    public static let embeddedDefault: FeatureStandardization? = nil
+    /// Constants for `SimulationParameters.default`, computed by `reference(for:)`
+    /// (raw units: GeV for momenta and masses, radians, counts, tag 0/1). Refresh from
+    /// the failing test's message whenever the physics code or the defaults change.
+    public static let embeddedDefault: FeatureStandardization? = FeatureStandardization(
+        mean: [
+            92.14859782774009, 0.0018422031728959054, 0.00882767456736588,
+            98.27749807457872, 0.0005606098383728997, 5.012031555175781,
+            186.53423726284197, -0.001368278799593616, -0.005992347659923581,
+            0.4336395263671875, 123.65439021811751, -0.003219695940186641,
+            0.008975633159024226, 0.452117919921875, 74.045069061091,
+            -0.0016127826349201222, 0.001364263474586267, 0.358306884765625,
+            34.86469290036819, 0.0009602670650265283, -0.00421608179619336,
+            0.24340057373046875, 83.26552644335831, 175.85303693148137,
+            91.56258766733399, 208.70533707729786, 777.4401873904828,
+        ],
+        standardDeviation: [
+            90.45973888722159, 1.2210113481587421, 1.8138808867471032,
+            90.56439152802031, 1.814487138221156, 1.0194714805183167,
+            119.19079061047317, 1.0498898895621676, 1.8101193763170165,
+            0.49557672215231097, 84.61302281829487, 1.1092837776029374,
+            1.8109676382836948, 0.4977020257216079, 51.1283753060714,
+            1.2100104678241586, 1.8162632115163337, 0.47950293126859833,
+            28.106939498742374, 1.4578276518414732, 1.8118252986297732,
+            0.42913486742299023, 32.81163469168906, 38.318512830736026,
+            52.86035463853775, 111.50084421180898, 383.99631747360854,
+        ])
 }
