@@ -191,10 +191,15 @@ public final class BatchSampler {
         for (k, group) in groups.enumerated() {
             let count = Self.quota(half, groups: groups.count, group: k, step: t)
             var position = Self.consumed(half, groups: groups.count, group: k, before: t)
-            for _ in 0..<count {
-                let cycle = position / group.count
-                rows.append(Int(permutation(of: group, key: keyBase + k, cycle: cycle)[position % group.count]))
-                position += 1
+            var remaining = count
+            while remaining > 0 {
+                // Take what is left of the current pass through the group, then the next.
+                let order = permutation(of: group, key: keyBase + k, cycle: position / group.count)
+                let offset = position % group.count
+                let take = min(remaining, group.count - offset)
+                for r in offset..<(offset + take) { rows.append(Int(order[r])) }
+                position += take
+                remaining -= take
             }
         }
     }
