@@ -13,7 +13,8 @@ import PNNEngine
 /// field a finite number, label 0 or 1 (`1.0` accepted), mass one of `knownMasses`
 /// (`500.0` or `499.999969` accepted, stored as 500). The first invalid row stops the
 /// read with `DataError.malformedRow(file, line, expected)`; lines are numbered from 1
-/// and include the header.
+/// and include the header. The data set's `signalMasses` are the masses its signal rows
+/// carry.
 public struct HEPMASSReader {
     public struct Options: Sendable {
         /// Accepted signal masses (GeV).
@@ -108,7 +109,11 @@ public struct HEPMASSReader {
             if eof && filled == 0 { break }
         }
         if !sawAnyLine || label.isEmpty { throw DataError.empty(file: path) }
-        let masses = parser!.hasMassColumn ? options.knownMasses : [parser!.fixedMass]
+        // The signal masses are those the signal actually has (HEPMASS's `not1000` files
+        // hold four), so samplers never balance over an empty mass.
+        var present = Set<Float>()
+        for i in 0..<label.count where label[i] == 1 { present.insert(mass[i]) }
+        let masses = present.isEmpty ? (parser!.hasMassColumn ? options.knownMasses : [parser!.fixedMass]) : present.sorted()
         return EventDataset(features: features, mass: mass, label: label, signalMasses: masses)
     }
 
