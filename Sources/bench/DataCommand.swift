@@ -1,7 +1,209 @@
 import ArgumentParser
+import Foundation
+import PNNData
+import PNNEngine
 
-/// Placeholder until the data issue lands.
+/// `bench data sim|import|inspect`: the HEPMASS-SIM generator, the binary cache and data
+/// set statistics. Bad input (a malformed row, a missing or corrupt file) prints one
+/// `error:` line naming the file, the line and what was expected, and exits with status 2;
+/// outputs are written to a temporary file and renamed, so nothing is half-written.
 struct DataCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "data", abstract: "HEPMASS readers and the HEPMASS-SIM generator (not yet available).")
-    func run() throws { throw ValidationError("bench data is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "data",
+        abstract: "HEPMASS readers, the binary cache and the HEPMASS-SIM generator.",
+        subcommands: [Sim.self, Import.self, Inspect.self]
+    )
+
+    /// Runs `body`, turning data errors into a message on stderr and exit status 2.
+    static func guarded(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as DataError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    static func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) * 1e-9 }
+
+    static func loadDataset(_ path: String, mass: Float?, threads: Int) throws -> EventDataset {
+        if path.hasSuffix("." + BinaryCache.fileExtension) { return try BinaryCache.read(path, threads: threads) }
+        var options = HEPMASSReader.Options()
+        options.fixedMass = mass
+        options.threads = threads
+        return try HEPMASSReader(options: options).read(path)
+    }
+
+    struct Sim: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sim",
+            abstract: "Generate HEPMASS-SIM events and write them as a UCI HEPMASS CSV file.",
+            discussion: """
+            Balanced by default (half signal, the five masses equally, background masses likewise, \
+            as HEPMASS); --imbalanced uses HEPMASS-IMB's ratios (13 % signal, 350k:140k:35k:7k:2k). \
+            The file equals the in-memory training set the runner generates for the same seed and size.
+            """
+        )
+        @Option(help: "Output CSV file.") var out: String
+        @Option(help: "Number of events.") var events: Int
+        @Option(help: "Random seed.") var seed: UInt64 = 1
+        @Flag(help: "HEPMASS-IMB class and mass ratios.") var imbalanced = false
+        @Option(name: .customLong("set"), help: ArgumentHelp("Override a simulation parameter (NAME=VALUE, repeatable; see SimulationParameters).", valueName: "NAME=VALUE"))
+        var overrides: [String] = []
+        @Option(help: "Worker threads (default: all cores).") var threads: Int?
+
+        func run() throws {
+            guard events > 0 else { throw DataCommand.fail("--events must be positive, got \(events)") }
+            try DataCommand.guarded {
+                let threads = max(1, self.threads ?? WorkerPool.availableCores)
+                let parameters = try SimulationParameters.default.setting(overrides)
+                let simulator = HEPMASSSimulator(parameters: parameters)
+                let composition = imbalanced ? EventComposition.imbalanced(events: events) : .balanced(events: events)
+                let t0 = DataCommand.now()
+                let dataset = simulator.generate(composition, seed: seed, threads: threads)
+                let t1 = DataCommand.now()
+                try CSVWriter.write(dataset, to: out, threads: threads)
+                let t2 = DataCommand.now()
+                let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
+                print("generated \(events) events in \(fmt(t1 - t0)) s (\(Int(Double(events) / max(t1 - t0, 1e-9))) events/s, \(threads) threads)")
+                print("wrote \(out): \(fmt(Double(size) / 1e6)) MB in \(fmt(t2 - t1)) s")
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Read a HEPMASS CSV (.csv or .csv.gz), validate every row and write the binary cache.",
+            discussion: "The cache is DIR/NAME.pnncache (NAME = the file name without .csv/.gz); see BinaryCache for its layout."
+        )
+        @Argument(help: "HEPMASS-schema CSV file, optionally gzip-compressed.") var file: String
+        @Option(help: "Directory for the cache (created if needed).") var out: String
+        @Option(help: "Mass (GeV) for files without a mass column (default: from the file name, e.g. 1000_train.csv).") var mass: Float?
+        @Flag(help: "Also build HEPMASS-IMB from this (training) file: DIR/NAME_imb.pnncache.") var imbalanced = false
+        @Option(help: "Seed of the HEPMASS-IMB signal subsampling.") var seed: UInt64 = 1
+        @Option(help: "Worker threads (default: all cores).") var threads: Int?
+
+        func run() throws {
+            try DataCommand.guarded {
+                let threads = max(1, self.threads ?? WorkerPool.availableCores)
+                let t0 = DataCommand.now()
+                let dataset = try DataCommand.loadDataset(file, mass: mass, threads: threads)
+                let t1 = DataCommand.now()
+                let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+                print("read \(dataset.count) rows from \(file) in \(fmt(t1 - t0)) s (\(fmt(Double(size) / 1e6 / max(t1 - t0, 1e-9))) MB/s)")
+                do {
+                    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                } catch {
+                    throw DataError.unwritable(file: out, reason: "cannot create directory")
+                }
+                let path = BinaryCache.cachePath(for: file, in: out)
+                try BinaryCache.write(dataset, to: path, threads: threads)
+                print("wrote \(path) in \(fmt(DataCommand.now() - t1)) s")
+                if imbalanced {
+                    let imb = try HEPMASSIMBBuilder().build(from: dataset, seed: seed)
+                    let imbPath = String(path.dropLast(BinaryCache.fileExtension.count + 1)) + "_imb." + BinaryCache.fileExtension
+                    try BinaryCache.write(imb, to: imbPath, threads: threads)
+                    print("wrote \(imbPath): HEPMASS-IMB, \(imb.count) rows, \(imb.signalCount) signal")
+                }
+            }
+        }
+    }
+
+    struct Inspect: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "inspect",
+            abstract: "Class and mass counts, Pearson correlations and per-mass histograms of a data file (.csv, .csv.gz or .pnncache)."
+        )
+        @Argument(help: "Data file.") var file: String
+        @Option(help: "Feature to histogram (0…26; 26 = m_WWbb).") var feature = HEPMASSSchema.mWWbb
+        @Option(help: "Histogram bins.") var bins = 20
+        @Option(help: "Mass (GeV) for files without a mass column.") var mass: Float?
+        @Flag(help: "Print JSON.") var json = false
+        @Option(help: "Worker threads (default: all cores).") var threads: Int?
+
+        func run() throws {
+            guard (0..<HEPMASSSchema.featureCount).contains(feature) else { throw DataCommand.fail("--feature must be in 0…26, got \(feature)") }
+            guard bins > 0 && bins <= 1000 else { throw DataCommand.fail("--bins must be in 1…1000, got \(bins)") }
+            try DataCommand.guarded {
+                let threads = max(1, self.threads ?? WorkerPool.availableCores)
+                let t0 = DataCommand.now()
+                let dataset = try DataCommand.loadDataset(file, mass: mass, threads: threads)
+                let loadTime = DataCommand.now() - t0
+                let stats = DatasetStatistics(dataset, threads: threads)
+                let histogram = FeatureHistogram(dataset, feature: feature, bins: bins)
+                if json {
+                    print(DataInspection(file: file, loadSeconds: loadTime, stats: stats, histogram: histogram).jsonText())
+                } else {
+                    print(DataInspection(file: file, loadSeconds: loadTime, stats: stats, histogram: histogram).text())
+                }
+            }
+        }
+    }
+}
+
+func fmt(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
+
+/// The printed form of `bench data inspect`.
+struct DataInspection {
+    let file: String
+    let loadSeconds: Double
+    let stats: DatasetStatistics
+    let histogram: FeatureHistogram
+
+    func text() -> String {
+        var lines: [String] = []
+        let s = stats
+        lines.append("\(file): \(s.events) events (loaded in \(fmt(loadSeconds)) s)")
+        lines.append("  signal \(s.signal) (\(fmt(100 * s.signalFraction, 1)) %), background \(s.background)")
+        lines.append("")
+        lines.append("  mass [GeV]      signal  background")
+        for (k, m) in s.signalMasses.enumerated() {
+            lines.append("  " + pad(String(Int(m)), 10) + pad(String(s.signalPerMass[k]), 12) + pad(String(s.backgroundPerMass[k]), 12))
+        }
+        lines.append("")
+        lines.append("  Pearson correlations          vs m_WWbb   vs mass  vs label")
+        for j in 0..<HEPMASSSchema.featureCount {
+            let name = "f\(j) \(HEPMASSSchema.featureNames[j])"
+            lines.append("  " + name.padding(toLength: 26, withPad: " ", startingAt: 0)
+                + pad(fmt(s.correlationWithMWWbb[j], 3), 12) + pad(fmt(s.correlationWithMass[j], 3), 10) + pad(fmt(s.correlationWithLabel[j], 3), 10))
+        }
+        lines.append("  mass vs label: \(fmt(s.massLabelCorrelation, 3))")
+        lines.append("")
+        let h = histogram
+        lines.append("  histogram of f\(h.feature) (\(HEPMASSSchema.featureNames[h.feature])), standardised units, fraction of each group per bin (%)")
+        lines.append("  " + "bin from".padding(toLength: 10, withPad: " ", startingAt: 0) + h.groups.map { pad($0, 12) }.joined())
+        let totals = h.counts.map { max(1, $0.reduce(0, +)) }
+        for b in 0..<h.bins {
+            var line = "  " + fmt(Double(h.edge(b)), 3).padding(toLength: 10, withPad: " ", startingAt: 0)
+            for g in 0..<h.groups.count { line += pad(fmt(100 * Double(h.counts[g][b]) / Double(totals[g]), 1), 12) }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func jsonText() -> String {
+        let s = stats, h = histogram
+        let object: [String: Any] = [
+            "file": file, "events": s.events, "signal": s.signal, "background": s.background,
+            "signal_masses": s.signalMasses.map(Double.init),
+            "signal_per_mass": s.signalPerMass, "background_per_mass": s.backgroundPerMass,
+            "feature_names": HEPMASSSchema.featureNames,
+            "correlation_with_m_wwbb": s.correlationWithMWWbb, "correlation_with_mass": s.correlationWithMass,
+            "correlation_with_label": s.correlationWithLabel, "mass_label_correlation": s.massLabelCorrelation,
+            "histogram": ["feature": h.feature, "lower": Double(h.lower), "upper": Double(h.upper), "bins": h.bins,
+                          "groups": h.groups, "counts": h.counts] as [String: Any],
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? " " + s : String(repeating: " ", count: width - s.count) + s
+    }
 }

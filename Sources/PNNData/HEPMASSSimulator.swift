@@ -1,0 +1,274 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+import PNNEngine
+
+/// HEPMASS-SIM: a seeded, physics-motivated generator of events in HEPMASS's schema,
+/// the embedded default data set when the real files are absent.
+///
+/// **Signal**: X → tt̄ → W⁺b W⁻b̄ → qq′b ℓν b̄ with m_X ∈ {500, 750, 1000, 1250, 1500} GeV.
+/// **Background**: Standard-Model tt̄ with the same final state, m_tt̄ falling from
+/// threshold with a power-law tail over the whole signal range. Per event:
+///
+/// 1. masses: t, t̄ and both W from truncated Breit–Wigners; the system mass M from the
+///    X line shape (signal) or M = m_t1 + m_t2 + θ·Y, Y ~ BetaPrime(a, b) (background);
+/// 2. the system recoils against initial-state radiation (Rayleigh pT, Gaussian
+///    rapidity) and decays to t t̄ — isotropically for the scalar X, with
+///    1 + c·cos²θ* for the background; t → W b and W → ℓν or qq′ isotropically in
+///    their rest frames (which W decays leptonically is a fair coin);
+/// 3. detector: jet energies and angles smeared, lepton pT smeared, missing ET = neutrino
+///    pT minus the visible mismeasurement plus resolution ∝ √ΣET, b-tags drawn with
+///    efficiency / mistag rates, jet count 4 + Poisson(extra radiation);
+/// 4. reconstruction as in Baldi et al.: neutrino pz from the W-mass constraint
+///    (smaller |pz| root; the real part when there is none), the hadronic W = the pair
+///    of jets (untagged ones if two exist) closest to m_W, the hadronic top = that pair
+///    plus the remaining jet that brings m_jjj closest to m_t, the other jet goes with
+///    ℓν; m_WWbb is the mass of all four jets, the lepton and the neutrino;
+/// 5. the 27 features in HEPMASS order (`HEPMASSSchema`) standardised with fixed
+///    constants (`FeatureStandardization`).
+///
+/// No acceptance cuts are applied: every generated event is kept, which keeps the
+/// composition exact. All numbers live in `SimulationParameters`.
+///
+/// **Determinism**: event i of part p belongs to chunk c = i / `chunkSize` and is drawn
+/// from `RandomStream(seed, .dataGeneration, index: p << 32 | c)`; the event order
+/// (which events are signal at which mass) comes from `EventComposition.shuffledKinds`
+/// with the `.shuffle` stream at index p. Chunks run in parallel but write disjoint
+/// rows, so the output is identical for any thread count. Part 0 is the training set
+/// (and what `bench data sim` writes), part 1 the test set.
+public struct HEPMASSSimulator: Sendable {
+    /// Events per random stream; fixed so that data never depends on the thread count.
+    public static let chunkSize = 4096
+
+    public let parameters: SimulationParameters
+    public let standardization: FeatureStandardization
+
+    public init(parameters: SimulationParameters = .default) {
+        self.parameters = parameters
+        if parameters == .default, let table = FeatureStandardization.embeddedDefault {
+            self.standardization = table
+        } else {
+            self.standardization = FeatureStandardization.reference(for: parameters)
+        }
+    }
+
+    /// Internal: a simulator with explicit constants (used to compute the constants).
+    init(parameters: SimulationParameters, standardization: FeatureStandardization) {
+        self.parameters = parameters
+        self.standardization = standardization
+    }
+
+    // MARK: data sets
+
+    /// A data set with the given composition; event order and content are a pure
+    /// function of (parameters, composition, seed, part).
+    public func generate(_ composition: EventComposition, seed: UInt64, part: UInt64 = 0,
+                         threads: Int = WorkerPool.availableCores) -> EventDataset {
+        let kinds = composition.shuffledKinds(seed: seed, index: part)
+        let n = kinds.count
+        let nf = HEPMASSSchema.featureCount
+        let features = [Float](unsafeUninitializedCapacity: n * nf) { buffer, initialized in
+            let chunks = (n + Self.chunkSize - 1) / Self.chunkSize
+            let out = buffer.baseAddress!
+            WorkerPool(threads: max(1, threads)).run(tasks: chunks) { c in
+                fillChunk(c, kinds: kinds, masses: composition.masses, seed: seed, part: part, into: out)
+            }
+            initialized = n * nf
+        }
+        let m = composition.masses.count
+        let mass = kinds.map { composition.masses[Int($0) % m] }
+        let label = kinds.map { Int($0) < m ? UInt8(1) : 0 }
+        return EventDataset(features: features, mass: mass, label: label, signalMasses: composition.masses)
+    }
+
+    /// Training and test sets for the runner: training part 0 (balanced or HEPMASS-IMB
+    /// ratios), test part 1, always balanced per mass with the background's mass
+    /// identical and fixed — the structure of HEPMASS's own test file.
+    public func trainTest(trainEvents: Int, testEvents: Int, imbalanced: Bool, seed: UInt64,
+                          threads: Int = WorkerPool.availableCores) -> (train: EventDataset, test: EventDataset) {
+        let trainComposition = imbalanced ? EventComposition.imbalanced(events: trainEvents) : .balanced(events: trainEvents)
+        return (generate(trainComposition, seed: seed, part: 0, threads: threads),
+                generate(.balanced(events: testEvents), seed: seed, part: 1, threads: threads))
+    }
+
+    /// Generates chunk `c` of `kinds` into rows of `out` (27 standardised floats per row).
+    func fillChunk(_ c: Int, kinds: [UInt8], masses: [Float], seed: UInt64, part: UInt64, into out: UnsafeMutablePointer<Float>) {
+        var random = EventRandom(RandomStream(seed: seed, purpose: .dataGeneration, index: part << 32 | UInt64(c)))
+        let nf = HEPMASSSchema.featureCount
+        let raw = UnsafeMutablePointer<Double>.allocate(capacity: nf)
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: Self.scratchSize, alignment: 16)
+        defer { raw.deallocate(); scratch.deallocate() }
+        let lo = c * Self.chunkSize, hi = min(kinds.count, lo + Self.chunkSize)
+        let m = masses.count
+        for i in lo..<hi {
+            let k = Int(kinds[i])
+            simulateEvent(signalMass: k < m ? Double(masses[k]) : nil, random: &random, features: raw, scratch: scratch)
+            standardization.apply(raw, to: out + i * nf)
+        }
+    }
+
+    // MARK: one event
+
+    /// Two-body decay of a particle at rest with mass `m` into masses `m1`, `m2` along a
+    /// direction with polar cosine `cosTheta` and azimuth `phi`.
+    @inline(__always)
+    private func twoBody(_ m: Double, _ m1: Double, _ m2: Double, cosTheta: Double, phi: Double) -> (FourMomentum, FourMomentum) {
+        let s = m * m
+        let lambda = max(0, (s - (m1 + m2) * (m1 + m2)) * (s - (m1 - m2) * (m1 - m2)))
+        let p = lambda.squareRoot() / (2 * m)
+        let sinTheta = max(0, 1 - cosTheta * cosTheta).squareRoot()
+        let nx = sinTheta * cos(phi), ny = sinTheta * sin(phi), nz = cosTheta
+        return (FourMomentum(e: (p * p + m1 * m1).squareRoot(), px: p * nx, py: p * ny, pz: p * nz),
+                FourMomentum(e: (p * p + m2 * m2).squareRoot(), px: -p * nx, py: -p * ny, pz: -p * nz))
+    }
+
+    /// Isotropic two-body decay of `parent` (mass `m`), daughters in the lab frame.
+    @inline(__always)
+    private func decay(_ parent: FourMomentum, mass m: Double, into m1: Double, _ m2: Double, random: inout EventRandom) -> (FourMomentum, FourMomentum) {
+        let (a, b) = twoBody(m, m1, m2, cosTheta: 2 * random.uniform() - 1, phi: 2 * Double.pi * random.uniform())
+        return (a.boosted(by: parent, parentMass: m), b.boosted(by: parent, parentMass: m))
+    }
+
+    /// Bytes of scratch memory `simulateEvent` needs.
+    static let scratchSize = 4 * MemoryLayout<FourMomentum>.stride + 4 * MemoryLayout<Double>.stride
+
+    /// One event's 27 raw (unstandardised) features, in HEPMASS order, into `f`.
+    /// `signalMass` nil means background.
+    /// `scratch` must hold `scratchSize` Doubles (room for four jets and their tags).
+    func simulateEvent(signalMass: Double?, random: inout EventRandom, features f: UnsafeMutablePointer<Double>,
+                       scratch: UnsafeMutableRawPointer) {
+        let jet = UnsafeMutableBufferPointer(start: scratch.bindMemory(to: FourMomentum.self, capacity: 4), count: 4)
+        let tag = UnsafeMutableBufferPointer(start: (scratch + 4 * MemoryLayout<FourMomentum>.stride).bindMemory(to: Double.self, capacity: 4), count: 4)
+        let p = parameters
+        // 1. Masses.
+        let mt1 = random.breitWigner(pole: p.topMass, width: p.topWidth, cut: p.lineShapeCut)
+        let mt2 = random.breitWigner(pole: p.topMass, width: p.topWidth, cut: p.lineShapeCut)
+        let mw1 = random.breitWigner(pole: p.wMass, width: p.wWidth, cut: p.lineShapeCut)
+        let mw2 = random.breitWigner(pole: p.wMass, width: p.wWidth, cut: p.lineShapeCut)
+        let threshold = mt1 + mt2
+        var systemMass: Double
+        if let mX = signalMass {
+            systemMass = random.breitWigner(pole: mX, width: p.resonanceRelativeWidth * mX, cut: p.lineShapeCut)
+        } else {
+            let y = random.gammaInteger(p.backgroundShapeA) / random.gammaInteger(p.backgroundShapeB)
+            systemMass = threshold + p.backgroundMassScale * y
+        }
+        systemMass = max(systemMass, threshold + 1)
+
+        // 2. Production and decay chain.
+        let systemPt = p.systemPtScale * (-2 * log(random.positiveUniform())).squareRoot()
+        let systemPhi = 2 * Double.pi * random.uniform()
+        let rapidity = p.systemRapiditySigma * random.gaussian()
+        let mT = (systemMass * systemMass + systemPt * systemPt).squareRoot()
+        let system = FourMomentum(e: mT * cosh(rapidity), px: systemPt * cos(systemPhi), py: systemPt * sin(systemPhi), pz: mT * sinh(rapidity))
+
+        var cosTheta = 2 * random.uniform() - 1
+        if signalMass == nil && p.backgroundAngularCoefficient > 0 {
+            // 1 + c·cos²θ by acceptance–rejection under its maximum 1 + c.
+            let c = p.backgroundAngularCoefficient
+            while random.uniform() * (1 + c) > 1 + c * cosTheta * cosTheta { cosTheta = 2 * random.uniform() - 1 }
+        }
+        let (restT1, restT2) = twoBody(systemMass, mt1, mt2, cosTheta: cosTheta, phi: 2 * Double.pi * random.uniform())
+        let top1 = restT1.boosted(by: system, parentMass: systemMass)
+        let top2 = restT2.boosted(by: system, parentMass: systemMass)
+        let (w1, b1) = decay(top1, mass: mt1, into: mw1, p.bQuarkMass, random: &random)
+        let (w2, b2) = decay(top2, mass: mt2, into: mw2, p.bQuarkMass, random: &random)
+        let firstIsLeptonic = random.chance(0.5)
+        let (wLep, mwLep, wHad, mwHad) = firstIsLeptonic ? (w1, mw1, w2, mw2) : (w2, mw2, w1, mw1)
+        let (lepton, neutrino) = decay(wLep, mass: mwLep, into: 0, 0, random: &random)
+        let (q1, q2) = decay(wHad, mass: mwHad, into: 0, 0, random: &random)
+
+        // 3. Detector.
+        let lepPt = lepton.pt
+        let lepSigma = (p.leptonResolution * p.leptonResolution + (p.leptonResolutionSlope * lepPt) * (p.leptonResolutionSlope * lepPt)).squareRoot()
+        let lepScale = max(0.2, 1 + lepSigma * random.gaussian())
+        let recoLepton = lepton.scaled(lepScale)
+        var dx = recoLepton.px - lepton.px, dy = recoLepton.py - lepton.py
+        var sumEt = recoLepton.pt + systemPt
+
+        // Partons in jet order: b, b̄ (tagged with the b efficiency), then the W's quarks.
+        jet[0] = b1; jet[1] = b2; jet[2] = q1; jet[3] = q2
+        for k in 0..<4 {
+            let q = jet[k]
+            let sigmaE = (p.jetStochastic * p.jetStochastic / max(q.e, 1) + p.jetConstant * p.jetConstant).squareRoot()
+            let scale = min(3, max(0.05, p.jetEnergyScale + sigmaE * random.gaussian()))
+            let eta = q.eta + p.jetAngularResolution * random.gaussian()
+            let phi = q.phi + p.jetAngularResolution * random.gaussian()
+            let r = FourMomentum(pt: q.pt * scale, eta: eta, phi: phi, mass: q.mass * scale)
+            jet[k] = r
+            dx += r.px - q.px; dy += r.py - q.py; sumEt += r.pt
+            let tagged: Bool
+            if k < 2 {
+                tagged = random.chance(p.bTagEfficiency)
+            } else {
+                let charm = random.chance(p.charmFraction)
+                tagged = random.chance(charm ? p.charmMistagRate : p.lightMistagRate)
+            }
+            tag[k] = tagged ? 1 : 0
+        }
+        // Order jets by decreasing pT (4-element insertion sort).
+        for i in 1..<4 {
+            var j = i
+            while j > 0 && jet[j - 1].pt < jet[j].pt {
+                jet.swapAt(j - 1, j); tag.swapAt(j - 1, j); j -= 1
+            }
+        }
+        let metResolution = p.metResolution * sumEt.squareRoot()
+        let metX = neutrino.px - dx + metResolution * random.gaussian()
+        let metY = neutrino.py - dy + metResolution * random.gaussian()
+        let met = (metX * metX + metY * metY).squareRoot()
+        let nJets = 4 + random.poisson(p.extraJetMean + p.extraJetPerPt * systemPt)
+
+        // 4. Reconstruction.
+        let nu = neutrinoFromWConstraint(lepton: recoLepton, metX: metX, metY: metY, wMass: p.wMass)
+        let lepNu = recoLepton + nu
+        let j = jet, t = tag
+        let untagged = t.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        var best = (a: 0, b: 1, distance: Double.infinity)
+        for a in 0..<3 {
+            for b in (a + 1)..<4 where untagged < 2 || (t[a] == 0 && t[b] == 0) {
+                let d = abs((j[a] + j[b]).mass - p.wMass)
+                if d < best.distance { best = (a, b, d) }
+            }
+        }
+        let wJets = j[best.a] + j[best.b]
+        // The two jets not in the W pair (indices sum to 6).
+        let restA = best.a == 0 ? (best.b == 1 ? 2 : 1) : 0
+        let restB = 6 - best.a - best.b - restA
+        let topA = wJets + j[restA], topB = wJets + j[restB]
+        let hadFirst = abs(topA.mass - p.topMass) <= abs(topB.mass - p.topMass)
+        let hadronicTop = hadFirst ? topA : topB
+        let leptonicTop = lepNu + j[hadFirst ? restB : restA]
+        let all = j[0] + j[1] + j[2] + j[3] + lepNu
+
+        // 5. Features, HEPMASS order.
+        f[0] = recoLepton.pt; f[1] = recoLepton.eta; f[2] = recoLepton.phi
+        f[3] = met; f[4] = atan2(metY, metX); f[5] = Double(nJets)
+        for k in 0..<4 {
+            f[6 + 4 * k] = j[k].pt; f[7 + 4 * k] = j[k].eta; f[8 + 4 * k] = j[k].phi; f[9 + 4 * k] = t[k]
+        }
+        f[22] = wJets.mass; f[23] = hadronicTop.mass; f[24] = lepNu.mass; f[25] = leptonicTop.mass; f[26] = all.mass
+    }
+
+    /// The neutrino four-momentum from the measured missing ET and the W-mass constraint
+    /// (ℓ + ν)² = m_W² with a massless lepton and neutrino:
+    ///   pz = (μ·pzℓ ± √Δ) / pTℓ²,  μ = m_W²/2 + pTℓ·pTν·cos Δφ,
+    ///   Δ = μ²·pzℓ² − pTℓ²·(Eℓ²·pTν² − μ²);
+    /// the root of smaller |pz|, and the real part when Δ < 0.
+    @inline(__always)
+    func neutrinoFromWConstraint(lepton l: FourMomentum, metX: Double, metY: Double, wMass: Double) -> FourMomentum {
+        let ptl2 = l.px * l.px + l.py * l.py
+        let ptn2 = metX * metX + metY * metY
+        let el = l.p2.squareRoot()
+        let mu = 0.5 * wMass * wMass + l.px * metX + l.py * metY
+        let delta = mu * mu * l.pz * l.pz - ptl2 * (el * el * ptn2 - mu * mu)
+        var pz = mu * l.pz / max(ptl2, 1e-9)
+        if delta > 0 {
+            let root = delta.squareRoot() / max(ptl2, 1e-9)
+            pz = abs(pz - root) < abs(pz + root) ? pz - root : pz + root
+        }
+        return FourMomentum(e: (ptn2 + pz * pz).squareRoot(), px: metX, py: metY, pz: pz)
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder: the PNNData module is built by its own issue.
