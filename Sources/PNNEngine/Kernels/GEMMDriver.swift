@@ -1,0 +1,162 @@
+/// Cache blocking and work partition shared by the three GEMM forms.
+///
+/// C[m×n] = start + A[m×k]·B[k×n] where A and B are strided views (a transposed
+/// operand is just swapped strides). Steps:
+///   1. pack all of B into column panels of width 32 (the last one 16 or 32), in parallel
+///      over panels, into one shared scratch buffer;
+///   2. split C into tasks of (up to 48 rows) × (a group of panels); each task packs its
+///      rows of A one k-block at a time and runs the micro-kernel over its 6-row tiles.
+///
+/// Determinism: every element of C is one FMA chain over p = 0..<k in increasing order,
+/// started from `start`. Between k-blocks the partial sum is stored to C and reloaded,
+/// which is exact in Float, so neither the k-blocking nor the tiling nor the number of
+/// threads can change a single bit of the result.
+enum GEMMDriver {
+    typealias Start = GEMMMicroKernel.Start
+
+    static let mr = GEMMMicroKernel.rows
+    /// Longest k-block: a 32×kc B panel (≤ 40 KB) then stays in the 48 KB L1 while the
+    /// kernel sweeps the 6-row tiles of a task.
+    static let maxKc = 320
+    /// Row tiles per task (48 rows): the packed A block (≤ 60 KB) stays in L2.
+    static let tilesPerTask = 8
+    /// Below this many flops, threads cost more than they save.
+    static let parallelFlops = 1 << 19
+
+    /// Column panels of C/B: `count` panels; all but possibly the last are 32 wide.
+    struct Panels {
+        let count: Int
+        let lastWidth: Int
+        init(n: Int) {
+            let full = n / 32, rest = n % 32
+            count = full + (rest > 0 ? 1 : 0)
+            lastWidth = rest == 0 ? 32 : (rest <= 16 ? 16 : 32)
+        }
+        @inline(__always) func width(_ q: Int) -> Int { q == count - 1 ? lastWidth : 32 }
+        /// Packed elements of B: k rows of every panel's full width.
+        var paddedColumns: Int { (count - 1) * 32 + lastWidth }
+    }
+
+    static func multiply(m: Int, n: Int, k: Int, a: StridedMatrix, b: StridedMatrix,
+                         c: UnsafeMutablePointer<Float>, ldc: Int,
+                         start: Start, relu: Bool, pool: WorkerPool) {
+        if m <= 0 || n <= 0 { return }
+        if k == 0 { fillWithoutProducts(m: m, n: n, c: c, ldc: ldc, start: start, relu: relu); return }
+
+        let panels = Panels(n: n)
+        let kBlocks = (k + maxKc - 1) / maxKc
+        let kc = (k + kBlocks - 1) / kBlocks
+        let rowTiles = (m + mr - 1) / mr
+        let rowTasks = (rowTiles + tilesPerTask - 1) / tilesPerTask
+        let parallel = pool.threadCount > 1 && 2 * m * n * k >= parallelFlops
+        // Enough tasks for dynamic load balance: split the panels into groups when the
+        // rows alone give too few (e.g. the weight gradient of a 27-input layer).
+        var panelsPerGroup = panels.count
+        if parallel {
+            while panelsPerGroup > 1 && rowTasks * ((panels.count + panelsPerGroup - 1) / panelsPerGroup) < 4 * pool.threadCount {
+                panelsPerGroup = (panelsPerGroup + 1) / 2
+            }
+        }
+        let groups = (panels.count + panelsPerGroup - 1) / panelsPerGroup
+        let runner: WorkerPool? = parallel ? pool : nil
+
+        ScratchBuffers.shared.with(count: k * panels.paddedColumns) { packedB in
+            forEach(runner, panels.count) { q in
+                let w = panels.width(q)
+                GEMMPacking.packB(b, j0: q * 32, cols: min(w, n - q * 32), k: k, width: w, into: packedB + q * 32 * k)
+            }
+            forEach(runner, rowTasks * groups) { task in
+                let rowTask = task / groups, group = task % groups
+                let i0 = rowTask * tilesPerTask * mr
+                let rows = min(tilesPerTask * mr, m - i0)
+                let q0 = group * panelsPerGroup, q1 = min(panels.count, q0 + panelsPerGroup)
+                let aSize = tilesPerTask * mr * kc
+                ScratchBuffers.shared.with(count: aSize + mr * 32) { scratch in
+                    let packedA = scratch, edgeTile = scratch + aSize
+                    var p0 = 0
+                    while p0 < k {
+                        let kcb = min(kc, k - p0)
+                        GEMMPacking.packA(a, i0: i0, rows: rows, p0: p0, kc: kcb, into: packedA)
+                        let blockStart: Start = p0 == 0 ? start : .load
+                        let lastBlock = p0 + kcb == k
+                        for q in q0..<q1 {
+                            let j0 = q * 32, w = panels.width(q), cols = min(w, n - j0)
+                            let panelB = UnsafePointer(packedB + j0 * k + p0 * w)
+                            var panelStart = blockStart
+                            if case .bias(let bias) = blockStart { panelStart = .bias(bias + j0) }
+                            var t = 0
+                            while t * mr < rows {
+                                let cTile = c + (i0 + t * mr) * ldc + j0
+                                let tileRows = min(mr, rows - t * mr)
+                                let panelA = UnsafePointer(packedA + t * mr * kcb)
+                                if tileRows == mr && cols == w {
+                                    kernel(w, kc: kcb, a: panelA, b: panelB, c: cTile, ldc: ldc,
+                                           start: panelStart, relu: relu && lastBlock)
+                                } else {
+                                    edgeKernel(w, rows: tileRows, cols: cols, kc: kcb, a: panelA, b: panelB,
+                                               c: cTile, ldc: ldc, start: panelStart,
+                                               relu: relu && lastBlock, tile: edgeTile)
+                                }
+                                t += 1
+                            }
+                        }
+                        p0 += kcb
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func forEach(_ pool: WorkerPool?, _ count: Int, _ body: (Int) -> Void) {
+        if let pool { pool.run(tasks: count, body) } else { for i in 0..<count { body(i) } }
+    }
+
+    @inline(__always)
+    static func kernel(_ width: Int, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                       c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, relu: Bool) {
+        if width == 32 {
+            GEMMMicroKernel.kernel6x32(kc: kc, a: a, b: b, c: c, ldc: ldc, start: start, relu: relu)
+        } else {
+            GEMMMicroKernel.kernel6x16(kc: kc, a: a, b: b, c: c, ldc: ldc, start: start, relu: relu)
+        }
+    }
+
+    /// A tile that sticks out of C (rows < 6 or cols < width): run the kernel on a
+    /// private copy so it never touches memory outside C, then copy the valid part back.
+    static func edgeKernel(_ width: Int, rows: Int, cols: Int, kc: Int,
+                           a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                           c: UnsafeMutablePointer<Float>, ldc: Int, start: Start,
+                           relu: Bool, tile: UnsafeMutablePointer<Float>) {
+        tile.update(repeating: 0, count: mr * width)
+        var tileStart = start
+        switch start {
+        case .zero:
+            break
+        case .load:
+            for r in 0..<rows { (tile + r * width).update(from: c + r * ldc, count: cols) }
+        case .bias(let bias):
+            // `bias` points at this tile's first column; only `cols` entries exist.
+            for r in 0..<rows { (tile + r * width).update(from: bias, count: cols) }
+            tileStart = .load
+        }
+        kernel(width, kc: kc, a: a, b: b, c: tile, ldc: width, start: tileStart, relu: relu)
+        for r in 0..<rows { (c + r * ldc).update(from: tile + r * width, count: cols) }
+    }
+
+    /// k == 0: the product is empty, C = start (then max(0,·) if requested).
+    static func fillWithoutProducts(m: Int, n: Int, c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, relu: Bool) {
+        for i in 0..<m {
+            let row = c + i * ldc
+            for j in 0..<n {
+                var v: Float
+                switch start {
+                case .zero: v = 0
+                case .load: v = row[j]
+                case .bias(let bias): v = bias[j]
+                }
+                row[j] = relu && v < 0 ? 0 : v
+            }
+        }
+    }
+}
