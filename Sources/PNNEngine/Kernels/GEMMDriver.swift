@@ -4,8 +4,9 @@
 /// operand is just swapped strides). Steps:
 ///   1. pack all of B into column panels of width 32 (the last one 16 or 32), in parallel
 ///      over panels, into one shared scratch buffer;
-///   2. split C into tasks of (up to 48 rows) × (a group of panels); each task packs its
-///      rows of A one k-block at a time and runs the micro-kernel over its 6-row tiles.
+///   2. split C into tasks of (up to 48 rows) × (a group of panels); each task runs the
+///      micro-kernel over its 6-row tiles, one k-block at a time, reading A in place (only
+///      a partial last tile of fewer than 6 rows is copied, zero-padded).
 ///
 /// Determinism: every element of C is one FMA chain over p = 0..<k in increasing order,
 /// started from `start`. Between k-blocks the partial sum is stored to C and reloaded,
@@ -18,7 +19,7 @@ enum GEMMDriver {
     /// Longest k-block: a 32×kc B panel (≤ 40 KB) then stays in the 48 KB L1 while the
     /// kernel sweeps the 6-row tiles of a task.
     static let maxKc = 320
-    /// Row tiles per task (48 rows): the packed A block (≤ 60 KB) stays in L2.
+    /// Row tiles per task (48 rows): the task's block of A (≤ 60 KB) stays in L2.
     static let tilesPerTask = 8
     /// Below this many flops, threads cost more than they save.
     static let parallelFlops = 1 << 19
@@ -70,34 +71,35 @@ enum GEMMDriver {
                 let i0 = rowTask * tilesPerTask * mr
                 let rows = min(tilesPerTask * mr, m - i0)
                 let q0 = group * panelsPerGroup, q1 = min(panels.count, q0 + panelsPerGroup)
-                let aSize = tilesPerTask * mr * kc
-                ScratchBuffers.shared.with(count: aSize + mr * 32) { scratch in
-                    let packedA = scratch, edgeTile = scratch + aSize
+                let edgeRows = rows % mr, fullTiles = rows / mr
+                ScratchBuffers.shared.with(count: mr * kc + mr * 32) { scratch in
+                    let edgeA = scratch, edgeC = scratch + mr * kc
                     var p0 = 0
                     while p0 < k {
                         let kcb = min(kc, k - p0)
-                        GEMMPacking.packA(a, i0: i0, rows: rows, p0: p0, kc: kcb, into: packedA)
+                        if edgeRows > 0 {
+                            GEMMPacking.packEdgeA(a, i0: i0 + fullTiles * mr, rows: edgeRows, p0: p0, kc: kcb, into: edgeA)
+                        }
                         let blockStart: Start = p0 == 0 ? start : .load
-                        let lastBlock = p0 + kcb == k
+                        let blockReLU = relu && p0 + kcb == k
                         for q in q0..<q1 {
                             let j0 = q * 32, w = panels.width(q), cols = min(w, n - j0)
                             let panelB = UnsafePointer(packedB + j0 * k + p0 * w)
                             var panelStart = blockStart
                             if case .bias(let bias) = blockStart { panelStart = .bias(bias + j0) }
-                            var t = 0
-                            while t * mr < rows {
+                            for t in 0..<(fullTiles + (edgeRows > 0 ? 1 : 0)) {
                                 let cTile = c + (i0 + t * mr) * ldc + j0
-                                let tileRows = min(mr, rows - t * mr)
-                                let panelA = UnsafePointer(packedA + t * mr * kcb)
-                                if tileRows == mr && cols == w {
-                                    kernel(w, kc: kcb, a: panelA, b: panelB, c: cTile, ldc: ldc,
-                                           start: panelStart, relu: relu && lastBlock)
+                                let full = t < fullTiles
+                                // Full tiles read A in place; the partial one reads its packed copy.
+                                let tileA = full ? a.pointer(i0 + t * mr, p0) : UnsafePointer(edgeA)
+                                let rs = full ? a.rowStride : 1, ps = full ? a.colStride : mr
+                                if full && cols == w {
+                                    kernel(w, kc: kcb, a: tileA, rs: rs, ps: ps, b: panelB, c: cTile, ldc: ldc,
+                                           start: panelStart, relu: blockReLU)
                                 } else {
-                                    edgeKernel(w, rows: tileRows, cols: cols, kc: kcb, a: panelA, b: panelB,
-                                               c: cTile, ldc: ldc, start: panelStart,
-                                               relu: relu && lastBlock, tile: edgeTile)
+                                    edgeKernel(w, rows: full ? mr : edgeRows, cols: cols, kc: kcb, a: tileA, rs: rs, ps: ps,
+                                               b: panelB, c: cTile, ldc: ldc, start: panelStart, relu: blockReLU, tile: edgeC)
                                 }
-                                t += 1
                             }
                         }
                         p0 += kcb
@@ -113,19 +115,19 @@ enum GEMMDriver {
     }
 
     @inline(__always)
-    static func kernel(_ width: Int, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    static func kernel(_ width: Int, kc: Int, a: UnsafePointer<Float>, rs: Int, ps: Int, b: UnsafePointer<Float>,
                        c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, relu: Bool) {
         if width == 32 {
-            GEMMMicroKernel.kernel6x32(kc: kc, a: a, b: b, c: c, ldc: ldc, start: start, relu: relu)
+            GEMMMicroKernel.kernel6x32(kc: kc, a: a, rs: rs, ps: ps, b: b, c: c, ldc: ldc, start: start, relu: relu)
         } else {
-            GEMMMicroKernel.kernel6x16(kc: kc, a: a, b: b, c: c, ldc: ldc, start: start, relu: relu)
+            GEMMMicroKernel.kernel6x16(kc: kc, a: a, rs: rs, ps: ps, b: b, c: c, ldc: ldc, start: start, relu: relu)
         }
     }
 
     /// A tile that sticks out of C (rows < 6 or cols < width): run the kernel on a
     /// private copy so it never touches memory outside C, then copy the valid part back.
     static func edgeKernel(_ width: Int, rows: Int, cols: Int, kc: Int,
-                           a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                           a: UnsafePointer<Float>, rs: Int, ps: Int, b: UnsafePointer<Float>,
                            c: UnsafeMutablePointer<Float>, ldc: Int, start: Start,
                            relu: Bool, tile: UnsafeMutablePointer<Float>) {
         tile.update(repeating: 0, count: mr * width)
@@ -140,7 +142,7 @@ enum GEMMDriver {
             for r in 0..<rows { (tile + r * width).update(from: bias, count: cols) }
             tileStart = .load
         }
-        kernel(width, kc: kc, a: a, b: b, c: tile, ldc: width, start: tileStart, relu: relu)
+        kernel(width, kc: kc, a: a, rs: rs, ps: ps, b: b, c: tile, ldc: width, start: tileStart, relu: relu)
         for r in 0..<rows { (c + r * ldc).update(from: tile + r * width, count: cols) }
     }
 

@@ -7,8 +7,9 @@
 /// current C, or a bias row). SIMD lanes are independent, so an element's value does
 /// not depend on which tile, panel or thread computed it — the basis of determinism.
 ///
-/// Operand layouts (produced by GEMMPacking):
-///   a: packed A panel, a[p * 6 + r]            (6 rows, zero-padded)
+/// Operand layouts:
+///   a: A(r, p) = a[r * rs + p * ps] — read in place: rs = lda, ps = 1 for a row-major A
+///      (nn, nt), rs = 1, ps = lda for a transposed A (tn), rs = 1, ps = 6 for a packed edge tile
 ///   b: packed B panel, b[p * width + j]        (width 32 or 16, zero-padded, 64-byte aligned)
 ///   c: 6 rows × width of C at stride ldc; every row/column must be writable.
 enum GEMMMicroKernel {
@@ -34,7 +35,7 @@ enum GEMMMicroKernel {
     }
 
     /// C[6×32] = start + A[6×kc]·B[kc×32]; 12 accumulators of 16 lanes stay in registers.
-    static func kernel6x32(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    static func kernel6x32(kc: Int, a: UnsafePointer<Float>, rs: Int, ps: Int, b: UnsafePointer<Float>,
                            c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, relu: Bool) {
         var c00 = SIMD16<Float>(), c01 = SIMD16<Float>()
         var c10 = SIMD16<Float>(), c11 = SIMD16<Float>()
@@ -58,22 +59,25 @@ enum GEMMMicroKernel {
             c00 = b0; c01 = b1; c10 = b0; c11 = b1; c20 = b0; c21 = b1
             c30 = b0; c31 = b1; c40 = b0; c41 = b1; c50 = b0; c51 = b1
         }
-        var ap = a, bp = b
+        // Six row pointers and one shared offset: every A load is a single addressing mode
+        // (embedded broadcast in the FMA), whatever the strides.
+        let a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs, a4 = a + 4 * rs, a5 = a + 5 * rs
+        var o = 0, bp = b
         for _ in 0..<kc {
             let b0 = load(bp), b1 = load(bp + 16)
-            var x = SIMD16<Float>(repeating: ap[0])
+            var x = SIMD16<Float>(repeating: a0[o])
             c00.addProduct(x, b0); c01.addProduct(x, b1)
-            x = SIMD16<Float>(repeating: ap[1])
+            x = SIMD16<Float>(repeating: a1[o])
             c10.addProduct(x, b0); c11.addProduct(x, b1)
-            x = SIMD16<Float>(repeating: ap[2])
+            x = SIMD16<Float>(repeating: a2[o])
             c20.addProduct(x, b0); c21.addProduct(x, b1)
-            x = SIMD16<Float>(repeating: ap[3])
+            x = SIMD16<Float>(repeating: a3[o])
             c30.addProduct(x, b0); c31.addProduct(x, b1)
-            x = SIMD16<Float>(repeating: ap[4])
+            x = SIMD16<Float>(repeating: a4[o])
             c40.addProduct(x, b0); c41.addProduct(x, b1)
-            x = SIMD16<Float>(repeating: ap[5])
+            x = SIMD16<Float>(repeating: a5[o])
             c50.addProduct(x, b0); c51.addProduct(x, b1)
-            ap += 6
+            o += ps
             bp += 32
         }
         store(c00, c0, relu: relu); store(c01, c0 + 16, relu: relu)
@@ -85,7 +89,7 @@ enum GEMMMicroKernel {
     }
 
     /// C[6×16] = start + A[6×kc]·B[kc×16]; for the last, narrow panel of C.
-    static func kernel6x16(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    static func kernel6x16(kc: Int, a: UnsafePointer<Float>, rs: Int, ps: Int, b: UnsafePointer<Float>,
                            c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, relu: Bool) {
         var c0v = SIMD16<Float>(), c1v = SIMD16<Float>(), c2v = SIMD16<Float>()
         var c3v = SIMD16<Float>(), c4v = SIMD16<Float>(), c5v = SIMD16<Float>()
@@ -100,16 +104,19 @@ enum GEMMMicroKernel {
             let b0 = load(bias)
             c0v = b0; c1v = b0; c2v = b0; c3v = b0; c4v = b0; c5v = b0
         }
-        var ap = a, bp = b
+        // Six row pointers and one shared offset: every A load is a single addressing mode
+        // (embedded broadcast in the FMA), whatever the strides.
+        let a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs, a4 = a + 4 * rs, a5 = a + 5 * rs
+        var o = 0, bp = b
         for _ in 0..<kc {
             let b0 = load(bp)
-            c0v.addProduct(SIMD16<Float>(repeating: ap[0]), b0)
-            c1v.addProduct(SIMD16<Float>(repeating: ap[1]), b0)
-            c2v.addProduct(SIMD16<Float>(repeating: ap[2]), b0)
-            c3v.addProduct(SIMD16<Float>(repeating: ap[3]), b0)
-            c4v.addProduct(SIMD16<Float>(repeating: ap[4]), b0)
-            c5v.addProduct(SIMD16<Float>(repeating: ap[5]), b0)
-            ap += 6
+            c0v.addProduct(SIMD16<Float>(repeating: a0[o]), b0)
+            c1v.addProduct(SIMD16<Float>(repeating: a1[o]), b0)
+            c2v.addProduct(SIMD16<Float>(repeating: a2[o]), b0)
+            c3v.addProduct(SIMD16<Float>(repeating: a3[o]), b0)
+            c4v.addProduct(SIMD16<Float>(repeating: a4[o]), b0)
+            c5v.addProduct(SIMD16<Float>(repeating: a5[o]), b0)
+            o += ps
             bp += 16
         }
         store(c0v, c0, relu: relu); store(c1v, c1, relu: relu); store(c2v, c2, relu: relu)

@@ -13,35 +13,13 @@ struct StridedMatrix {
 /// Copies operands into the contiguous, zero-padded panels the micro-kernels read.
 /// Packing only moves values; it never changes them, so it has no effect on results.
 enum GEMMPacking {
-    /// Packs rows `i0..<i0+rows` and reduction indices `p0..<p0+kc` of A into panels of
-    /// 6 rows: panel q holds dst[q·6·kc + p·6 + r] = A(i0 + 6q + r, p0 + p), and rows past
-    /// `rows` are zero so the kernel can always compute 6 rows.
-    static func packA(_ a: StridedMatrix, i0: Int, rows: Int, p0: Int, kc: Int, into dst: UnsafeMutablePointer<Float>) {
+    /// Packs the last, partial row tile of A (rows < 6) for reduction indices
+    /// `p0..<p0+kc`: dst[p·6 + r] = A(i0 + r, p0 + p), zero for r ≥ rows, so the kernel can
+    /// always compute 6 rows. (Full tiles are read in place, see GEMMMicroKernel.)
+    static func packEdgeA(_ a: StridedMatrix, i0: Int, rows: Int, p0: Int, kc: Int, into dst: UnsafeMutablePointer<Float>) {
         let mr = GEMMMicroKernel.rows
-        var q = 0
-        while q * mr < rows {
-            let panel = dst + q * mr * kc
-            let valid = min(mr, rows - q * mr)
-            if a.rowStride == 1 {
-                // A is stored transposed (tn form): the 6 values for one p are adjacent.
-                for p in 0..<kc {
-                    let src = a.pointer(i0 + q * mr, p0 + p)
-                    let out = panel + p * mr
-                    for r in 0..<valid { out[r] = src[r] }
-                    for r in valid..<mr { out[r] = 0 }
-                }
-            } else {
-                // A rows are contiguous in p (nn/nt forms): read each row sequentially.
-                for r in 0..<valid {
-                    let src = a.pointer(i0 + q * mr + r, p0)
-                    let cs = a.colStride
-                    for p in 0..<kc { panel[p * mr + r] = src[p * cs] }
-                }
-                if valid < mr {
-                    for p in 0..<kc { for r in valid..<mr { panel[p * mr + r] = 0 } }
-                }
-            }
-            q += 1
+        for p in 0..<kc {
+            for r in 0..<mr { dst[p * mr + r] = r < rows ? a.pointer(i0 + r, p0 + p).pointee : 0 }
         }
     }
 
@@ -50,11 +28,20 @@ enum GEMMPacking {
     static func packB(_ b: StridedMatrix, j0: Int, cols: Int, k: Int, width: Int, into dst: UnsafeMutablePointer<Float>) {
         if b.colStride == 1 {
             // B rows are contiguous (nn/tn forms): copy a row segment per p.
-            for p in 0..<k {
-                let src = b.pointer(p, j0)
-                let out = dst + p * width
-                out.update(from: src, count: cols)
-                if cols < width { (out + cols).update(repeating: 0, count: width - cols) }
+            if cols == width {
+                // Full panel: whole-vector copies (a memmove call per 128 bytes costs more).
+                for p in 0..<k {
+                    let src = UnsafeRawPointer(b.pointer(p, j0)), out = UnsafeMutableRawPointer(dst + p * width)
+                    for v in stride(from: 0, to: width * 4, by: 64) {
+                        out.storeBytes(of: src.loadUnaligned(fromByteOffset: v, as: SIMD16<Float>.self), toByteOffset: v, as: SIMD16<Float>.self)
+                    }
+                }
+            } else {
+                for p in 0..<k {
+                    let out = dst + p * width
+                    out.update(from: b.pointer(p, j0), count: cols)
+                    (out + cols).update(repeating: 0, count: width - cols)
+                }
             }
         } else {
             // B is stored transposed (nt form): column j of B is a contiguous row of
