@@ -10,7 +10,7 @@
 /// Operand layouts:
 ///   a: A(r, p) = a[r * rs + p * ps] — read in place: rs = lda, ps = 1 for a row-major A
 ///      (nn, nt), rs = 1, ps = lda for a transposed A (tn), rs = 1, ps = 6 for a packed edge tile
-///   b: packed B panel, b[p * width + j]        (width 32 or 16, zero-padded, 64-byte aligned)
+///   b: B(p, j) = b[p * bs + j] — a packed panel (bs = width, zero-padded) or B in place
 ///   c: 6 rows × width of C at stride ldc; every row/column must be writable.
 enum GEMMMicroKernel {
     static let rows = 6
@@ -35,7 +35,7 @@ enum GEMMMicroKernel {
     }
 
     /// C[6×32] = start + A[6×kc]·B[kc×32]; 12 accumulators of 16 lanes stay in registers.
-    static func kernel6x32(kc: Int, a: UnsafePointer<Float>, rs: Int, ps: Int, b: UnsafePointer<Float>,
+    static func kernel6x32(kc: Int, a: UnsafePointer<Float>, rs: Int, ps: Int, b: UnsafePointer<Float>, bs: Int,
                            c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, relu: Bool) {
         var c00 = SIMD16<Float>(), c01 = SIMD16<Float>()
         var c10 = SIMD16<Float>(), c11 = SIMD16<Float>()
@@ -78,7 +78,7 @@ enum GEMMMicroKernel {
             x = SIMD16<Float>(repeating: a5[o])
             c50.addProduct(x, b0); c51.addProduct(x, b1)
             o += ps
-            bp += 32
+            bp += bs
         }
         store(c00, c0, relu: relu); store(c01, c0 + 16, relu: relu)
         store(c10, c1, relu: relu); store(c11, c1 + 16, relu: relu)
@@ -89,7 +89,7 @@ enum GEMMMicroKernel {
     }
 
     /// C[6×16] = start + A[6×kc]·B[kc×16]; for the last, narrow panel of C.
-    static func kernel6x16(kc: Int, a: UnsafePointer<Float>, rs: Int, ps: Int, b: UnsafePointer<Float>,
+    static func kernel6x16(kc: Int, a: UnsafePointer<Float>, rs: Int, ps: Int, b: UnsafePointer<Float>, bs: Int,
                            c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, relu: Bool) {
         var c0v = SIMD16<Float>(), c1v = SIMD16<Float>(), c2v = SIMD16<Float>()
         var c3v = SIMD16<Float>(), c4v = SIMD16<Float>(), c5v = SIMD16<Float>()
@@ -117,7 +117,7 @@ enum GEMMMicroKernel {
             c4v.addProduct(SIMD16<Float>(repeating: a4[o]), b0)
             c5v.addProduct(SIMD16<Float>(repeating: a5[o]), b0)
             o += ps
-            bp += 16
+            bp += bs
         }
         store(c0v, c0, relu: relu); store(c1v, c1, relu: relu); store(c2v, c2, relu: relu)
         store(c3v, c3, relu: relu); store(c4v, c4, relu: relu); store(c5v, c5, relu: relu)
