@@ -52,6 +52,7 @@ enum GEMMDriver {
         let kc = (k + kBlocks - 1) / kBlocks
         let rowTiles = (m + mr - 1) / mr
         let rowTasks = (rowTiles + tilesPerTask - 1) / tilesPerTask
+        let taskTiles = (rowTiles + rowTasks - 1) / rowTasks      // balanced: 25 tiles → 7,7,7,4
         let parallel = pool.threadCount > 1 && 2 * m * n * k >= parallelFlops
         // Enough tasks for dynamic load balance: split the panels into groups when the
         // rows alone give too few (e.g. the weight gradient of a 27-input layer).
@@ -68,26 +69,30 @@ enum GEMMDriver {
         // only a partial last panel is packed (zero-padded).
         let packAll = b.colStride != 1 || m > packAllRows
         let firstPacked = packAll ? 0 : (n % 32 == 0 ? panels.count : panels.count - 1)
+        let packedPanels = panels.count - firstPacked
+        // A partial last row tile (m % 6 rows) is packed once, zero-padded, for all tasks.
+        let edgeRows = m % mr, fullTiles = m / mr
+        let bSize = k * panels.paddedColumns
 
-        ScratchBuffers.shared.with(count: k * panels.paddedColumns) { packedB in
-            forEach(firstPacked < panels.count - 1 ? runner : nil, panels.count - firstPacked) { i in
+        ScratchBuffers.shared.with(count: bSize + mr * k) { scratch in
+            let packedB = scratch, edgeA = scratch + bSize
+            let packTasks = packedPanels + (edgeRows > 0 ? 1 : 0)
+            forEach(packTasks > 1 ? runner : nil, packTasks) { i in
+                if i == packedPanels {
+                    GEMMPacking.packEdgeA(a, i0: fullTiles * mr, rows: edgeRows, k: k, into: edgeA)
+                    return
+                }
                 let q = firstPacked + i, w = panels.width(q)
                 GEMMPacking.packB(b, j0: q * 32, cols: min(w, n - q * 32), k: k, width: w, into: packedB + q * 32 * k)
             }
             forEach(runner, rowTasks * groups) { task in
                 let rowTask = task / groups, group = task % groups
-                let i0 = rowTask * tilesPerTask * mr
-                let rows = min(tilesPerTask * mr, m - i0)
+                let t0 = rowTask * taskTiles, t1 = min(rowTiles, t0 + taskTiles)
                 let q0 = group * panelsPerGroup, q1 = min(panels.count, q0 + panelsPerGroup)
-                let edgeRows = rows % mr, fullTiles = rows / mr
-                ScratchBuffers.shared.with(count: mr * kc + mr * 32) { scratch in
-                    let edgeA = scratch, edgeC = scratch + mr * kc
+                ScratchBuffers.shared.with(count: mr * 32) { edgeC in
                     var p0 = 0
                     while p0 < k {
                         let kcb = min(kc, k - p0)
-                        if edgeRows > 0 {
-                            GEMMPacking.packEdgeA(a, i0: i0 + fullTiles * mr, rows: edgeRows, p0: p0, kc: kcb, into: edgeA)
-                        }
                         let blockStart: Start = p0 == 0 ? start : .load
                         let blockReLU = relu && p0 + kcb == k
                         for q in q0..<q1 {
@@ -97,11 +102,11 @@ enum GEMMDriver {
                             let bs = packed ? w : b.rowStride
                             var panelStart = blockStart
                             if case .bias(let bias) = blockStart { panelStart = .bias(bias + j0) }
-                            for t in 0..<(fullTiles + (edgeRows > 0 ? 1 : 0)) {
-                                let cTile = c + (i0 + t * mr) * ldc + j0
+                            for t in t0..<t1 {
+                                let cTile = c + t * mr * ldc + j0
                                 let full = t < fullTiles
                                 // Full tiles read A in place; the partial one reads its packed copy.
-                                let tileA = full ? a.pointer(i0 + t * mr, p0) : UnsafePointer(edgeA)
+                                let tileA = full ? a.pointer(t * mr, p0) : UnsafePointer(edgeA + p0 * mr)
                                 let rs = full ? a.rowStride : 1, ps = full ? a.colStride : mr
                                 if full && cols == w {
                                     kernel(w, kc: kcb, a: tileA, rs: rs, ps: ps, b: panelB, bs: bs, c: cTile, ldc: ldc,

@@ -13,13 +13,15 @@ struct StridedMatrix {
 /// Copies operands into the contiguous, zero-padded panels the micro-kernels read.
 /// Packing only moves values; it never changes them, so it has no effect on results.
 enum GEMMPacking {
-    /// Packs the last, partial row tile of A (rows < 6) for reduction indices
-    /// `p0..<p0+kc`: dst[p·6 + r] = A(i0 + r, p0 + p), zero for r ≥ rows, so the kernel can
-    /// always compute 6 rows. (Full tiles are read in place, see GEMMMicroKernel.)
-    static func packEdgeA(_ a: StridedMatrix, i0: Int, rows: Int, p0: Int, kc: Int, into dst: UnsafeMutablePointer<Float>) {
+    /// Packs the last, partial row tile of A (rows < 6) over all k:
+    /// dst[p·6 + r] = A(i0 + r, p), zero for r ≥ rows, so the kernel can always compute
+    /// 6 rows. (Full tiles are read in place, see GEMMMicroKernel.)
+    static func packEdgeA(_ a: StridedMatrix, i0: Int, rows: Int, k: Int, into dst: UnsafeMutablePointer<Float>) {
         let mr = GEMMMicroKernel.rows
-        for p in 0..<kc {
-            for r in 0..<mr { dst[p * mr + r] = r < rows ? a.pointer(i0 + r, p0 + p).pointee : 0 }
+        dst.update(repeating: 0, count: mr * k)
+        for r in 0..<rows {
+            let src = a.pointer(i0 + r, 0), cs = a.colStride
+            for p in 0..<k { dst[p * mr + r] = src[p * cs] }
         }
     }
 
