@@ -42,10 +42,19 @@ enum GEMMDriver {
     }
 
     static func multiply(m: Int, n: Int, k: Int, a: StridedMatrix, b: StridedMatrix,
-                         c: UnsafeMutablePointer<Float>, ldc: Int,
+                         c: UnsafeMutablePointer<Float>, ldc: Int, cColumnStride ccs: Int = 1,
                          start: Start, relu: Bool, pool: WorkerPool) {
         if m <= 0 || n <= 0 { return }
-        if k == 0 { fillWithoutProducts(m: m, n: n, c: c, ldc: ldc, start: start, relu: relu); return }
+        if k == 0 { fillWithoutProducts(m: m, n: n, c: c, ldc: ldc, ccs: ccs, start: start, relu: relu); return }
+        if case .bias = start {} else if n < mr && m > n && a.rowStride == 1 && a.colStride != 1 {
+            // Very narrow C with a transposed A (the output layer's weight gradient,
+            // n = 1): 6×32 tiles would waste ≥ 97% of their columns. Compute Cᵀ = Bᵀ·Aᵀ
+            // instead, whose rows Aᵀ are read in place. fma(x, y, s) = fma(y, x, s) and p
+            // still runs in increasing order, so every element gets the same bits.
+            multiply(m: n, n: m, k: k, a: b.transposed, b: a.transposed, c: c, ldc: ccs, cColumnStride: ldc,
+                     start: start, relu: relu, pool: pool)
+            return
+        }
 
         let panels = Panels(n: n)
         let kBlocks = (k + maxKc - 1) / maxKc
@@ -103,17 +112,18 @@ enum GEMMDriver {
                             var panelStart = blockStart
                             if case .bias(let bias) = blockStart { panelStart = .bias(bias + j0) }
                             for t in t0..<t1 {
-                                let cTile = c + t * mr * ldc + j0
+                                let cTile = c + t * mr * ldc + j0 * ccs
                                 let full = t < fullTiles
                                 // Full tiles read A in place; the partial one reads its packed copy.
                                 let tileA = full ? a.pointer(t * mr, p0) : UnsafePointer(edgeA + p0 * mr)
                                 let rs = full ? a.rowStride : 1, ps = full ? a.colStride : mr
-                                if full && cols == w {
+                                if full && cols == w && ccs == 1 {
                                     kernel(w, kc: kcb, a: tileA, rs: rs, ps: ps, b: panelB, bs: bs, c: cTile, ldc: ldc,
                                            start: panelStart, relu: blockReLU)
                                 } else {
                                     edgeKernel(w, rows: full ? mr : edgeRows, cols: cols, kc: kcb, a: tileA, rs: rs, ps: ps,
-                                               b: panelB, bs: bs, c: cTile, ldc: ldc, start: panelStart, relu: blockReLU, tile: edgeC)
+                                               b: panelB, bs: bs, c: cTile, ldc: ldc, ccs: ccs, start: panelStart,
+                                               relu: blockReLU, tile: edgeC)
                                 }
                             }
                         }
@@ -139,11 +149,12 @@ enum GEMMDriver {
         }
     }
 
-    /// A tile that sticks out of C (rows < 6 or cols < width): run the kernel on a
-    /// private copy so it never touches memory outside C, then copy the valid part back.
+    /// A tile that sticks out of C (rows < 6 or cols < width) or whose columns are not
+    /// contiguous (C viewed transposed): run the kernel on a private copy, so it never
+    /// touches memory outside C, then copy the valid part back.
     static func edgeKernel(_ width: Int, rows: Int, cols: Int, kc: Int,
                            a: UnsafePointer<Float>, rs: Int, ps: Int, b: UnsafePointer<Float>, bs: Int,
-                           c: UnsafeMutablePointer<Float>, ldc: Int, start: Start,
+                           c: UnsafeMutablePointer<Float>, ldc: Int, ccs: Int, start: Start,
                            relu: Bool, tile: UnsafeMutablePointer<Float>) {
         tile.update(repeating: 0, count: mr * width)
         var tileStart = start
@@ -151,28 +162,27 @@ enum GEMMDriver {
         case .zero:
             break
         case .load:
-            for r in 0..<rows { (tile + r * width).update(from: c + r * ldc, count: cols) }
+            for r in 0..<rows { for j in 0..<cols { tile[r * width + j] = c[r * ldc + j * ccs] } }
         case .bias(let bias):
             // `bias` points at this tile's first column; only `cols` entries exist.
             for r in 0..<rows { (tile + r * width).update(from: bias, count: cols) }
             tileStart = .load
         }
         kernel(width, kc: kc, a: a, rs: rs, ps: ps, b: b, bs: bs, c: tile, ldc: width, start: tileStart, relu: relu)
-        for r in 0..<rows { (c + r * ldc).update(from: tile + r * width, count: cols) }
+        for r in 0..<rows { for j in 0..<cols { c[r * ldc + j * ccs] = tile[r * width + j] } }
     }
 
     /// k == 0: the product is empty, C = start (then max(0,·) if requested).
-    static func fillWithoutProducts(m: Int, n: Int, c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, relu: Bool) {
+    static func fillWithoutProducts(m: Int, n: Int, c: UnsafeMutablePointer<Float>, ldc: Int, ccs: Int, start: Start, relu: Bool) {
         for i in 0..<m {
-            let row = c + i * ldc
             for j in 0..<n {
                 var v: Float
                 switch start {
                 case .zero: v = 0
-                case .load: v = row[j]
+                case .load: v = c[i * ldc + j * ccs]
                 case .bias(let bias): v = bias[j]
                 }
-                row[j] = relu && v < 0 ? 0 : v
+                c[i * ldc + j * ccs] = relu && v < 0 ? 0 : v
             }
         }
     }

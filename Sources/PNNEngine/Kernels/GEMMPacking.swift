@@ -6,6 +6,9 @@ struct StridedMatrix {
     let rowStride: Int
     let colStride: Int
 
+    /// The same memory read as the transpose.
+    var transposed: StridedMatrix { StridedMatrix(base: base, rowStride: colStride, colStride: rowStride) }
+
     @inline(__always)
     func pointer(_ i: Int, _ j: Int) -> UnsafePointer<Float> { base + i * rowStride + j * colStride }
 }
