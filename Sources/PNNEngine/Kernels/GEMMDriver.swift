@@ -2,11 +2,13 @@
 ///
 /// C[m×n] = start + A[m×k]·B[k×n] where A and B are strided views (a transposed
 /// operand is just swapped strides). Steps:
-///   1. pack all of B into column panels of width 32 (the last one 16 or 32), in parallel
-///      over panels, into one shared scratch buffer;
-///   2. split C into tasks of (up to 48 rows) × (a group of panels); each task runs the
-///      micro-kernel over its 6-row tiles, one k-block at a time, reading A in place (only
-///      a partial last tile of fewer than 6 rows is copied, zero-padded).
+///   1. in parallel, pack B into column panels of width 32 (the last one 16 or 32,
+///      zero-padded) — all of them, or only the partial last one when few row tiles
+///      would reuse each panel and B can be read in place — and copy a partial last row
+///      tile of A (m % 6 rows) into a zero-padded 6-row tile;
+///   2. split C into tasks of (about 48 rows) × (a group of panels); each task runs the
+///      micro-kernel over its 6-row tiles, one k-block at a time, reading full tiles of
+///      A in place.
 ///
 /// Determinism: every element of C is one FMA chain over p = 0..<k in increasing order,
 /// started from `start`. Between k-blocks the partial sum is stored to C and reloaded,
