@@ -2,8 +2,13 @@
 ///
 /// All matrices are row-major with explicit leading dimensions (elements between row
 /// starts). With `accumulate == false`, C is overwritten; otherwise the product is added
-/// to C. Every output element is a sum over k in one fixed order that does not depend on
-/// the thread count (work is split over outputs, never over the reduction).
+/// to C.
+///
+/// Exact arithmetic: every output element is one fused multiply-add chain over
+/// p = 0..<k in increasing order,
+///     c ← fma(A(i,p), B(p,j), c)   starting from c = 0 (or the old C[i,j] when accumulating),
+/// so results are bit-identical for any thread count and on every run. Work is split
+/// over output tiles only, never over the reduction (see GEMMDriver).
 public enum GEMM {
     /// C[m×n] (+)= A[m×k] · B[k×n]   — forward: X·W
     public static func nn(m: Int, n: Int, k: Int,
@@ -11,17 +16,25 @@ public enum GEMM {
                           b: UnsafePointer<Float>, ldb: Int,
                           c: UnsafeMutablePointer<Float>, ldc: Int,
                           accumulate: Bool, pool: WorkerPool) {
-        pool.parallelRanges(count: m) { rows in
-            for i in rows {
-                let ci = c + i * ldc
-                if !accumulate { ci.update(repeating: 0, count: n) }
-                for p in 0..<k {
-                    let aip = a[i * lda + p]
-                    let bp = b + p * ldb
-                    for j in 0..<n { ci[j] = ci[j].addingProduct(aip, bp[j]) }
-                }
-            }
-        }
+        GEMMDriver.multiply(m: m, n: n, k: k,
+                            a: StridedMatrix(base: a, rowStride: lda, colStride: 1),
+                            b: StridedMatrix(base: b, rowStride: ldb, colStride: 1),
+                            c: c, ldc: ldc, start: accumulate ? .load : .zero, relu: false, pool: pool)
+    }
+
+    /// C[m×n] = A[m×k] · B[k×n] + bias[n], then max(0, ·) if `relu` — fused Dense forward.
+    ///
+    /// Each element is the FMA chain over p started from bias[j] (not a separate add).
+    /// ReLU maps negatives to 0 and passes NaN through.
+    public static func nn(m: Int, n: Int, k: Int,
+                          a: UnsafePointer<Float>, lda: Int,
+                          b: UnsafePointer<Float>, ldb: Int,
+                          c: UnsafeMutablePointer<Float>, ldc: Int,
+                          bias: UnsafePointer<Float>?, relu: Bool, pool: WorkerPool) {
+        GEMMDriver.multiply(m: m, n: n, k: k,
+                            a: StridedMatrix(base: a, rowStride: lda, colStride: 1),
+                            b: StridedMatrix(base: b, rowStride: ldb, colStride: 1),
+                            c: c, ldc: ldc, start: bias.map { .bias($0) } ?? .zero, relu: relu, pool: pool)
     }
 
     /// C[m×n] (+)= A[m×k] · B[n×k]ᵀ   — backward to inputs: dY·Wᵀ
@@ -30,15 +43,10 @@ public enum GEMM {
                           b: UnsafePointer<Float>, ldb: Int,
                           c: UnsafeMutablePointer<Float>, ldc: Int,
                           accumulate: Bool, pool: WorkerPool) {
-        pool.parallelRanges(count: m) { rows in
-            for i in rows {
-                for j in 0..<n {
-                    var s: Float = 0
-                    for p in 0..<k { s = s.addingProduct(a[i * lda + p], b[j * ldb + p]) }
-                    c[i * ldc + j] = accumulate ? c[i * ldc + j] + s : s
-                }
-            }
-        }
+        GEMMDriver.multiply(m: m, n: n, k: k,
+                            a: StridedMatrix(base: a, rowStride: lda, colStride: 1),
+                            b: StridedMatrix(base: b, rowStride: 1, colStride: ldb),
+                            c: c, ldc: ldc, start: accumulate ? .load : .zero, relu: false, pool: pool)
     }
 
     /// C[m×n] (+)= A[k×m]ᵀ · B[k×n]   — weight gradient: Xᵀ·dY (reduction over the batch)
@@ -47,16 +55,9 @@ public enum GEMM {
                           b: UnsafePointer<Float>, ldb: Int,
                           c: UnsafeMutablePointer<Float>, ldc: Int,
                           accumulate: Bool, pool: WorkerPool) {
-        pool.parallelRanges(count: m) { rows in
-            for i in rows {
-                let ci = c + i * ldc
-                if !accumulate { ci.update(repeating: 0, count: n) }
-                for p in 0..<k {
-                    let api = a[p * lda + i]
-                    let bp = b + p * ldb
-                    for j in 0..<n { ci[j] = ci[j].addingProduct(api, bp[j]) }
-                }
-            }
-        }
+        GEMMDriver.multiply(m: m, n: n, k: k,
+                            a: StridedMatrix(base: a, rowStride: 1, colStride: lda),
+                            b: StridedMatrix(base: b, rowStride: ldb, colStride: 1),
+                            c: c, ldc: ldc, start: accumulate ? .load : .zero, relu: false, pool: pool)
     }
 }

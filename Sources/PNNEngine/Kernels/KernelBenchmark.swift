@@ -1,4 +1,5 @@
-/// Times the three GEMM forms on the paper models' layer shapes at batch 1024.
+/// Times the three GEMM forms on the paper model's layer shapes (27→300→150→100→50→1)
+/// at batch 1024, plus the fused forward (bias + ReLU) and a partial last batch.
 public enum KernelBenchmark {
     public struct Result: Sendable {
         public let form: String
@@ -10,31 +11,49 @@ public enum KernelBenchmark {
         }
     }
 
+    /// Layer shapes (fan-in, fan-out) of the paper's network.
+    public static let layers = [(27, 300), (300, 150), (150, 100), (100, 50), (50, 1)]
+
     public static func run(pool: WorkerPool, batch: Int = 1024, repetitions: Int = 30) -> [Result] {
-        let shapes = [(27, 300), (300, 150), (150, 100), (100, 50)]
         var results: [Result] = []
-        for (fanIn, fanOut) in shapes {
-            let x = Matrix(rows: batch, cols: fanIn), w = Matrix(rows: fanIn, cols: fanOut)
-            let y = Matrix(rows: batch, cols: fanOut), dx = Matrix(rows: batch, cols: fanIn), dw = Matrix(rows: fanIn, cols: fanOut)
-            var s = RandomStream(seed: 1, purpose: .benchmark)
-            for i in 0..<x.count { x.data[i] = s.nextFloat() - 0.5 }
-            for i in 0..<w.count { w.data[i] = s.nextFloat() - 0.5 }
-            for i in 0..<y.count { y.data[i] = s.nextFloat() - 0.5 }
-            results.append(Result(form: "X·W  ", m: batch, n: fanOut, k: fanIn, medianSeconds: median(repetitions) {
-                GEMM.nn(m: batch, n: fanOut, k: fanIn, a: x.data, lda: fanIn, b: w.data, ldb: fanOut, c: y.data, ldc: fanOut, accumulate: false, pool: pool)
-            }))
-            results.append(Result(form: "dY·Wᵀ", m: batch, n: fanIn, k: fanOut, medianSeconds: median(repetitions) {
-                GEMM.nt(m: batch, n: fanIn, k: fanOut, a: y.data, lda: fanOut, b: w.data, ldb: fanOut, c: dx.data, ldc: fanIn, accumulate: false, pool: pool)
-            }))
-            results.append(Result(form: "Xᵀ·dY", m: fanIn, n: fanOut, k: batch, medianSeconds: median(repetitions) {
-                GEMM.tn(m: fanIn, n: fanOut, k: batch, a: x.data, lda: fanIn, b: y.data, ldb: fanOut, c: dw.data, ldc: fanOut, accumulate: false, pool: pool)
-            }))
+        for (fanIn, fanOut) in layers {
+            results += layer(fanIn: fanIn, fanOut: fanOut, batch: batch, pool: pool, repetitions: repetitions, fused: fanIn == 300)
         }
+        // A last partial batch (e.g. 37 rows) must not fall off a cliff.
+        results += layer(fanIn: 300, fanOut: 150, batch: 37, pool: pool, repetitions: repetitions * 10, fused: false)
         return results
     }
 
+    static func layer(fanIn: Int, fanOut: Int, batch: Int, pool: WorkerPool, repetitions: Int, fused: Bool) -> [Result] {
+        let x = Matrix(rows: batch, cols: fanIn), w = Matrix(rows: fanIn, cols: fanOut), bias = Matrix(rows: 1, cols: fanOut)
+        let y = Matrix(rows: batch, cols: fanOut), dx = Matrix(rows: batch, cols: fanIn), dw = Matrix(rows: fanIn, cols: fanOut)
+        var s = RandomStream(seed: 1, purpose: .benchmark)
+        for i in 0..<x.count { x.data[i] = s.nextFloat() - 0.5 }
+        for i in 0..<w.count { w.data[i] = s.nextFloat() - 0.5 }
+        for i in 0..<y.count { y.data[i] = s.nextFloat() - 0.5 }
+        var results: [Result] = []
+        results.append(Result(form: "X·W  ", m: batch, n: fanOut, k: fanIn, medianSeconds: median(repetitions) {
+            GEMM.nn(m: batch, n: fanOut, k: fanIn, a: x.data, lda: fanIn, b: w.data, ldb: fanOut, c: y.data, ldc: fanOut, accumulate: false, pool: pool)
+        }))
+        if fused {
+            results.append(Result(form: "X·W+b ReLU", m: batch, n: fanOut, k: fanIn, medianSeconds: median(repetitions) {
+                GEMM.nn(m: batch, n: fanOut, k: fanIn, a: x.data, lda: fanIn, b: w.data, ldb: fanOut, c: y.data, ldc: fanOut,
+                        bias: bias.data, relu: true, pool: pool)
+            }))
+        }
+        results.append(Result(form: "dY·Wᵀ", m: batch, n: fanIn, k: fanOut, medianSeconds: median(repetitions) {
+            GEMM.nt(m: batch, n: fanIn, k: fanOut, a: y.data, lda: fanOut, b: w.data, ldb: fanOut, c: dx.data, ldc: fanIn, accumulate: false, pool: pool)
+        }))
+        results.append(Result(form: "Xᵀ·dY", m: fanIn, n: fanOut, k: batch, medianSeconds: median(repetitions) {
+            GEMM.tn(m: fanIn, n: fanOut, k: batch, a: x.data, lda: fanIn, b: y.data, ldb: fanOut, c: dw.data, ldc: fanOut, accumulate: false, pool: pool)
+        }))
+        return results
+    }
+
+    /// Median wall time of `body` after a few warm-up calls (page faults, scratch
+    /// buffers, waking the pool's threads).
     static func median(_ repetitions: Int, _ body: () -> Void) -> Double {
-        body()
+        for _ in 0..<3 { body() }
         var times: [Double] = []
         for _ in 0..<repetitions {
             let t0 = MonotonicClock.now()

@@ -1,0 +1,191 @@
+/// Cache blocking and work partition shared by the three GEMM forms.
+///
+/// C[m×n] = start + A[m×k]·B[k×n] where A and B are strided views (a transposed
+/// operand is just swapped strides). Steps:
+///   1. in parallel, pack B into column panels of width 32 (the last one 16 or 32,
+///      zero-padded) — all of them, or only the partial last one when few row tiles
+///      would reuse each panel and B can be read in place — and copy a partial last row
+///      tile of A (m % 6 rows) into a zero-padded 6-row tile;
+///   2. split C into tasks of (about 48 rows) × (a group of panels); each task runs the
+///      micro-kernel over its 6-row tiles, one k-block at a time, reading full tiles of
+///      A in place.
+///
+/// Determinism: every element of C is one FMA chain over p = 0..<k in increasing order,
+/// started from `start`. Between k-blocks the partial sum is stored to C and reloaded,
+/// which is exact in Float, so neither the k-blocking nor the tiling nor the number of
+/// threads can change a single bit of the result.
+enum GEMMDriver {
+    typealias Start = GEMMMicroKernel.Start
+
+    static let mr = GEMMMicroKernel.rows
+    /// Longest k-block: a 32×kc B panel (≤ 40 KB) then stays in the 48 KB L1 while the
+    /// kernel sweeps the 6-row tiles of a task.
+    static let maxKc = 320
+    /// Row tiles per task (48 rows): the task's block of A (≤ 60 KB) stays in L2.
+    static let tilesPerTask = 8
+    /// Above this many rows of C, every B panel is packed (see `packAll`).
+    /// Measured: at m = 27 reading B in place is ~30% faster, at m ≥ 150 packing is ~10% faster.
+    static let packAllRows = 96
+    /// Below this many flops, threads cost more than they save.
+    static let parallelFlops = 1 << 19
+
+    /// Column panels of C/B: `count` panels; all but possibly the last are 32 wide.
+    struct Panels {
+        let count: Int
+        let lastWidth: Int
+        init(n: Int) {
+            let full = n / 32, rest = n % 32
+            count = full + (rest > 0 ? 1 : 0)
+            lastWidth = rest == 0 ? 32 : (rest <= 16 ? 16 : 32)
+        }
+        @inline(__always) func width(_ q: Int) -> Int { q == count - 1 ? lastWidth : 32 }
+        /// Packed elements of B: k rows of every panel's full width.
+        var paddedColumns: Int { (count - 1) * 32 + lastWidth }
+    }
+
+    static func multiply(m: Int, n: Int, k: Int, a: StridedMatrix, b: StridedMatrix,
+                         c: UnsafeMutablePointer<Float>, ldc: Int, cColumnStride ccs: Int = 1,
+                         start: Start, relu: Bool, pool: WorkerPool) {
+        if m <= 0 || n <= 0 { return }
+        if k == 0 { fillWithoutProducts(m: m, n: n, c: c, ldc: ldc, ccs: ccs, start: start, relu: relu); return }
+        if case .bias = start {} else if n < mr && m > n && a.rowStride == 1 && a.colStride != 1 {
+            // Very narrow C with a transposed A (the output layer's weight gradient,
+            // n = 1): 6×32 tiles would waste ≥ 97% of their columns. Compute Cᵀ = Bᵀ·Aᵀ
+            // instead, whose rows Aᵀ are read in place. fma(x, y, s) = fma(y, x, s) and p
+            // still runs in increasing order, so every element gets the same bits.
+            multiply(m: n, n: m, k: k, a: b.transposed, b: a.transposed, c: c, ldc: ccs, cColumnStride: ldc,
+                     start: start, relu: relu, pool: pool)
+            return
+        }
+
+        let panels = Panels(n: n)
+        let kBlocks = (k + maxKc - 1) / maxKc
+        let kc = (k + kBlocks - 1) / kBlocks
+        let rowTiles = (m + mr - 1) / mr
+        let rowTasks = (rowTiles + tilesPerTask - 1) / tilesPerTask
+        let taskTiles = (rowTiles + rowTasks - 1) / rowTasks      // balanced: 25 tiles → 7,7,7,4
+        let parallel = pool.threadCount > 1 && 2 * m * n * k >= parallelFlops
+        // Enough tasks for dynamic load balance: split the panels into groups when the
+        // rows alone give too few (e.g. the weight gradient of a 27-input layer).
+        var panelsPerGroup = panels.count
+        if parallel {
+            while panelsPerGroup > 1 && rowTasks * ((panels.count + panelsPerGroup - 1) / panelsPerGroup) < 4 * pool.threadCount {
+                panelsPerGroup = (panelsPerGroup + 1) / 2
+            }
+        }
+        let groups = (panels.count + panelsPerGroup - 1) / panelsPerGroup
+        let runner: WorkerPool? = parallel ? pool : nil
+        // Packing B costs a copy of B; it pays when many row tiles reuse each panel, or
+        // when B is stored transposed (nt). Otherwise full panels are read in place and
+        // only a partial last panel is packed (zero-padded).
+        let packAll = b.colStride != 1 || m > packAllRows
+        let firstPacked = packAll ? 0 : (n % 32 == 0 ? panels.count : panels.count - 1)
+        let packedPanels = panels.count - firstPacked
+        // A partial last row tile (m % 6 rows) is packed once, zero-padded, for all tasks.
+        let edgeRows = m % mr, fullTiles = m / mr
+        let bSize = k * panels.paddedColumns
+
+        ScratchBuffers.shared.with(count: bSize + mr * k) { scratch in
+            let packedB = scratch, edgeA = scratch + bSize
+            let packTasks = packedPanels + (edgeRows > 0 ? 1 : 0)
+            forEach(packTasks > 1 ? runner : nil, packTasks) { i in
+                if i == packedPanels {
+                    GEMMPacking.packEdgeA(a, i0: fullTiles * mr, rows: edgeRows, k: k, into: edgeA)
+                    return
+                }
+                let q = firstPacked + i, w = panels.width(q)
+                GEMMPacking.packB(b, j0: q * 32, cols: min(w, n - q * 32), k: k, width: w, into: packedB + q * 32 * k)
+            }
+            forEach(runner, rowTasks * groups) { task in
+                let rowTask = task / groups, group = task % groups
+                let t0 = rowTask * taskTiles, t1 = min(rowTiles, t0 + taskTiles)
+                let q0 = group * panelsPerGroup, q1 = min(panels.count, q0 + panelsPerGroup)
+                ScratchBuffers.shared.with(count: mr * 32) { edgeC in
+                    var p0 = 0
+                    while p0 < k {
+                        let kcb = min(kc, k - p0)
+                        let blockStart: Start = p0 == 0 ? start : .load
+                        let blockReLU = relu && p0 + kcb == k
+                        for q in q0..<q1 {
+                            let j0 = q * 32, w = panels.width(q), cols = min(w, n - j0)
+                            let packed = q >= firstPacked
+                            let panelB = packed ? UnsafePointer(packedB + j0 * k + p0 * w) : b.pointer(p0, j0)
+                            let bs = packed ? w : b.rowStride
+                            var panelStart = blockStart
+                            if case .bias(let bias) = blockStart { panelStart = .bias(bias + j0) }
+                            for t in t0..<t1 {
+                                let cTile = c + t * mr * ldc + j0 * ccs
+                                let full = t < fullTiles
+                                // Full tiles read A in place; the partial one reads its packed copy.
+                                let tileA = full ? a.pointer(t * mr, p0) : UnsafePointer(edgeA + p0 * mr)
+                                let rs = full ? a.rowStride : 1, ps = full ? a.colStride : mr
+                                if full && cols == w && ccs == 1 {
+                                    kernel(w, kc: kcb, a: tileA, rs: rs, ps: ps, b: panelB, bs: bs, c: cTile, ldc: ldc,
+                                           start: panelStart, relu: blockReLU)
+                                } else {
+                                    edgeKernel(w, rows: full ? mr : edgeRows, cols: cols, kc: kcb, a: tileA, rs: rs, ps: ps,
+                                               b: panelB, bs: bs, c: cTile, ldc: ldc, ccs: ccs, start: panelStart,
+                                               relu: blockReLU, tile: edgeC)
+                                }
+                            }
+                        }
+                        p0 += kcb
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func forEach(_ pool: WorkerPool?, _ count: Int, _ body: (Int) -> Void) {
+        if let pool { pool.run(tasks: count, body) } else { for i in 0..<count { body(i) } }
+    }
+
+    @inline(__always)
+    static func kernel(_ width: Int, kc: Int, a: UnsafePointer<Float>, rs: Int, ps: Int, b: UnsafePointer<Float>, bs: Int,
+                       c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, relu: Bool) {
+        if width == 32 {
+            GEMMMicroKernel.kernel6x32(kc: kc, a: a, rs: rs, ps: ps, b: b, bs: bs, c: c, ldc: ldc, start: start, relu: relu)
+        } else {
+            GEMMMicroKernel.kernel6x16(kc: kc, a: a, rs: rs, ps: ps, b: b, bs: bs, c: c, ldc: ldc, start: start, relu: relu)
+        }
+    }
+
+    /// A tile that sticks out of C (rows < 6 or cols < width) or whose columns are not
+    /// contiguous (C viewed transposed): run the kernel on a private copy, so it never
+    /// touches memory outside C, then copy the valid part back.
+    static func edgeKernel(_ width: Int, rows: Int, cols: Int, kc: Int,
+                           a: UnsafePointer<Float>, rs: Int, ps: Int, b: UnsafePointer<Float>, bs: Int,
+                           c: UnsafeMutablePointer<Float>, ldc: Int, ccs: Int, start: Start,
+                           relu: Bool, tile: UnsafeMutablePointer<Float>) {
+        tile.update(repeating: 0, count: mr * width)
+        var tileStart = start
+        switch start {
+        case .zero:
+            break
+        case .load:
+            for r in 0..<rows { for j in 0..<cols { tile[r * width + j] = c[r * ldc + j * ccs] } }
+        case .bias(let bias):
+            // `bias` points at this tile's first column; only `cols` entries exist.
+            for r in 0..<rows { (tile + r * width).update(from: bias, count: cols) }
+            tileStart = .load
+        }
+        kernel(width, kc: kc, a: a, rs: rs, ps: ps, b: b, bs: bs, c: tile, ldc: width, start: tileStart, relu: relu)
+        for r in 0..<rows { for j in 0..<cols { c[r * ldc + j * ccs] = tile[r * width + j] } }
+    }
+
+    /// k == 0: the product is empty, C = start (then max(0,·) if requested).
+    static func fillWithoutProducts(m: Int, n: Int, c: UnsafeMutablePointer<Float>, ldc: Int, ccs: Int, start: Start, relu: Bool) {
+        for i in 0..<m {
+            for j in 0..<n {
+                var v: Float
+                switch start {
+                case .zero: v = 0
+                case .load: v = c[i * ldc + j * ccs]
+                case .bias(let bias): v = bias[j]
+                }
+                c[i * ldc + j * ccs] = relu && v < 0 ? 0 : v
+            }
+        }
+    }
+}
