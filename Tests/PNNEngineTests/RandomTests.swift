@@ -55,4 +55,25 @@ import Testing
         let y1 = layer.forward(x, PassContext(mass: Matrix(rows: 1024, cols: 1), training: true, pool: WorkerPool(threads: 1), seed: 5, step: 1))
         #expect(mask0 != y1.toArray().map { $0 != 0 })
     }
+
+    @Test(arguments: [1, 5, 32, 37, 300])
+    func dropoutMaskFollowsTheDocumentedRule(width: Int) {
+        // Element (i, j) is dropped iff 16-bit lane (j mod 4) of
+        // SplitMix64.value(key(seed, .dropout, step << 12 | index), i·⌈D/4⌉ + ⌊j/4⌋) < round(r·2¹⁶).
+        let layer = Dropout(name: "d", width: width, rate: 0.25, index: 3)
+        let rows = 9
+        let x = Matrix(rows: rows, cols: width)
+        x.fill(2)
+        let y = layer.forward(x, PassContext(mass: Matrix(rows: rows, cols: 1), training: true, pool: WorkerPool(threads: 2), seed: 11, step: 5))
+        let key = RandomStream.key(seed: 11, purpose: .dropout, index: (5 << 12) | 3)
+        let groups = (width + 3) / 4
+        for i in 0..<rows {
+            for j in 0..<width {
+                let bits = SplitMix64.value(key: key, index: UInt64(i * groups + j / 4))
+                let lane = (bits >> (16 * UInt64(j % 4))) & 0xFFFF
+                let expected: Float = lane < 16384 ? 0 : 2 / 0.75
+                #expect(y[i, j] == expected, "row \(i) column \(j)")
+            }
+        }
+    }
 }

@@ -38,26 +38,18 @@ public final class Dense: Layer {
         precondition(x.cols == inputWidth, "\(name): input has \(x.cols) columns, expected \(inputWidth)")
         input = x
         let rows = x.rows, n = outputWidth
-        let z = activation == .sigmoid ? ensureRows(&logitBuffer, rows: rows, cols: n) : ensureRows(&output, rows: rows, cols: n)
-        GEMM.nn(m: rows, n: n, k: inputWidth, a: x.data, lda: inputWidth, b: kernel.value.data, ldb: n,
-                c: z.data, ldc: n, accumulate: false, pool: context.pool)
-        let b = bias.value.data
         let y = ensureRows(&output, rows: rows, cols: n)
-        let act = activation
-        context.pool.parallelRanges(count: rows, granularity: RowOps.rowGrain) { range in
-            for i in range {
-                let zi = z.data + i * n, yi = y.data + i * n
-                switch act {
-                case .linear: for j in 0..<n { yi[j] = zi[j] + b[j] }
-                case .relu: for j in 0..<n { yi[j] = max(zi[j] + b[j], 0) }
-                case .sigmoid:
-                    for j in 0..<n {
-                        zi[j] += b[j]
-                        yi[j] = stableSigmoid(zi[j])
-                    }
-                }
-            }
+        if activation != .sigmoid {
+            // Bias and ReLU fused into the product: each element's FMA chain starts at b_j.
+            GEMM.nn(m: rows, n: n, k: inputWidth, a: x.data, lda: inputWidth, b: kernel.value.data, ldb: n,
+                    c: y.data, ldc: n, bias: bias.value.data, relu: activation == .relu, pool: context.pool)
+            return y
         }
+        let z = ensureRows(&logitBuffer, rows: rows, cols: n)
+        GEMM.nn(m: rows, n: n, k: inputWidth, a: x.data, lda: inputWidth, b: kernel.value.data, ldb: n,
+                c: z.data, ldc: n, bias: bias.value.data, relu: false, pool: context.pool)
+        let count = rows * n
+        for e in 0..<count { y.data[e] = stableSigmoid(z.data[e]) }
         return y
     }
 

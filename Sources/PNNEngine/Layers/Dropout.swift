@@ -31,7 +31,25 @@ public final class Dropout: Layer {
     }
 
     /// The 16-bit threshold below which an element is dropped.
-    var threshold: UInt32 { UInt32((rate * 65536).rounded()) }
+    var threshold: UInt32 { min(65535, UInt32((rate * 65536).rounded())) }
+
+    /// One row: multiplier_j = 0 if 16-bit lane j of the row's hashes < limit, else
+    /// `keep`; y_j = x_j · multiplier_j. Written as two simple loops (hashes, then the
+    /// mask from their little-endian 16-bit view: lane k of hash g is element 4g + k)
+    /// because LLVM vectorises those better than hand-written generic SIMD code.
+    @inline(__always)
+    static func maskRow(key: UInt64, firstHash: UInt64, width d: Int, limit: UInt32, keep: Float,
+                        x: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>,
+                        multiplier: UnsafeMutablePointer<Float>, hashes: UnsafeMutablePointer<UInt64>) {
+        let groups = (d + 3) / 4
+        for g in 0..<groups { hashes[g] = SplitMix64.value(key: key, index: firstHash &+ UInt64(g)) }
+        let lanes = UnsafeRawPointer(hashes).assumingMemoryBound(to: UInt16.self)
+        for j in 0..<d {
+            let m: Float = UInt32(lanes[j]) < limit ? 0 : keep
+            multiplier[j] = m
+            y[j] = x[j] * m
+        }
+    }
 
     public func forward(_ x: Matrix, _ context: PassContext) -> Matrix {
         wasTraining = context.training && rate > 0
@@ -45,17 +63,11 @@ public final class Dropout: Layer {
         let keep = 1 / (1 - rate)
         let limit = threshold
         context.pool.parallelRanges(count: rows, granularity: RowOps.rowGrain) { range in
-            for i in range {
-                let xi = x.data + i * d, yi = y.data + i * d, ki = k.data + i * d
-                for g in 0..<groups {
-                    let bits = SplitMix64.value(key: key, index: UInt64(i * groups + g))
-                    let base = g * 4
-                    for lane in 0..<min(4, d - base) {
-                        let u = UInt32(truncatingIfNeeded: bits >> (16 * UInt64(lane))) & 0xFFFF
-                        let mult: Float = u < limit ? 0 : keep
-                        ki[base + lane] = mult
-                        yi[base + lane] = xi[base + lane] * mult
-                    }
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: groups) { hashes in
+                for i in range {
+                    Dropout.maskRow(key: key, firstHash: UInt64(i * groups), width: d, limit: limit, keep: keep,
+                                    x: x.data + i * d, y: y.data + i * d, multiplier: k.data + i * d,
+                                    hashes: hashes.baseAddress!)
                 }
             }
         }

@@ -61,41 +61,70 @@ public class MassConditioningLayer: Layer {
 
     public func backward(_ g: Matrix, _ context: PassContext, needInputGradient: Bool) -> Matrix? {
         let h = input!, rows = g.rows, d = inputWidth
-        let m = context.mass.data
-        let ws = scaleKernel?.value.data, bs = scaleBias?.value.data
-        // Parameter gradients: reductions over the batch, split over columns.
-        let gws = scaleKernel?.gradient.data, gbs = scaleBias?.gradient.data
-        let gwt = shiftKernel?.gradient.data, gbt = shiftBias?.gradient.data
+        // ∂L/∂H = G ⊙ S only when scaling; with biasing alone it is G itself.
+        let dh = needInputGradient && scaleKernel != nil ? ensureRows(&gradInput, rows: rows, cols: d) : nil
+        let buffers = Buffers(g: g.data, h: h.data, m: context.mass.data, dh: dh?.data,
+                              ws: scaleKernel?.value.data, bs: scaleBias?.value.data,
+                              gws: scaleKernel?.gradient.data, gbs: scaleBias?.gradient.data,
+                              gwt: shiftKernel?.gradient.data, gbt: shiftBias?.gradient.data)
+        // Parameter gradients are reductions over the batch: split over columns only.
         context.pool.parallelRanges(count: d, granularity: 16) { cols in
-            for j in cols {
-                gws?[j] = 0; gbs?[j] = 0; gwt?[j] = 0; gbt?[j] = 0
-            }
-            for i in 0..<rows {
-                let gi = g.data + i * d, hi = h.data + i * d, mi = m[i]
-                if let gws, let gbs {
-                    for j in cols {
-                        let gh = gi[j] * hi[j]
-                        gws[j] += gh * mi
-                        gbs[j] += gh
-                    }
-                }
-                if let gwt, let gbt {
-                    for j in cols {
-                        gwt[j] += gi[j] * mi
-                        gbt[j] += gi[j]
-                    }
-                }
+            var j = cols.lowerBound
+            while j < cols.upperBound {
+                let width = min(16, cols.upperBound - j)
+                MassConditioningLayer.backwardColumns(j, width: width, rows: rows, stride: d, buffers)
+                j += width
             }
         }
         guard needInputGradient else { return nil }
-        guard let ws, let bs else { return g }  // biasing only: ∂L/∂H = G
-        let dh = ensureRows(&gradInput, rows: rows, cols: d)
-        context.pool.parallelRanges(count: rows, granularity: RowOps.rowGrain) { range in
-            for i in range {
-                let gi = g.data + i * d, di = dh.data + i * d, mi = m[i]
-                for j in 0..<d { di[j] = gi[j] * (mi * ws[j] + bs[j]) }
+        return dh ?? g
+    }
+
+    struct Buffers {
+        let g, h, m: UnsafeMutablePointer<Float>
+        let dh, ws, bs, gws, gbs, gwt, gbt: UnsafeMutablePointer<Float>?
+    }
+
+    /// Columns j..<j+width (width ≤ 16), every row i in increasing order, in SIMD
+    /// registers: Σ_i G_ij·h_ij·m_i, Σ_i G_ij·h_ij, Σ_i G_ij·m_i, Σ_i G_ij, and, when
+    /// wanted, ∂L/∂h_ij = G_ij·(m_i·w_s,j + b_s,j). Lanes past `width` hold zeros, so every
+    /// real column's arithmetic is the same whatever the block boundaries.
+    @inline(__always)
+    static func backwardColumns(_ j: Int, width: Int, rows: Int, stride d: Int, _ b: Buffers) {
+        typealias V = SIMD16<Float>
+        @inline(__always) func load(_ p: UnsafeMutablePointer<Float>) -> V {
+            if width == 16 { return UnsafeRawPointer(p).loadUnaligned(as: V.self) }
+            var v = V()
+            for l in 0..<width { v[l] = p[l] }
+            return v
+        }
+        var sGHM = V(), sGH = V(), sGM = V(), sG = V()
+        let scaling = b.gws != nil, shifting = b.gwt != nil
+        let ws = b.ws.map { load($0 + j) } ?? V(), bs = b.bs.map { load($0 + j) } ?? V()
+        for i in 0..<rows {
+            let gi = load(b.g + i * d + j)
+            let mi = V(repeating: b.m[i])
+            if scaling {
+                let gh = gi * load(b.h + i * d + j)
+                sGHM.addProduct(gh, mi)
+                sGH += gh
+                if let dh = b.dh {
+                    let di = gi * (mi * ws + bs)
+                    if width == 16 {
+                        UnsafeMutableRawPointer(dh + i * d + j).storeBytes(of: di, as: V.self)
+                    } else {
+                        for l in 0..<width { dh[i * d + j + l] = di[l] }
+                    }
+                }
+            }
+            if shifting {
+                sGM.addProduct(gi, mi)
+                sG += gi
             }
         }
-        return dh
+        for l in 0..<width {
+            b.gws?[j + l] = sGHM[l]; b.gbs?[j + l] = sGH[l]
+            b.gwt?[j + l] = sGM[l]; b.gbt?[j + l] = sG[l]
+        }
     }
 }

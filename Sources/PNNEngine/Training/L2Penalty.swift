@@ -16,19 +16,36 @@ public struct L2Penalty: Sendable {
 
     /// Adds ∂R/∂θ to every parameter's gradient and returns R (in Double).
     public func apply(to parameters: [Parameter]) -> Double {
-        var total = 0.0
-        for p in parameters {
-            let lambda = coefficient(for: p.kind)
-            guard lambda != 0 else { continue }
-            let v = p.value.data, g = p.gradient.data
-            var sum: Float = 0
-            let twoLambda = 2 * lambda
-            for i in 0..<p.count {
-                sum = sum.addingProduct(v[i], v[i])
-                g[i] = g[i].addingProduct(twoLambda, v[i])
-            }
-            total += Double(lambda) * Double(sum)
+        parameters.reduce(0.0) { $0 + apply(to: $1, range: 0..<$1.count) }
+    }
+
+    /// The same for elements `range` of one parameter: g += 2λθ there, returns λ·Σθ².
+    /// Σθ² is summed in 16 lanes (element i into lane i mod 16 of the range), then across
+    /// lanes in order: a fixed order for a given range, which the caller keeps fixed.
+    @inline(__always)
+    public func apply(to parameter: Parameter, range: Range<Int>) -> Double {
+        let lambda = coefficient(for: parameter.kind)
+        guard lambda != 0 else { return 0 }
+        typealias V = SIMD16<Float>
+        let v = parameter.value.data + range.lowerBound, g = parameter.gradient.data + range.lowerBound
+        let n = range.count, twoLambda = V(repeating: 2 * lambda)
+        var lanes = V()
+        var i = 0
+        while i + 16 <= n {
+            let vi = UnsafeRawPointer(v + i).loadUnaligned(as: V.self)
+            var gi = UnsafeRawPointer(g + i).loadUnaligned(as: V.self)
+            lanes.addProduct(vi, vi)
+            gi.addProduct(twoLambda, vi)
+            UnsafeMutableRawPointer(g + i).storeBytes(of: gi, as: V.self)
+            i += 16
         }
-        return total
+        while i < n {
+            lanes[i % 16] = lanes[i % 16].addingProduct(v[i], v[i])
+            g[i] = g[i].addingProduct(2 * lambda, v[i])
+            i += 1
+        }
+        var sum: Float = 0
+        for l in 0..<16 { sum += lanes[l] }
+        return Double(lambda) * Double(sum)
     }
 }

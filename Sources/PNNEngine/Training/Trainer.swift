@@ -43,8 +43,11 @@ public final class Trainer {
                                                weights: weights, gradient: logitGradient)
         }
         model.backward(logitGradient: logitGradient, context)
-        let r = stage(profiler, "L2 penalty") { penalty.apply(to: model.parameters) }
-        stage(profiler, "Adam update") { optimizer.update(model.parameters, pool: pool) }
+        // L2 gradient and Adam in one pass over the weights; R uses the pre-update values.
+        let parameters = model.parameters, penalty = penalty
+        let r = stage(profiler, "L2 + Adam update") {
+            optimizer.update(parameters, pool: pool) { p, range in penalty.apply(to: parameters[p], range: range) }
+        }
         profiler?.finishStep()
         return StepLoss(crossEntropy: ce, penalty: r)
     }
