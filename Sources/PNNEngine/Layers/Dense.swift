@@ -55,36 +55,29 @@ public final class Dense: Layer {
 
     public func backward(_ g: Matrix, _ context: PassContext, needInputGradient: Bool) -> Matrix? {
         let rows = g.rows, n = outputWidth
-        switch activation {
-        case .linear: break
-        case .relu:
-            // f'(z) = [y > 0]; y = max(z, 0) so the test on y is the test on z.
+        if activation == .sigmoid {
             let y = output!
-            context.pool.parallelRanges(count: rows, granularity: RowOps.rowGrain) { range in
-                for i in range {
-                    let gi = g.data + i * n, yi = y.data + i * n
-                    for j in 0..<n where !(yi[j] > 0) { gi[j] = 0 }
-                }
-            }
-        case .sigmoid:
-            let y = output!
-            context.pool.parallelRanges(count: rows, granularity: RowOps.rowGrain) { range in
-                for i in range {
-                    let gi = g.data + i * n, yi = y.data + i * n
-                    for j in 0..<n { gi[j] *= yi[j] * (1 - yi[j]) }
-                }
-            }
+            for e in 0..<(rows * n) { g.data[e] *= y.data[e] * (1 - y.data[e]) }
         }
-        return backward(logitGradient: g, context, needInputGradient: needInputGradient)
+        // For ReLU, f'(z) = [y > 0] (y = max(z, 0)) is applied in the bias-gradient pass.
+        return backward(logitGradient: g, reluOutput: activation == .relu ? output : nil, context,
+                        needInputGradient: needInputGradient)
     }
 
     /// Backward pass given ∂L/∂Z (the gradient with respect to the pre-activations).
     public func backward(logitGradient dz: Matrix, _ context: PassContext, needInputGradient: Bool) -> Matrix? {
+        backward(logitGradient: dz, reluOutput: nil, context, needInputGradient: needInputGradient)
+    }
+
+    /// With `reluOutput`, dz is still ∂L/∂Y and is masked by [Y > 0] here, in the pass that
+    /// sums the bias gradient, before the products use it.
+    private func backward(logitGradient dz: Matrix, reluOutput: Matrix?, _ context: PassContext,
+                          needInputGradient: Bool) -> Matrix? {
         let x = input!
         let rows = dz.rows, n = outputWidth, k = inputWidth
+        RowOps.columnSums(dz, into: bias.gradient.data, reluOutput: reluOutput, pool: context.pool)
         GEMM.tn(m: k, n: n, k: rows, a: x.data, lda: k, b: dz.data, ldb: n,
                 c: kernel.gradient.data, ldc: n, accumulate: false, pool: context.pool)
-        RowOps.columnSums(dz, into: bias.gradient.data, pool: context.pool)
         guard needInputGradient else { return nil }
         let dx = ensureRows(&gradInput, rows: rows, cols: k)
         GEMM.nt(m: rows, n: k, k: n, a: dz.data, lda: n, b: kernel.value.data, ldb: n,
