@@ -39,6 +39,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -52,7 +53,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "PNNData", dependencies: ["PNNEngine", "CZlib"], swiftSettings: numericSwiftFlags),
         .target(name: "PNNMetrics", swiftSettings: numericSwiftFlags),
-        .target(name: "PNNBench", dependencies: ["PNNEngine", "PNNData", "PNNMetrics"]),
+        .target(name: "PNNBench", dependencies: ["PNNEngine", "PNNData", "PNNMetrics", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "bench",
             dependencies: [
@@ -63,7 +64,7 @@ let package = Package(
         .testTarget(name: "PNNEngineTests", dependencies: ["PNNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PNNDataTests", dependencies: ["PNNData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PNNMetricsTests", dependencies: ["PNNMetrics"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PNNBenchTests", dependencies: ["PNNBench"]),
+        .testTarget(name: "PNNBenchTests", dependencies: ["PNNBench"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BenchCLITests", dependencies: []),
     ],
     swiftLanguageModes: [.v5]

@@ -1,1 +1,0 @@
-// Placeholder: the PNNBench module is built by its own issue.

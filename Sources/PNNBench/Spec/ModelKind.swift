@@ -1,0 +1,29 @@
+import PNNEngine
+
+/// What is trained for an experiment.
+public enum ModelKind: String, Codable, Hashable, Sendable, CaseIterable {
+    /// One non-parametric network on every signal mass against all background (Table 3/5 "Single-NN").
+    case single
+    /// One non-parametric network per signal mass, each on that mass's signal against all
+    /// background and evaluated at its own mass ("Individual-NNs").
+    case individual
+    /// Baldi's concatenation pNN.
+    case pnn
+    /// The same with linear activations ("pNN (linear)").
+    case pnnLinear = "pnn-linear"
+    /// The AffinePNN of the paper's Table 2.
+    case affine
+
+    /// The engine architecture of one network of this kind.
+    public var architecture: PaperArchitecture {
+        switch self {
+        case .single, .individual: return .single
+        case .pnn: return .pnn
+        case .pnnLinear: return .pnnLinear
+        case .affine: return .affine
+        }
+    }
+
+    /// Whether the networks take the mass as input.
+    public var isParametric: Bool { architecture.spec.isParametric }
+}
