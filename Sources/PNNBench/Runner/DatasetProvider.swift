@@ -1,0 +1,119 @@
+import Foundation
+import PNNData
+import PNNEngine
+
+/// Where the events come from.
+public enum DataSource: Hashable, Sendable {
+    /// HEPMASS-SIM, the embedded generator (fixed data seed), with its physics parameters.
+    case simulator(SimulationParameters = .default)
+    /// The UCI HEPMASS files in a folder; HEPMASS-IMB is built from its training file.
+    case hepmass(directory: String)
+
+    public var name: String {
+        switch self {
+        case .simulator: return "sim"
+        case .hepmass: return "hepmass"
+        }
+    }
+}
+
+/// A data set ready for the runner: the training file's events (split 75/25 later, per
+/// experiment seed) and the test events, with their identity.
+public struct PreparedData: @unchecked Sendable {
+    public let train: EventDataset
+    public let test: EventDataset
+    public let identity: DataIdentity
+}
+
+/// Builds (and keeps, for the process's lifetime) the data sets a suite needs.
+///
+/// The simulator's events are generated with a fixed data seed, so that, as with the real
+/// HEPMASS files, the data do not change with `--seed`, which steers training only.
+/// HEPMASS-IMB keeps HEPMASS's proportions: its training set holds 4.034M of the 7M events
+/// (paper Table 1), so on the simulator it gets trainEvents × 4.034/7 events with the
+/// imbalanced composition.
+public final class DatasetProvider {
+    public static let simulatorDataSeed: UInt64 = 2016
+    public let source: DataSource
+    public let scale: Scale
+    public let threads: Int
+    private var cache: [DatasetKind: PreparedData] = [:]
+
+    public init(source: DataSource, scale: Scale, threads: Int) {
+        self.source = source
+        self.scale = scale
+        self.threads = threads
+    }
+
+    /// HEPMASS's own sizes, used by the simulator when a scale says "whole files".
+    public static let hepmassTrainEvents = 7_000_000
+    public static let hepmassTestEvents = 3_500_000
+    static let imbalancedShare = 4_034_000.0 / 7_000_000.0
+
+    public func data(_ kind: DatasetKind) throws -> PreparedData {
+        if let cached = cache[kind] { return cached }
+        let prepared: PreparedData
+        switch source {
+        case .simulator(let parameters):
+            let simulator = HEPMASSSimulator(parameters: parameters)
+            let trainEvents = scale.trainEvents ?? Self.hepmassTrainEvents
+            let testEvents = scale.testEvents ?? Self.hepmassTestEvents
+            let generated = kind.isImbalanced ? Int((Double(trainEvents) * Self.imbalancedShare).rounded()) : trainEvents
+            let (train, test) = simulator.trainTest(trainEvents: generated, testEvents: testEvents,
+                                                    imbalanced: kind.isImbalanced, seed: Self.simulatorDataSeed, threads: threads)
+            let parameters = (try? JSONEncoder.sorted.encode(simulator.parameters)).map { Checksum.fnv1aHex($0) } ?? "?"
+            let identity = DataIdentity(
+                source: "sim",
+                description: "HEPMASS-SIM (\(kind.isImbalanced ? "HEPMASS-IMB composition" : "balanced, HEPMASS composition")), \(train.count) training / \(test.count) test events",
+                fingerprint: "hepmass-sim params=\(parameters) dataSeed=\(Self.simulatorDataSeed) train=\(train.count) test=\(test.count) kind=\(kind.rawValue)")
+            prepared = PreparedData(train: train, test: test, identity: identity)
+        case .hepmass(let directory):
+            let (train, test) = try HEPMASSFiles.trainTest(in: directory, imbalanced: kind.isImbalanced,
+                                                           seed: Self.simulatorDataSeed, threads: threads)
+            let capped = (cap(train, scale.trainEvents), cap(test, scale.testEvents))
+            let identity = DataIdentity(
+                source: "hepmass",
+                description: "\(kind.isImbalanced ? "HEPMASS-IMB" : "HEPMASS") from \(directory), \(capped.0.count) training / \(capped.1.count) test events",
+                fingerprint: "hepmass kind=\(kind.rawValue) train=\(capped.0.count) test=\(capped.1.count) labels=\(Checksum.fnv1aHex(Data(capped.0.label))) features=\(Checksum.fnv1aHex(floats: capped.0.features))")
+            prepared = PreparedData(train: capped.0, test: capped.1, identity: identity)
+        }
+        cache[kind] = prepared
+        return prepared
+    }
+
+    /// The first `limit` events of a seeded permutation (the files are not shuffled by mass).
+    private func cap(_ d: EventDataset, _ limit: Int?) -> EventDataset {
+        guard let limit, limit < d.count else { return d }
+        var rows = Array(0..<d.count)
+        var stream = RandomStream(seed: Self.simulatorDataSeed, purpose: .subsampling, index: UInt64(d.count))
+        stream.shuffle(&rows)
+        return d.subset(Array(rows.prefix(limit)).sorted())
+    }
+}
+
+extension JSONEncoder {
+    /// Sorted keys: the same value always encodes to the same bytes.
+    static var sorted: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }
+}
+
+/// FNV-1a 64-bit hashes as hex strings, for fingerprints.
+enum Checksum {
+    static func fnv1aHex(_ data: Data) -> String {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in data { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return String(h, radix: 16)
+    }
+
+    static func fnv1aHex(floats: [Float]) -> String {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for f in floats {
+            var bits = f.bitPattern
+            for _ in 0..<4 { h = (h ^ UInt64(bits & 0xFF)) &* 0x100_0000_01B3; bits >>= 8 }
+        }
+        return String(h, radix: 16)
+    }
+}

@@ -1,0 +1,124 @@
+import PNNData
+import PNNEngine
+import PNNMetrics
+
+/// Progress of a training, for terminals and logs.
+public struct TrainingProgress: Sendable {
+    public var epoch: Int
+    public var epochs: Int
+    public var step: Int
+    public var stepsPerEpoch: Int
+    public var meanLoss: Double
+    public var validationAUC: Double?
+    public var samplesPerSecond: Double
+}
+
+/// Trains one network as the paper does (§4.3.1, §6.3.1): Adam on mini-batches from a
+/// `BatchSampler` for a fixed number of epochs; after every epoch the ROC-AUC on the
+/// validation set (for each training mass m_i: its signal and all background with the
+/// background's mass drawn from the training masses), averaged over masses; the weights
+/// of the epoch with the best validation AUC are kept.
+public struct NetworkTrainer {
+    public var architecture: ArchitectureSpec
+    public var sampler: BatchSampler.Configuration
+    public var epochs: Int
+    public var seed: UInt64
+    public var learningRate: Float = 3e-4
+
+    public init(architecture: ArchitectureSpec, sampler: BatchSampler.Configuration, epochs: Int, seed: UInt64) {
+        self.architecture = architecture
+        self.sampler = sampler
+        self.epochs = epochs
+        self.seed = seed
+    }
+
+    public struct Outcome {
+        public let model: Model
+        public let history: [RunResult.EpochRecord]
+        public let bestEpoch: Int
+        public let trainedSamples: Int
+        public let trainingSeconds: Double
+    }
+
+    /// `validation`: the per-mass validation set (built from the 25 % split).
+    public func train(_ data: EventDataset, validation: PerMassEvaluationSet, pool: WorkerPool,
+                      progress: ((TrainingProgress) -> Void)? = nil) throws -> Outcome {
+        let model = Model(spec: architecture, seed: seed)
+        let trainer = Trainer(model: model, seed: seed, pool: pool, learningRate: learningRate)
+        let batchSampler = try BatchSampler(dataset: data, configuration: sampler, seed: seed)
+        let b = sampler.batchSize
+        let x = Matrix(rows: b, cols: EventDataset.featureCount), m = Matrix(rows: b, cols: 1)
+        let y = Matrix(rows: b, cols: 1), w = Matrix(rows: b, cols: 1)
+        var history: [RunResult.EpochRecord] = []
+        var best = (epoch: 0, auc: -Double.infinity, weights: [[Float]]())
+        var samples = 0
+        var seconds = 0.0
+        let steps = batchSampler.stepsPerEpoch
+        for epoch in 0..<epochs {
+            var lossSum = 0.0
+            let start = MonotonicClock.now()
+            var lastReport = start
+            for step in 0..<steps {
+                let n = batchSampler.fill(x: x, mass: m, label: y, weight: w, epoch: epoch, step: step)
+                lossSum += trainer.step(x: x, mass: m, labels: y, weights: w).total
+                samples += n
+                let now = MonotonicClock.now()
+                if let progress, now - lastReport > 0.5 {
+                    lastReport = now
+                    progress(TrainingProgress(epoch: epoch + 1, epochs: epochs, step: step + 1, stepsPerEpoch: steps,
+                                              meanLoss: lossSum / Double(step + 1), validationAUC: nil,
+                                              samplesPerSecond: Double((step + 1) * b) / (now - start)))
+                }
+            }
+            seconds += MonotonicClock.now() - start
+            let auc = try Self.validationAUC(model, validation, pool: pool)
+            let record = RunResult.EpochRecord(epoch: epoch + 1, trainLoss: lossSum / Double(max(steps, 1)), validationAUC: auc)
+            history.append(record)
+            progress?(TrainingProgress(epoch: epoch + 1, epochs: epochs, step: steps, stepsPerEpoch: steps,
+                                       meanLoss: record.trainLoss, validationAUC: auc,
+                                       samplesPerSecond: Double(samples) / max(seconds, 1e-9)))
+            // Strictly better only: ties keep the earlier epoch.
+            if auc > best.auc {
+                best = (epoch + 1, auc, model.parameters.map { $0.value.toArray() })
+            }
+        }
+        for (p, values) in zip(model.parameters, best.weights) {
+            values.withUnsafeBufferPointer { p.value.data.update(from: $0.baseAddress!, count: values.count) }
+        }
+        return Outcome(model: model, history: history, bestEpoch: best.epoch, trainedSamples: samples, trainingSeconds: seconds)
+    }
+
+    /// Mean over the set's masses of the ROC-AUC of the model's scores (dropout off).
+    /// Unweighted: ROC-AUC does not change when one class's weights are scaled.
+    static func validationAUC(_ model: Model, _ set: PerMassEvaluationSet, pool: WorkerPool) throws -> Double {
+        var total = 0.0
+        for k in set.masses.indices {
+            let scores = Scoring.scores(model, set, massIndex: k, pool: pool)
+            let labels = set.labels(massIndex: k).map { $0 > 0.5 }
+            total += try ClassificationMetrics(scores: scores.map(Double.init), labels: labels, bins: 50, curvePoints: 0).rocAUC
+        }
+        return total / Double(set.masses.count)
+    }
+}
+
+/// Scores of a model on an evaluation set, in batches.
+enum Scoring {
+    static let batch = 4096
+
+    /// Scores of every row at mass index k (signal rows first, then background).
+    static func scores(_ model: Model, _ set: PerMassEvaluationSet, massIndex k: Int, pool: WorkerPool) -> [Float] {
+        let count = set.count(massIndex: k)
+        var out = [Float](repeating: 0, count: count)
+        let x = Matrix(rows: batch, cols: EventDataset.featureCount), m = Matrix(rows: batch, cols: 1)
+        let label = Matrix(rows: batch, cols: 1)
+        var start = 0
+        while start < count {
+            let end = min(count, start + batch)
+            set.fill(massIndex: k, rows: start..<end, x: x, mass: m, label: label)
+            let p = model.forward(x, PassContext(mass: m, training: false, pool: pool))
+            for i in 0..<(end - start) { out[start + i] = p.data[i] }
+            start = end
+        }
+        return out
+    }
+}

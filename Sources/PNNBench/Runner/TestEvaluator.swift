@@ -1,0 +1,74 @@
+import PNNData
+import PNNEngine
+import PNNMetrics
+
+/// The paper's test protocol (§6): for each signal mass m_i, all test signal at m_i and
+/// the whole test background with its mass feature set to m_i, background weights scaled
+/// so that Σw_bkg = Σw_sig; metrics from PNNMetrics.
+enum TestEvaluator {
+    static let histogramBins = 50
+
+    /// `model(k)` is the network that scores mass index k (the same one for every mass,
+    /// except for individual NNs). `massDependent`: whether the background must be
+    /// re-scored at every mass (parametric models); otherwise it is scored once.
+    static func evaluate(_ set: PerMassEvaluationSet, model: (Int) -> Model, massDependent: Bool,
+                         pool: WorkerPool) throws -> [RunResult.MassResult] {
+        let protocolEvaluation = PerMassEvaluation(bins: 50, curvePoints: 200)
+        var sharedBackground: [Double]?
+        var previousModel: Model?
+        var out: [RunResult.MassResult] = []
+        for k in set.masses.indices {
+            let net = model(k)
+            let nSignal = set.signalRows[k].count
+            let scores: [Double]
+            if !massDependent, let background = sharedBackground, previousModel === net {
+                scores = Scoring.scores(net, set, signalOnlyAt: k, pool: pool).map(Double.init) + background
+            } else {
+                scores = Scoring.scores(net, set, massIndex: k, pool: pool).map(Double.init)
+                sharedBackground = Array(scores[nSignal...])
+            }
+            previousModel = net
+            let signal = Array(scores[..<nSignal]), background = Array(scores[nSignal...])
+            let point = try protocolEvaluation.evaluate(mass: Double(set.masses[k]), signalScores: signal, backgroundScores: background)
+            let metrics = point.metrics
+            out.append(RunResult.MassResult(
+                mass: Int(set.masses[k]), rocAUC: metrics.rocAUC, prAUC: metrics.prAUC,
+                sigmaRatio: metrics.exact.ratio, sigmaRatioBinned: metrics.binned.ratio,
+                bestCut: metrics.exact.bestCut, bestCutBinned: metrics.binned.bestCut,
+                signalCount: signal.count, backgroundCount: background.count,
+                rocCurve: metrics.rocCurve, prCurve: metrics.prCurve,
+                signalHistogram: histogram(signal, weight: 1),
+                backgroundHistogram: histogram(background, weight: point.backgroundScale)))
+        }
+        return out
+    }
+
+    /// Weighted histogram of scores in equal bins on [0, 1] (1 falls in the last bin).
+    static func histogram(_ scores: [Double], weight: Double) -> [Double] {
+        var h = [Double](repeating: 0, count: histogramBins)
+        for s in scores {
+            let b = min(histogramBins - 1, max(0, Int(s * Double(histogramBins))))
+            h[b] += weight
+        }
+        return h
+    }
+}
+
+extension Scoring {
+    /// Scores of the signal rows at mass index k only.
+    static func scores(_ model: Model, _ set: PerMassEvaluationSet, signalOnlyAt k: Int, pool: WorkerPool) -> [Float] {
+        let count = set.signalRows[k].count
+        var out = [Float](repeating: 0, count: count)
+        let x = Matrix(rows: batch, cols: EventDataset.featureCount), m = Matrix(rows: batch, cols: 1)
+        let label = Matrix(rows: batch, cols: 1)
+        var start = 0
+        while start < count {
+            let end = min(count, start + batch)
+            set.fill(massIndex: k, rows: start..<end, x: x, mass: m, label: label)
+            let p = model.forward(x, PassContext(mass: m, training: false, pool: pool))
+            for i in 0..<(end - start) { out[start + i] = p.data[i] }
+            start = end
+        }
+        return out
+    }
+}
