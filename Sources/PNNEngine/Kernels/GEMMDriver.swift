@@ -30,6 +30,8 @@ enum GEMMDriver {
     /// Above this many rows of C, every B panel is packed (see `packAll`).
     /// Measured: at m = 27 reading B in place is ~30% faster, at m ≥ 150 packing is ~10% faster.
     static let packAllRows = 96
+    /// Rows of B per packing task.
+    static let packChunk = 256
     /// Below this many flops, threads cost more than they save.
     static let parallelFlops = 1 << 19
 
@@ -92,14 +94,19 @@ enum GEMMDriver {
 
         ScratchBuffers.shared.with(count: bSize + mr * k) { scratch in
             let packedB = scratch, edgeA = scratch + bSize
-            let packTasks = packedPanels + (edgeRows > 0 ? 1 : 0)
+            // Pack tasks: (panel, chunk of k) pairs, for balance, plus the edge tile of A.
+            let kChunks = (k + packChunk - 1) / packChunk
+            let bTasks = packedPanels * kChunks
+            let packTasks = bTasks + (edgeRows > 0 ? 1 : 0)
             forEach(packTasks > 1 ? runner : nil, packTasks) { i in
-                if i == packedPanels {
+                if i == bTasks {
                     GEMMPacking.packEdgeA(a, i0: fullTiles * mr, rows: edgeRows, k: k, into: edgeA)
                     return
                 }
-                let q = firstPacked + i, w = panels.width(q)
-                GEMMPacking.packB(b, j0: q * 32, cols: min(w, n - q * 32), k: k, width: w, into: packedB + q * 32 * k)
+                let q = firstPacked + i / kChunks, w = panels.width(q)
+                let p0 = (i % kChunks) * packChunk
+                GEMMPacking.packB(b, j0: q * 32, cols: min(w, n - q * 32), rows: p0..<min(k, p0 + packChunk),
+                                  width: w, into: packedB + q * 32 * k)
             }
             forEach(runner, rowTasks * groups) { task in
                 let rowTask = task / groups, group = task % groups
