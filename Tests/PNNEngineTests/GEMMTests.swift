@@ -159,6 +159,20 @@ struct GEMMTests {
         }
     }
 
+    /// GEMMs issued from inside tasks of the same pool (nested: they run serially) and
+    /// concurrently from several tasks give the same bits as a plain call.
+    @Test func nestedAndConcurrentCalls() {
+        let pool = WorkerPool(threads: 3)
+        let problems = (0..<6).map { Problem(Form.allCases[$0 % 3], m: 150, n: 100, k: 64 + $0, pad: 1, seed: UInt64(300 + $0)) }
+        let expected = problems.map { $0.run(accumulate: false, pool: WorkerPool(threads: 1)).map(\.bitPattern) }
+        let results = UnsafeMutablePointer<[UInt32]>.allocate(capacity: problems.count)
+        results.initialize(repeating: [], count: problems.count)
+        pool.run(tasks: problems.count) { t in results[t] = problems[t].run(accumulate: false, pool: pool).map(\.bitPattern) }
+        for t in 0..<problems.count { #expect(results[t] == expected[t]) }
+        results.deinitialize(count: problems.count)
+        results.deallocate()
+    }
+
     @Test func emptyReductionGivesStartValue() {
         let pool = WorkerPool(threads: 2)
         let problem = Problem(.nn, m: 5, n: 40, k: 0, seed: 7)

@@ -21,11 +21,17 @@ enum GEMMDriver {
     /// Longest k-block: a 32×kc B panel (≤ 40 KB) then stays in the 48 KB L1 while the
     /// kernel sweeps the 6-row tiles of a task.
     static let maxKc = 320
+    /// Longest k-block when B is read in place: a 32-column strip of an unaligned B row
+    /// touches 3 cache lines, so 128 rows (≈ 24 KB) keep the strip in L1 (measured
+    /// +15–40% over 320 at m = 27 and 37).
+    static let maxKcInPlace = 128
     /// Row tiles per task (48 rows): the task's block of A (≤ 60 KB) stays in L2.
     static let tilesPerTask = 8
     /// Above this many rows of C, every B panel is packed (see `packAll`).
     /// Measured: at m = 27 reading B in place is ~30% faster, at m ≥ 150 packing is ~10% faster.
     static let packAllRows = 96
+    /// Rows of B per packing task.
+    static let packChunk = 256
     /// Below this many flops, threads cost more than they save.
     static let parallelFlops = 1 << 19
 
@@ -59,7 +65,12 @@ enum GEMMDriver {
         }
 
         let panels = Panels(n: n)
-        let kBlocks = (k + maxKc - 1) / maxKc
+        // Packing B costs a copy of B; it pays when many row tiles reuse each panel, or
+        // when B is stored transposed (nt). Otherwise full panels are read in place and
+        // only a partial last panel is packed (zero-padded).
+        let packAll = b.colStride != 1 || m > packAllRows
+        let maxK = packAll ? maxKc : maxKcInPlace
+        let kBlocks = (k + maxK - 1) / maxK
         let kc = (k + kBlocks - 1) / kBlocks
         let rowTiles = (m + mr - 1) / mr
         let rowTasks = (rowTiles + tilesPerTask - 1) / tilesPerTask
@@ -75,10 +86,6 @@ enum GEMMDriver {
         }
         let groups = (panels.count + panelsPerGroup - 1) / panelsPerGroup
         let runner: WorkerPool? = parallel ? pool : nil
-        // Packing B costs a copy of B; it pays when many row tiles reuse each panel, or
-        // when B is stored transposed (nt). Otherwise full panels are read in place and
-        // only a partial last panel is packed (zero-padded).
-        let packAll = b.colStride != 1 || m > packAllRows
         let firstPacked = packAll ? 0 : (n % 32 == 0 ? panels.count : panels.count - 1)
         let packedPanels = panels.count - firstPacked
         // A partial last row tile (m % 6 rows) is packed once, zero-padded, for all tasks.
@@ -87,14 +94,19 @@ enum GEMMDriver {
 
         ScratchBuffers.shared.with(count: bSize + mr * k) { scratch in
             let packedB = scratch, edgeA = scratch + bSize
-            let packTasks = packedPanels + (edgeRows > 0 ? 1 : 0)
+            // Pack tasks: (panel, chunk of k) pairs, for balance, plus the edge tile of A.
+            let kChunks = (k + packChunk - 1) / packChunk
+            let bTasks = packedPanels * kChunks
+            let packTasks = bTasks + (edgeRows > 0 ? 1 : 0)
             forEach(packTasks > 1 ? runner : nil, packTasks) { i in
-                if i == packedPanels {
+                if i == bTasks {
                     GEMMPacking.packEdgeA(a, i0: fullTiles * mr, rows: edgeRows, k: k, into: edgeA)
                     return
                 }
-                let q = firstPacked + i, w = panels.width(q)
-                GEMMPacking.packB(b, j0: q * 32, cols: min(w, n - q * 32), k: k, width: w, into: packedB + q * 32 * k)
+                let q = firstPacked + i / kChunks, w = panels.width(q)
+                let p0 = (i % kChunks) * packChunk
+                GEMMPacking.packB(b, j0: q * 32, cols: min(w, n - q * 32), rows: p0..<min(k, p0 + packChunk),
+                                  width: w, into: packedB + q * 32 * k)
             }
             forEach(runner, rowTasks * groups) { task in
                 let rowTask = task / groups, group = task % groups

@@ -1,5 +1,5 @@
-/// Register-blocked inner kernels of the GEMM: one 6-row tile of C times one packed
-/// B panel, 32 or 16 columns wide.
+/// Register-blocked inner kernels of the GEMM: one 6-row tile of C times one B panel,
+/// 32 or 16 columns wide (two or one SIMD16 vectors per row).
 ///
 /// For every element of the tile the kernel computes
 ///     c[r][j] = fma(a[r][kc-1], b[kc-1][j], … fma(a[r][0], b[0][j], c₀[r][j]) …)

@@ -1,18 +1,3 @@
-/// A read-only matrix view with arbitrary strides: element (i, j) is
-/// `base[i * rowStride + j * colStride]`. Lets one GEMM driver serve the nn/nt/tn forms:
-/// a transposed operand is the same memory with the strides swapped.
-struct StridedMatrix {
-    let base: UnsafePointer<Float>
-    let rowStride: Int
-    let colStride: Int
-
-    /// The same memory read as the transpose.
-    var transposed: StridedMatrix { StridedMatrix(base: base, rowStride: colStride, colStride: rowStride) }
-
-    @inline(__always)
-    func pointer(_ i: Int, _ j: Int) -> UnsafePointer<Float> { base + i * rowStride + j * colStride }
-}
-
 /// Copies operands into the contiguous, zero-padded panels the micro-kernels read.
 /// Packing only moves values; it never changes them, so it has no effect on results.
 enum GEMMPacking {
@@ -28,21 +13,21 @@ enum GEMMPacking {
         }
     }
 
-    /// Packs columns `j0..<j0+cols` (cols ≤ width) of B over all k into one panel:
-    /// dst[p·width + j] = B(p, j0 + j), zero for j ≥ cols.
-    static func packB(_ b: StridedMatrix, j0: Int, cols: Int, k: Int, width: Int, into dst: UnsafeMutablePointer<Float>) {
+    /// Packs columns `j0..<j0+cols` (cols ≤ width) of B, rows `ps`, into a panel:
+    /// dst[p·width + j] = B(p, j0 + j) for p in ps, zero for j ≥ cols.
+    static func packB(_ b: StridedMatrix, j0: Int, cols: Int, rows ps: Range<Int>, width: Int, into dst: UnsafeMutablePointer<Float>) {
         if b.colStride == 1 {
             // B rows are contiguous (nn/tn forms): copy a row segment per p.
             if cols == width {
                 // Full panel: whole-vector copies (a memmove call per 128 bytes costs more).
-                for p in 0..<k {
+                for p in ps {
                     let src = UnsafeRawPointer(b.pointer(p, j0)), out = UnsafeMutableRawPointer(dst + p * width)
                     for v in stride(from: 0, to: width * 4, by: 64) {
                         out.storeBytes(of: src.loadUnaligned(fromByteOffset: v, as: SIMD16<Float>.self), toByteOffset: v, as: SIMD16<Float>.self)
                     }
                 }
             } else {
-                for p in 0..<k {
+                for p in ps {
                     let out = dst + p * width
                     out.update(from: b.pointer(p, j0), count: cols)
                     (out + cols).update(repeating: 0, count: width - cols)
@@ -53,9 +38,9 @@ enum GEMMPacking {
             // memory. Walk p in short blocks so the strided writes stay in L1.
             let rs = b.rowStride
             let block = 64
-            var pb = 0
-            while pb < k {
-                let pe = min(k, pb + block)
+            var pb = ps.lowerBound
+            while pb < ps.upperBound {
+                let pe = min(ps.upperBound, pb + block)
                 for j in 0..<cols {
                     let src = b.pointer(0, j0 + j)
                     for p in pb..<pe { dst[p * width + j] = src[p * rs] }
