@@ -29,7 +29,7 @@ let numericSwiftFlags: [SwiftSetting] = [
 
 let package = Package(
     name: "PNNBench",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bench", targets: ["bench"]),
         .library(name: "PNNEngine", targets: ["PNNEngine"]),
