@@ -79,6 +79,7 @@ private struct SuiteParser {
         let spec: ExperimentSpec?
         let sameAs: (id: String, node: Node)?
         let idNode: Node
+        let rowNode: Node
         let line: Int?
     }
 
@@ -315,7 +316,7 @@ private struct SuiteParser {
         if let sameAsNode = e.fields["sameAs"] {
             let target = try reader.string(sameAsNode, "'sameAs' of \(what)")
             return Parsed(entry: SuiteEntry(id: id, reproduces: reference, experimentID: target, description: description),
-                          spec: nil, sameAs: (target, sameAsNode), idNode: idNode, line: idNode.mark?.line)
+                          spec: nil, sameAs: (target, sameAsNode), idNode: idNode, rowNode: rowNode, line: idNode.mark?.line)
         }
 
         let dataset = try reader.choice(try required("dataset"), "'dataset' of \(what)",
@@ -345,7 +346,7 @@ private struct SuiteParser {
                                   backgroundMass: backgroundMass, balance: balance, trainMasses: trainMasses,
                                   regularized: regularized, batchSize: batchSize, description: description)
         return Parsed(entry: SuiteEntry(id: id, reproduces: reference, experimentID: id, description: description),
-                      spec: spec, sameAs: nil, idNode: idNode, line: idNode.mark?.line)
+                      spec: spec, sameAs: nil, idNode: idNode, rowNode: rowNode, line: idNode.mark?.line)
     }
 
     func isValidID(_ id: String) -> Bool {
@@ -404,7 +405,7 @@ private struct SuiteParser {
             }
             firstByID[p.entry.id] = p
             if let other = firstByRow[p.entry.reproduces] {
-                throw reader.error(.duplicate, p.idNode, "'\(p.entry.id)' reproduces \(p.entry.reproduces.artifact) row '\(p.entry.reproduces.row)', which '\(other.entry.id)' (line \(other.line.map(String.init) ?? "?")) already reproduces")
+                throw reader.error(.duplicate, p.rowNode, "'\(p.entry.id)' reproduces \(p.entry.reproduces.artifact) row '\(p.entry.reproduces.row)', which '\(other.entry.id)' (line \(other.line.map(String.init) ?? "?")) already reproduces")
             }
             firstByRow[p.entry.reproduces] = p
         }
