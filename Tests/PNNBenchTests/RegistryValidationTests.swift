@@ -11,7 +11,7 @@ import Testing
          ["unknown key 'balanse'", "experiment 'tab/{model}'", "expected one of: id, artifact, row", "did you mean 'balance'?"]),
         ("wrong-type", .wrongType, 11, ["'batchSize' of experiment 'tab/pnn' must be a whole number", "found a list"]),
         ("bad-enum", .badValue, 8,
-         ["'backgroundMass' of experiment 'tab/pnn-uniform-sampeld'", "'uniform-sampeld' is not valid",
+         ["'backgroundMass' of experiment 'tab/pnn-uniform-sampeld' is 'uniform-sampeld'",
           "expected one of: identical-fixed, identical-sampled, uniform-fixed, uniform-sampled", "did you mean 'uniform-sampled'?"]),
         ("duplicate-id", .duplicate, 12, ["duplicate id 'tab/pnn-class'", "first declared at line 5"]),
         ("unknown-variable", .unknownVariable, 9,

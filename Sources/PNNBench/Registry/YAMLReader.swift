@@ -157,7 +157,7 @@ struct YAMLReader {
     func choice<T>(_ node: Node, _ what: String, allowed: [String], _ parse: (String) -> T?) throws -> T {
         let text = try string(node, what)
         guard let value = parse(text) else {
-            var message = "\(what) '\(text)' is not valid; expected one of: \(allowed.joined(separator: ", "))"
+            var message = "\(what) is '\(text)'; expected one of: \(allowed.joined(separator: ", "))"
             if let guess = Self.closest(text, in: allowed) { message += " (did you mean '\(guess)'?)" }
             throw error(.badValue, node, message)
         }
