@@ -80,7 +80,8 @@ struct ListCommand: ParsableCommand {
         }
 
         print("")
-        print("Scales (\(suiteFile("scales.yaml"))); --scale \(options.scale) is selected:")
+        let selected = scales.contains { $0.name == options.scale } ? "--scale \(options.scale) is selected" : "no scale is named '\(options.scale)'"
+        print("Scales (\(suiteFile("scales.yaml"))); \(selected):")
         let scaleCells = scales.map { s in
             ["\(s.name == options.scale ? "*" : " ") \(s.name)",
              "train \(s.trainEvents.map(String.init) ?? "all")", "test \(s.testEvents.map(String.init) ?? "all")",

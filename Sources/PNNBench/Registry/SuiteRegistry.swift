@@ -354,13 +354,13 @@ private struct SuiteParser {
             && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-/".contains($0)) }
     }
 
-    /// `all`, a list of masses, or `{except: [masses]}`; nil = every mass.
+    /// `all` (or null), a list of masses, or `{except: [masses]}`; nil = every mass.
     func parseTrainMasses(_ node: Node, what: String) throws -> [Int]? {
         let expected = "'trainMasses' of \(what) must be `all`, a list of masses such as [500, 1500], or `{except: [750]}`"
         var chosen: [Int]
         switch node {
         case .scalar(let s):
-            guard s.string == "all", s.style == .plain || s.style == .any else {
+            guard s.string == "all" || YAMLReader.isNull(s), s.style == .plain || s.style == .any else {
                 throw reader.error(.wrongType, node, "\(expected), found \(YAMLReader.describe(node))")
             }
             return nil
