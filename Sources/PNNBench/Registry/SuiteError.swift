@@ -54,6 +54,6 @@ public struct SuiteError: Error, CustomStringConvertible, Equatable, Sendable {
         let path = url.standardizedFileURL.path
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
         let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        return cwd != "/" && path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }
