@@ -19,7 +19,21 @@ struct ListCommand: ParsableCommand {
         """
     )
 
-    @OptionGroup var options: SuiteOptions
+    /// The subset of `SuiteOptions` that listing uses (same names, defaults and help).
+    struct Options: ParsableArguments {
+        @Option(help: "Suite name: the file Suites/<name>.yaml.")
+        var suite: String = "paper"
+
+        @Option(help: "Scale from Suites/scales.yaml to mark as selected: smoke, default or paper.")
+        var scale: String = "default"
+
+        @Option(help: "Folder holding Suites/, Baselines/ and Reports/ (default: the current folder).")
+        var root: String = "."
+
+        var suitesDirectory: URL { URL(fileURLWithPath: root).appendingPathComponent("Suites") }
+    }
+
+    @OptionGroup var options: Options
 
     @Flag(help: "Print the expanded suite as JSON (experiments, rows, scales) instead of a table.")
     var json = false
