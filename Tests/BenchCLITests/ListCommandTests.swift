@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `bench list` on the built binary. They need `ListCommand` in the
+/// subcommands of `Bench.swift`.
+@Suite struct ListCommandTests {
+    /// The repository root (holding Suites/), found from this file's path.
+    static var root: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+    }
+
+    @Test func listsEveryArtifactWithCounts() throws {
+        let result = try BenchProcess.run(["list", "--root", Self.root])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("67 rows in 10 tables and figures; 58 experiments to train (9 rows reuse another experiment's result)"))
+        for artifact in ["table3", "table4", "table5", "fig9", "fig10", "fig13", "fig14a", "fig14b", "fig14c", "fig15"] {
+            #expect(result.stdout.contains("\n\(artifact) — "), "missing \(artifact)")
+        }
+        #expect(result.stdout.contains("[26 rows]"))
+        #expect(result.stdout.contains("= table5/single"))
+        #expect(result.stdout.contains("table3/pnn-linear-identical-fixed"))
+        #expect(result.stdout.contains("* default"))
+    }
+
+    @Test func jsonGivesTheExpandedSpecs() throws {
+        let result = try BenchProcess.run(["list", "--root", Self.root, "--json", "table5/*"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let experiments = try #require(object["experiments"] as? [[String: Any]])
+        #expect(experiments.count == 26)
+        #expect(experiments.first?["id"] as? String == "table5/single")
+        #expect((object["entries"] as? [Any])?.count == 26)
+        #expect((object["scales"] as? [[String: Any]])?.map { $0["name"] as? String } == ["smoke", "default", "paper"])
+    }
+
+    @Test func badSuiteExitsWithStatus2AndLine() throws {
+        let dir = try BenchProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let suites = dir.appendingPathComponent("Suites")
+        try FileManager.default.createDirectory(at: suites, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.root + "/Suites/scales.yaml", toPath: suites.appendingPathComponent("scales.yaml").path)
+        try """
+        masses: [500, 750]
+        artifacts:
+          tab: "A table"
+        experiments:
+          - id: tab/single
+            artifact: tab
+            row: "Single-NN | None"
+            dataset: hepmass
+            modle: single
+        """.write(to: suites.appendingPathComponent("paper.yaml"), atomically: true, encoding: .utf8)
+        let result = try BenchProcess.run(["list"], in: dir)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("error: Suites/paper.yaml:9: unknown key 'modle' in experiment 'tab/single'"), "\(result.stderr)")
+    }
+
+    @Test func unknownSuiteOrPatternExitsWithStatus2() throws {
+        let suite = try BenchProcess.run(["list", "--root", Self.root, "--suite", "papr"])
+        #expect(suite.status == 2)
+        #expect(suite.stderr.contains("no such suite 'papr'; available: paper"), "\(suite.stderr)")
+        let pattern = try BenchProcess.run(["list", "--root", Self.root, "tabel5/*"])
+        #expect(pattern.status == 2)
+        #expect(pattern.stderr.contains("no experiment of suite 'paper' matches 'tabel5/*'"), "\(pattern.stderr)")
+    }
+}
