@@ -38,3 +38,13 @@ public enum Comparison {
                                 cells: cells, claims: claims, unmatchedExperiments: unmatched, notes: notes)
     }
 }
+
+extension Comparison {
+    /// The whole gate in one call, for `bench compare` and the end of `bench all`: reads
+    /// the results in `store`, keeps those `selection` picks (newest per experiment), and
+    /// compares them with `baseline`.
+    public static func compare(store: ResultStore, baseline: BaselineSet, selection: ResultSelection) -> ComparisonReport {
+        let (results, notes) = selection.apply(store.all()) { store.modificationDate(key: $0.key) }
+        return compare(results: results, baseline: baseline, selection: selection, notes: notes)
+    }
+}
