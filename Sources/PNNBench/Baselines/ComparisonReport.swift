@@ -42,6 +42,9 @@ public struct ComparisonReport: Sendable {
         var out: [String] = []
         out.append("Comparison with the \(baseline.kind) baseline — \(resultCount) result(s) of \(selection.summary)")
         for note in notes { out.append("note: \(note)") }
+        if baseline.kind == .paper && selection.dataSource == "sim" {
+            out.append("note: the paper's tables are HEPMASS numbers; on HEPMASS-SIM the cells are expected to differ and the claims are what carries over")
+        }
         let nameWidth = min(56, max(12, cells.map { $0.row.displayName.count }.max() ?? 12))
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
         func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
@@ -54,15 +57,28 @@ public struct ComparisonReport: Sendable {
             out.append("\(table.title ?? table.file)  [\(table.file)]")
             out.append(pad("row", nameWidth) + "  " + pad("metric", 8) + lpad("mass", 5) + lpad("ours", 9)
                        + lpad("reference", 11) + lpad("Δ", 8) + lpad("tol", 8) + "  status")
+            var shownRows = Set<String>()
             for cell in tableCells {
-                let delta = cell.delta.map { ($0 >= 0 ? "+" : "") + String(format: "%.2f", $0) } ?? "—"
+                // A row without any result is one line, not one per cell.
+                let rowName = cell.row.displayName
+                let rowCells = tableCells.filter { $0.row.displayName == rowName }
+                if cell.status == .missing && rowCells.allSatisfy({ $0.status == .missing }) {
+                    if shownRows.insert(rowName).inserted {
+                        out.append(pad(rowName, nameWidth) + "  " + pad("(no result: \(rowCells.count) cells)", 56) + "  " + missingWord)
+                    }
+                    continue
+                }
+                let delta = cell.delta.map { d -> String in
+                    let text = String(format: "%+.2f", d)
+                    return text == "-0.00" ? "+0.00" : text
+                } ?? "—"
                 let status: String
                 switch cell.status {
                 case .pass: status = "ok"
                 case .fail: status = "FAIL"
                 case .missing: status = missingWord
                 }
-                out.append(pad(cell.row.displayName, nameWidth) + "  " + pad(cell.metric.label, 8)
+                out.append(pad(rowName, nameWidth) + "  " + pad(cell.metric.label, 8)
                            + lpad(cell.mass.map(String.init) ?? "avg", 5) + lpad(num(cell.ours), 9) + lpad(num(cell.reference), 11)
                            + lpad(delta, 8) + lpad("±" + String(format: "%.2f", cell.tolerance), 8) + "  " + status)
             }
