@@ -145,3 +145,16 @@ import Testing
         #expect(report.render().hasPrefix("Comparison with the sim (smoke) baseline — 2 result(s) of scale smoke, data sim, seed 42"))
     }
 }
+
+@Suite struct CompareDuplicateRowTests {
+    @Test func twoExperimentsForOneRowAreReported() throws {
+        let paper = try BaselineSet.load(kind: .paper, directory: CompareFixtures.baselines)
+        let results = try CompareFixtures.paperResults()
+        let first = try #require(results.first)
+        var twin = first
+        twin.spec.id = "zz-duplicate"
+        let report = Comparison.compare(results: results + [twin], baseline: paper)
+        #expect(report.notes.contains { $0.contains("2 experiments match") && $0.contains("zz-duplicate") })
+        #expect(report.render().contains("note: 2 experiments match"))
+    }
+}

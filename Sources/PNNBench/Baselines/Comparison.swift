@@ -8,12 +8,17 @@ public enum Comparison {
     /// pass ⇔ |ours − reference| ≤ tolerance.
     public static func compare(results: [RunResult], baseline: BaselineSet, selection: ResultSelection = ResultSelection(),
                                notes: [String] = []) -> ComparisonReport {
+        var notes = notes
         var cells: [CellComparison] = []
         var matchedIDs = Set<String>()
         for table in baseline.tables {
             for row in table.rows {
                 let candidates = results.filter(row.matches)
                 let result = candidates.first
+                if candidates.count > 1 {
+                    // Two experiments claiming one table row is a suite error; say which one counts.
+                    notes.append("\(candidates.count) experiments match \(row.displayName) (\(candidates.map(\.spec.id).joined(separator: ", "))); compared: \(candidates[0].spec.id)")
+                }
                 if let result { matchedIDs.insert(result.spec.id) }
                 for metric in BaselineMetric.allCases {
                     guard let tolerance = row.tolerance[metric] else { continue }
