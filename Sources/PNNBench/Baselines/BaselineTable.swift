@@ -1,0 +1,62 @@
+/// Reference numbers for one group of experiments, read from one YAML file of `Baselines/`:
+/// a transcribed paper table (`Baselines/paper/table3.yaml`) or a recorded set of our own
+/// results (`Baselines/sim/<scale>/baseline.yaml`). All values are in percent.
+public struct BaselineTable: Equatable, Sendable {
+    /// Where it was read from (for messages).
+    public var file: String
+    public var title: String?
+    /// Signal masses (GeV) of the per-mass columns.
+    public var masses: [Int]
+    public var rows: [BaselineRow]
+    /// Free-form facts about the file (sim: scale, data, seed, engine versions recorded).
+    public var metadata: [String: String]
+
+    public init(file: String, title: String?, masses: [Int], rows: [BaselineRow], metadata: [String: String] = [:]) {
+        self.file = file
+        self.title = title
+        self.masses = masses
+        self.rows = rows
+        self.metadata = metadata
+    }
+}
+
+/// One row of reference numbers and how far ours may be from them.
+public struct BaselineRow: Equatable, Sendable {
+    /// The paper artifact and row label, exactly as results carry them in
+    /// `spec.reproduces` (e.g. "table5", "Affine (class) | Identical (sampled)").
+    public var reference: PaperReference
+    /// For recorded baselines: the experiment id, which then identifies the result alone
+    /// (several experiments may share an artifact and row). Nil: match on `reference`.
+    public var experiment: String?
+    /// Per metric: one value per mass of the table (nil where the source gives none).
+    public var values: [BaselineMetric: [Double?]]
+    /// Per metric: the printed mean over masses.
+    public var averages: [BaselineMetric: Double]
+    /// Allowed |ours − reference| per metric, in the same points.
+    public var tolerance: [BaselineMetric: Double]
+    public var note: String?
+    /// Line in `file` where the row starts.
+    public var line: Int?
+
+    public init(reference: PaperReference, experiment: String? = nil, values: [BaselineMetric: [Double?]],
+                averages: [BaselineMetric: Double], tolerance: [BaselineMetric: Double], note: String? = nil, line: Int? = nil) {
+        self.reference = reference
+        self.experiment = experiment
+        self.values = values
+        self.averages = averages
+        self.tolerance = tolerance
+        self.note = note
+        self.line = line
+    }
+
+    /// A short name for tables: the experiment id, or "artifact · row".
+    public var displayName: String {
+        experiment ?? "\(reference.artifact) · \(reference.row)"
+    }
+
+    /// Whether `result` is the run this row describes.
+    public func matches(_ result: RunResult) -> Bool {
+        if let experiment { return result.spec.id == experiment }
+        return result.spec.reproduces == reference
+    }
+}

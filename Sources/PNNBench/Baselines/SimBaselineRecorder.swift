@@ -1,0 +1,109 @@
+import Foundation
+import PNNEngine
+
+/// Writes `Baselines/sim/<scale>/baseline.yaml`: our own results on HEPMASS-SIM at one
+/// scale, as the reference of a regression check (`bench compare --baseline sim`).
+///
+/// The file depends only on the results (no dates, fixed number format, rows sorted by
+/// experiment id), so recording the same results twice gives the same bytes and a
+/// re-recording shows in `git diff` exactly the numbers that moved.
+public enum SimBaselineRecorder {
+    /// Allowed |ours − recorded| in points, and why.
+    public struct Tolerance: Equatable, Sendable {
+        public var rocAUC: Double
+        public var sigmaRatio: Double
+
+        public init(rocAUC: Double, sigmaRatio: Double) {
+            self.rocAUC = rocAUC
+            self.sigmaRatio = sigmaRatio
+        }
+
+        /// The engine is deterministic: the same build on the same kind of CPU reproduces
+        /// every bit, and any tolerance > 0 would do. The tolerance exists for builds whose
+        /// kernels round differently (another `PNNBENCH_TARGET_CPU`, e.g. AVX2 vs AVX-512
+        /// FMA, or another compiler): a last-bit difference in one step grows through a
+        /// chaotic training, and can also move the best-epoch choice. That drift is largest
+        /// where trainings are short and test sets small — `smoke` — so it gets ±0.5 AUC and
+        /// ±1.0 σ_ratio points; longer scales with larger test sets get ±0.3 and ±0.6. A
+        /// real regression (a broken balance mode, a mass feature not fed, a metric bug)
+        /// moves numbers by whole points. σ_ratio is a maximum over cuts, about twice as
+        /// sensitive as the AUC, hence twice the tolerance.
+        public static func standard(scale: String) -> Tolerance {
+            scale == "smoke" ? Tolerance(rocAUC: 0.5, sigmaRatio: 1.0) : Tolerance(rocAUC: 0.3, sigmaRatio: 0.6)
+        }
+    }
+
+    public static let fileName = "baseline.yaml"
+
+    /// The text of the baseline file for `results` (already selected: one per experiment,
+    /// all of one scale on simulated data).
+    public static func render(results: [RunResult], scale: String, tolerance: Tolerance) -> String {
+        let sorted = results.sorted { $0.spec.id < $1.spec.id }
+        let masses = Array(Set(sorted.flatMap { $0.perMass.map(\.mass) })).sorted()
+        func distinct(_ values: [String]) -> String { Array(Set(values)).sorted().joined(separator: "; ") }
+        var out: [String] = []
+        out.append("# Recorded by `bench baseline record --scale \(scale)` from \(sorted.count) result(s) in the store.")
+        out.append("# Our own HEPMASS-SIM results, the reference of `bench compare --baseline sim --scale \(scale)`:")
+        out.append("# a regression check of this engine, not the paper's numbers. Values in percent.")
+        out.append("# Re-record after an intended change of results; the tolerance reasoning is in Baselines/README.md.")
+        out.append("")
+        out.append("title: \(quote("HEPMASS-SIM, scale \(scale): recorded results"))")
+        out.append("masses: [\(masses.map(String.init).joined(separator: ", "))]")
+        out.append("tolerance:")
+        out.append("  roc-auc: \(number(tolerance.rocAUC))")
+        out.append("  sigma-ratio: \(number(tolerance.sigmaRatio))")
+        out.append("metadata:")
+        out.append("  scale: \(quote(scale))")
+        out.append("  data: \(quote(distinct(sorted.map(\.data.description))))")
+        out.append("  data-fingerprint: \(quote(distinct(sorted.map(\.data.fingerprint))))")
+        out.append("  seed: \(quote(distinct(sorted.map { String($0.seed) })))")
+        out.append("  engine: \(quote(distinct(sorted.map(\.engineVersion))))")
+        out.append("rows:")
+        for result in sorted {
+            out.append("  - experiment: \(quote(result.spec.id))")
+            out.append("    artifact: \(quote(result.spec.reproduces.artifact))")
+            out.append("    row: \(quote(result.spec.reproduces.row))")
+            for metric in BaselineMetric.allCases {
+                let values = masses.map { mass in metric.percent(result, mass: mass).flatMap { $0.isFinite ? number($0) : nil } ?? "~" }
+                out.append("    \(metric.rawValue): [\(values.joined(separator: ", "))]")
+                let average = metric.percent(result.average)
+                if average.isFinite { out.append("    \(metric.rawValue)-average: \(number(average))") }
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes the file for `scale` below `baselines` (the `Baselines/` folder), atomically;
+    /// returns its path.
+    @discardableResult
+    public static func record(results: [RunResult], scale: String, baselines: URL, tolerance: Tolerance) throws -> URL {
+        let folder = BaselineSet.Kind.sim(scale: scale).folder(in: baselines)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(fileName)
+        try AtomicFile.write(Data(render(results: results, scale: scale, tolerance: tolerance).utf8), to: url.path)
+        return url
+    }
+
+    /// Four decimals of a percentage: 1e-4 points, far below any tolerance, and the same
+    /// text for the same `Double` on every platform.
+    static func number(_ x: Double) -> String {
+        let text = String(format: "%.4f", x)
+        return text == "-0.0000" ? "0.0000" : text
+    }
+
+    /// A YAML double-quoted scalar.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+extension ResultStore {
+    /// What a result's key is a hash of: everything that determines the result.
+    ///
+    /// The free-text `description`s of the spec and the scale are left out on purpose:
+    /// rewording a listing must not throw away finished runs. Every other field is in.
+    struct KeyMaterial: Encodable {
+        struct SpecPart: Encodable {
+            var id: String
+            var reproduces: PaperReference
+            var dataset: DatasetKind
+            var model: ModelKind
+            var backgroundMass: String
+            var balance: String
+            var trainMasses: [Int]?
+            var regularized: Bool
+            var batchSize: Int?
+        }
+        struct ScalePart: Encodable {
+            var name: String
+            var trainEvents: Int?
+            var testEvents: Int?
+            var epochs: Int
+            var batchSize: Int
+        }
+        /// Bumped if the meaning of the fields above changes, so old keys cannot alias.
+        var keyFormat = 1
+        var spec: SpecPart
+        var scale: ScalePart
+        var data: DataIdentity
+        var seed: UInt64
+        var engineVersion: String
+    }
+
+    /// The content address of a run: `<id slug>-<16 hex digits>`, e.g.
+    /// `table3_affine-identical-fixed-9f3c…`. The hex part is FNV-1a 64 of the canonical
+    /// (sorted-key, compact) JSON of spec, scale, data identity, seed and engine version;
+    /// the slug, the experiment id with characters unsafe in file names replaced by "_",
+    /// only helps people find a file. Same inputs give the same key on every machine.
+    public static func key(spec: ExperimentSpec, scale: Scale, data: DataIdentity, seed: UInt64, engineVersion: String) -> String {
+        let material = KeyMaterial(
+            spec: .init(id: spec.id, reproduces: spec.reproduces, dataset: spec.dataset, model: spec.model,
+                        backgroundMass: spec.backgroundMass.description, balance: spec.balance.rawValue,
+                        trainMasses: spec.trainMasses, regularized: spec.regularized, batchSize: spec.batchSize),
+            scale: .init(name: scale.name, trainEvents: scale.trainEvents, testEvents: scale.testEvents,
+                         epochs: scale.epochs, batchSize: scale.batchSize),
+            data: data, seed: seed, engineVersion: engineVersion)
+        // Encoding plain strings, integers and booleans cannot fail.
+        let bytes = try! CanonicalJSON.encoder(pretty: false).encode(material)
+        return slug(spec.id) + "-" + FNV1a64.hex(FNV1a64.hash(bytes))
+    }
+
+    static func slug(_ id: String) -> String {
+        let safe = id.unicodeScalars.map { scalar -> Character in
+            let c = Character(scalar)
+            return (scalar.isASCII && (c.isLetter || c.isNumber || c == "-" || c == ".")) ? c : "_"
+        }
+        let text = String(safe).trimmingCharacters(in: CharacterSet(charactersIn: "._"))
+        return text.isEmpty ? "run" : String(text.prefix(80))
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import PNNBench
+
+/// `bench compare`: the regression gate. Every baseline cell and every paper claim,
+/// exit status 1 when any falls outside.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare stored results with the paper's tables or a recorded baseline; exit 1 outside tolerance.",
+        discussion: """
+        Reads the results in <work-dir>/results of the chosen --scale, --data and --seed
+        (the newest per experiment) and checks every cell of the baseline: ours,
+        reference, delta = ours - reference, tolerance, pass when |delta| <= tolerance.
+        Values are percent (ROC-AUC and the significance ratio sigma_ratio).
+
+        BASELINES
+          paper  Baselines/paper/table{3,4,5}.yaml, the paper's Tables 3-5, matched to
+                 results by artifact and row (spec.reproduces). Rows without results
+                 are listed as "not run" and do not fail (a partial run is normal);
+                 the paper's claims (Baselines/paper/claims.yaml) do gate.
+          sim    Baselines/sim/<scale>/baseline.yaml, our own results recorded with
+                 `bench baseline record`, matched by experiment id. A recorded
+                 experiment without a result fails: it is a regression. Claims are
+                 shown but do not gate.
+          Default: sim for --data sim, paper otherwise.
+
+        EXIT STATUS
+          0 every cell within tolerance (and, against the paper, every claim holds
+            or was not run); 1 some cell or claim fails, a recorded experiment has
+            no result, or nothing matched at all; 2 a baseline file is invalid
+            (the message names file and line) or the options are wrong.
+        """)
+
+    enum BaselineChoice: String, ExpressibleByArgument, CaseIterable {
+        case paper, sim
+    }
+
+    @OptionGroup var options: SuiteOptions
+
+    @Option(help: "Which baseline: paper or sim (default: sim for --data sim, paper otherwise).")
+    var baseline: BaselineChoice?
+
+    @Option(help: "Only results of this engine version (default: the newest result of each experiment).")
+    var engineVersion: String?
+
+    func run() throws {
+        let source = try CompareCommand.dataSource(options.data)
+        let choice = baseline ?? (source == "sim" ? .sim : .paper)
+        let kind: BaselineSet.Kind = choice == .paper ? .paper : .sim(scale: options.scale)
+        let set: BaselineSet
+        do {
+            set = try BaselineSet.load(kind: kind, directory: options.baselinesDirectory)
+        } catch let error as BaselineError {
+            FileHandle.standardError.write(Data("bench compare: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let selection = ResultSelection(scale: options.scale, dataSource: source, seed: options.seed, engineVersion: engineVersion)
+        let report = Comparison.compare(store: ResultStore(directory: options.resultsDirectory), baseline: set, selection: selection)
+        print(report.render(), terminator: "")
+        if !report.passed { throw ExitCode(1) }
+    }
+
+    /// `DataIdentity.source` of the results a `--data` value produces.
+    static func dataSource(_ data: String) throws -> String {
+        switch data {
+        case "sim": return "sim"
+        case "hepmass", "hepmass-imb": return "hepmass"
+        default: throw ValidationError("unknown --data '\(data)'; expected sim, hepmass or hepmass-imb")
+        }
+    }
+}

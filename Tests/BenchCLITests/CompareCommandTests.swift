@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+/// Whether the built `bench` has the compare and baseline commands.
+enum CompareCommandsAvailable {
+    /// An unknown subcommand followed by --help prints the root help (exit 0), so look
+    /// for the subcommand's own usage line.
+    static var registered: Bool {
+        func has(_ arguments: [String], _ usage: String) -> Bool {
+            guard let r = try? BenchProcess.run(arguments + ["--help"]) else { return false }
+            return r.status == 0 && r.stdout.contains(usage)
+        }
+        return has(["compare"], "USAGE: bench compare") && has(["baseline", "record"], "USAGE: bench baseline record")
+    }
+}
+
+/// End-to-end tests of `bench compare` and `bench baseline record` on the built executable,
+/// with a temporary project folder holding fixture results (Tests/PNNBenchTests/Fixtures/
+/// compare, written by PNNBench's own store and recorder) and the real paper baselines.
+/// Skipped while the commands are not registered in `bench`.
+@Suite(.enabled(if: CompareCommandsAvailable.registered, "bench compare is not registered yet"))
+struct CompareCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = repository.appendingPathComponent("Tests/PNNBenchTests/Fixtures/compare")
+
+    /// A project folder: Baselines/paper (copied), Baselines/sim/smoke/baseline.yaml and
+    /// work/results with the two fixture results.
+    func project() throws -> URL {
+        let root = try BenchProcess.temporaryDirectory()
+        let fm = FileManager.default
+        try fm.createDirectory(at: root.appendingPathComponent("Baselines/sim/smoke"), withIntermediateDirectories: true)
+        try fm.copyItem(at: CompareCommandTests.repository.appendingPathComponent("Baselines/paper"), to: root.appendingPathComponent("Baselines/paper"))
+        try fm.copyItem(at: CompareCommandTests.fixtures.appendingPathComponent("sim-smoke-baseline.yaml"),
+                        to: root.appendingPathComponent("Baselines/sim/smoke/baseline.yaml"))
+        try fm.createDirectory(at: root.appendingPathComponent("work"), withIntermediateDirectories: true)
+        try fm.copyItem(at: CompareCommandTests.fixtures.appendingPathComponent("results"), to: root.appendingPathComponent("work/results"))
+        return root
+    }
+
+    func compare(_ root: URL, _ extra: [String] = []) throws -> BenchProcess.Output {
+        try BenchProcess.run(["compare", "--scale", "smoke", "--root", root.path, "--work-dir", root.appendingPathComponent("work").path] + extra, in: root)
+    }
+
+    func resultFile(_ root: URL, _ prefix: String) throws -> URL {
+        let dir = root.appendingPathComponent("work/results")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .first { $0.hasPrefix(prefix) && !$0.hasSuffix(".timing.json") })
+        return dir.appendingPathComponent(name)
+    }
+
+    @Test func passesOnTheRecordedResults() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let r = try compare(root)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("sim (smoke) baseline"))
+        #expect(r.stdout.contains("cells: 24 within tolerance, 0 outside"))
+        #expect(r.stdout.contains("result: PASSED"))
+    }
+
+    /// The requirement, end to end: perturb a stored result beyond tolerance.
+    @Test func failsWhenAResultIsPerturbed() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = try resultFile(root, "table3_individual-")
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        var perMass = try #require(object["perMass"] as? [[String: Any]])
+        perMass[2]["rocAUC"] = 0.9675  // recorded 96.00, now 96.75: +0.75 > ±0.5
+        object["perMass"] = perMass
+        try JSONSerialization.data(withJSONObject: object).write(to: file)
+        let r = try compare(root)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        let failing = r.stdout.split(separator: "\n").filter { $0.hasSuffix("FAIL") }
+        #expect(failing.count == 1)
+        #expect(failing.first?.contains("table3/individual") == true && failing.first?.contains("+0.75") == true)
+        #expect(r.stdout.contains("result: FAILED"))
+    }
+
+    @Test func failsWhenARecordedExperimentHasNoResult() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.removeItem(at: try resultFile(root, "table3_single-"))
+        let r = try compare(root)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("MISSING"))
+        #expect(r.stdout.contains("1 recorded experiment(s) without a result"))
+    }
+
+    @Test func badBaselineFileIsExit2WithFileAndLine() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("Baselines/sim/smoke/baseline.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "    roc-auc-average: 89.6000", with: "    roc-auc-avg: 89.6000")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("roc-auc-avg") }! + 1
+        let r = try compare(root)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("baseline.yaml:\(line): unknown key \"roc-auc-avg\""), "\(r.stderr)")
+    }
+
+    @Test func missingSimBaselineSaysHowToRecordIt() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let r = try BenchProcess.run(["compare", "--scale", "default", "--root", root.path, "--work-dir", root.appendingPathComponent("work").path], in: root)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("bench baseline record --scale default"))
+    }
+
+    @Test func paperBaselineReportsClaimsAndNotRunRows() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let r = try compare(root, ["--baseline", "paper"])
+        // Smoke-scale simulator numbers are far from the paper's HEPMASS numbers.
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("Single-NN | None"))
+        #expect(r.stdout.contains("not run"))
+        #expect(r.stdout.contains("holds     individual-beat-single-hepmass"))
+    }
+
+    @Test func recordWritesTheSameBytes() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("Baselines/sim/smoke/baseline.yaml")
+        try FileManager.default.removeItem(at: file)
+        let r = try BenchProcess.run(["baseline", "record", "--scale", "smoke", "--root", root.path, "--work-dir", root.appendingPathComponent("work").path], in: root)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("2 experiment(s)"))
+        #expect(try Data(contentsOf: file) == (try Data(contentsOf: CompareCommandTests.fixtures.appendingPathComponent("sim-smoke-baseline.yaml"))))
+        // Nothing to record is an error, not an empty baseline.
+        let empty = try BenchProcess.run(["baseline", "record", "--scale", "default", "--root", root.path, "--work-dir", root.appendingPathComponent("work").path], in: root)
+        #expect(empty.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Baselines/sim/default").path))
+    }
+}
