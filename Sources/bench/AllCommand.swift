@@ -1,20 +1,52 @@
 import ArgumentParser
+import Foundation
+import PNNBench
 import PNNEngine
 
-/// The main job. Until the suite runner exists it says so and points at what works now.
+/// The main job: every experiment of the suite, then the comparison.
 struct AllCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "all",
-        abstract: "Run every experiment of the paper, compare with the baselines and write the report.",
-        discussion: "The suite runner (Suites/, Baselines/, Reports/) is still to come; today this command only says so.")
+        abstract: "Run every experiment of the suite, then compare with the baselines (exit 1 outside tolerance).",
+        discussion: """
+        Trains each experiment of Suites/<suite>.yaml at the chosen scale (finished ones are reused \
+        from <work-dir>/results/; --force retrains), then compares: on the embedded simulator \
+        (--data sim, the default) with the results recorded in Baselines/sim/<scale>/ — a regression \
+        check — and shows which of the paper's claims hold; on real HEPMASS with the paper's Tables \
+        3, 4 and 5 and its claims. Exit status 0 when everything is within tolerance, 1 otherwise.
+        Scales: smoke (minutes, for CI), default (what runs with no options), paper (the paper's budget).
+        """)
+
+    @OptionGroup var options: SuiteOptions
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int?
+
+    @Flag(help: "Train again even when a result for the same inputs is stored.")
+    var force = false
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
 
     func run() throws {
-        print("""
-        PNNBench: the suite runner that trains every experiment of the paper is still to come.
-        Available now:
-          bench perf            training throughput of the paper's affine and pnn models
-          bench perf --kernels  the matrix-product kernels on the models' layer shapes
-        Engine: target CPU \(CPUGuard.buildTargetCPU) [\(CPUGuard.buildFeatures)], \(WorkerPool.availableCores) cores.
-        """)
+        let context = try SuiteContext(options: options, threads: threads)
+        try context.run(context.suite.experiments, force: force)
+        print("")
+        let source = try CompareCommand.dataSource(options.data)
+        let kind: BaselineSet.Kind = source == "sim" ? .sim(scale: options.scale) : .paper
+        let baseline: BaselineSet
+        do {
+            baseline = try BaselineSet.load(kind: kind, directory: options.baselinesDirectory)
+        } catch let error as BaselineError where source == "sim" {
+            // No recorded baseline for this scale yet: nothing to regress against.
+            print("No comparison: \(error)")
+            return
+        }
+        let selection = ResultSelection(scale: options.scale, dataSource: source, seed: options.seed,
+                                        engineVersion: EngineVersion.current)
+        let report = Comparison.compare(store: context.store, suite: context.suite, baseline: baseline, selection: selection)
+        print(report.render(), terminator: "")
+        if !report.passed { throw ExitCode(1) }
     }
 }

@@ -42,7 +42,9 @@ struct RecordBaselineCommand: ParsableCommand {
         }
         let selection = ResultSelection(scale: options.scale, dataSource: "sim", seed: options.seed)
         let store = ResultStore(directory: options.resultsDirectory)
-        let (results, notes) = selection.apply(store.all()) { store.modificationDate(key: $0.key) }
+        let (experiments, notes) = selection.apply(store.all()) { store.modificationDate(key: $0.key) }
+        // Record every row of the suite, as `bench compare` checks them (reused rows included).
+        let results = try SuiteRegistry.load(suite: options.suite, directory: options.suitesDirectory).rowResults(experiments)
         for note in notes { print("note: \(note)") }
         guard !results.isEmpty else {
             FileHandle.standardError.write(Data("bench baseline record: no results of \(selection.summary) in \(options.resultsDirectory.path); run `bench all --scale \(options.scale)` first\n".utf8))
@@ -53,6 +55,6 @@ struct RecordBaselineCommand: ParsableCommand {
         if let sigmaRatioTolerance { tolerance.sigmaRatio = sigmaRatioTolerance }
         let url = try SimBaselineRecorder.record(results: results, scale: options.scale,
                                                  baselines: options.baselinesDirectory, tolerance: tolerance)
-        print("wrote \(url.path): \(results.count) experiment(s), tolerance ±\(tolerance.rocAUC) ROC-AUC, ±\(tolerance.sigmaRatio) σ_ratio points")
+        print("wrote \(url.path): \(results.count) row(s) from \(experiments.count) experiment(s), tolerance ±\(tolerance.rocAUC) ROC-AUC, ±\(tolerance.sigmaRatio) σ_ratio points")
     }
 }

@@ -56,7 +56,9 @@ struct CompareCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let selection = ResultSelection(scale: options.scale, dataSource: source, seed: options.seed, engineVersion: engineVersion)
-        let report = Comparison.compare(store: ResultStore(directory: options.resultsDirectory), baseline: set, selection: selection)
+        let suite = try SuiteRegistry.load(suite: options.suite, directory: options.suitesDirectory)
+        let report = Comparison.compare(store: ResultStore(directory: options.resultsDirectory), suite: suite, baseline: set,
+                                        selection: selection)
         print(report.render(), terminator: "")
         if !report.passed { throw ExitCode(1) }
     }

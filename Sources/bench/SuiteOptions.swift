@@ -27,4 +27,5 @@ struct SuiteOptions: ParsableArguments {
     var suitesDirectory: URL { URL(fileURLWithPath: root).appendingPathComponent("Suites") }
     var baselinesDirectory: URL { URL(fileURLWithPath: root).appendingPathComponent("Baselines") }
     var resultsDirectory: URL { URL(fileURLWithPath: workDir).appendingPathComponent("results") }
+    var modelsDirectory: URL { URL(fileURLWithPath: workDir).appendingPathComponent("models") }
 }

@@ -23,13 +23,14 @@ struct CompareCommandTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = repository.appendingPathComponent("Tests/PNNBenchTests/Fixtures/compare")
 
-    /// A project folder: Baselines/paper (copied), Baselines/sim/smoke/baseline.yaml and
+    /// A project folder: Suites/ and Baselines/paper (copied), Baselines/sim/smoke/baseline.yaml and
     /// work/results with the two fixture results.
     func project() throws -> URL {
         let root = try BenchProcess.temporaryDirectory()
         let fm = FileManager.default
         try fm.createDirectory(at: root.appendingPathComponent("Baselines/sim/smoke"), withIntermediateDirectories: true)
         try fm.copyItem(at: CompareCommandTests.repository.appendingPathComponent("Baselines/paper"), to: root.appendingPathComponent("Baselines/paper"))
+        try fm.copyItem(at: CompareCommandTests.repository.appendingPathComponent("Suites"), to: root.appendingPathComponent("Suites"))
         try fm.copyItem(at: CompareCommandTests.fixtures.appendingPathComponent("sim-smoke-baseline.yaml"),
                         to: root.appendingPathComponent("Baselines/sim/smoke/baseline.yaml"))
         try fm.createDirectory(at: root.appendingPathComponent("work"), withIntermediateDirectories: true)

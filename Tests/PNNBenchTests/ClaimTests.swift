@@ -36,11 +36,15 @@ import Testing
         }
     }
 
-    @Test func documentedFigureRows() {
+    /// Claims about figures name rows that the suite really has (no numbers to check them
+    /// against exist in the paper, so a misspelt row would leave the claim "not run" forever).
+    @Test func figureRowsOfClaimsExistInTheSuite() throws {
+        let suites = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Suites")
+        let rows = Set(try SuiteRegistry.load(suite: "paper", directory: suites).entries.map(\.reproduces))
         let fig = Set(claims.flatMap(\.requiredRows).filter { $0.artifact.hasPrefix("fig") })
-        #expect(fig == [PaperReference(artifact: "fig14c", row: "pNN | Uniform (sampled), unregularised"),
-                        PaperReference(artifact: "fig14c", row: "pNN | Identical (sampled)"),
-                        PaperReference(artifact: "fig14c", row: "Affine | Identical (sampled)")])
+        #expect(!fig.isEmpty)
+        for row in fig { #expect(rows.contains(row), "claim row \(row) is not a row of Suites/paper.yaml") }
     }
 
     func r(_ artifact: String, _ row: String, _ auc: [Double]) -> RunResult {

@@ -12,6 +12,9 @@ public final class ExperimentRunner {
     public let seed: UInt64
     public let pool: WorkerPool
     private var splits: [DatasetKind: TrainValidationSplit] = [:]
+    /// When set, every trained network is saved there (see `checkpointName`), for figures
+    /// that need the networks themselves (t-SNE of the last hidden layer).
+    public var modelsDirectory: URL?
 
     public init(provider: DatasetProvider, seed: UInt64, pool: WorkerPool) {
         self.provider = provider
@@ -38,6 +41,12 @@ public final class ExperimentRunner {
             a.l2Bias = 0
         }
         return a
+    }
+
+    /// File name of a trained network's checkpoint: `<result key>.ckpt`, or
+    /// `<result key>-<mass>.ckpt` for the individual NN of one mass.
+    public static func checkpointName(key: String, mass: Int?) -> String {
+        mass.map { "\(key)-\($0).ckpt" } ?? "\(key).ckpt"
     }
 
     /// The data identity the result of `spec` will carry (loads or generates the data).
@@ -78,6 +87,11 @@ public final class ExperimentRunner {
                                    mass: spec.model == .individual ? Int(masses[0]) : nil, training: p))
             }
             outcomes.append((masses, outcome))
+            if let dir = modelsDirectory {
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                try Checkpoint.save(outcome.trainer, to: dir.appendingPathComponent(
+                    Self.checkpointName(key: key, mass: spec.model == .individual ? Int(masses[0]) : nil)).path)
+            }
         }
 
         let evaluationStart = MonotonicClock.now()

@@ -33,7 +33,9 @@ public struct NetworkTrainer {
     }
 
     public struct Outcome {
-        public let model: Model
+        /// Holds the model with the kept epoch's weights (and the optimiser's final state).
+        public let trainer: Trainer
+        public var model: Model { trainer.model }
         public let history: [RunResult.EpochRecord]
         public let bestEpoch: Int
         public let trainedSamples: Int
@@ -85,7 +87,7 @@ public struct NetworkTrainer {
         for (p, values) in zip(model.parameters, best.weights) {
             values.withUnsafeBufferPointer { p.value.data.update(from: $0.baseAddress!, count: values.count) }
         }
-        return Outcome(model: model, history: history, bestEpoch: best.epoch, trainedSamples: samples, trainingSeconds: seconds)
+        return Outcome(trainer: trainer, history: history, bestEpoch: best.epoch, trainedSamples: samples, trainingSeconds: seconds)
     }
 
     /// Mean over the set's masses of the ROC-AUC of the model's scores (dropout off).

@@ -104,6 +104,16 @@ public final class Model {
         return out
     }
 
+    /// The last hidden representation (the input of the output layer) for every row of
+    /// `x`, dropout off: what the t-SNE figures embed. [N × width of the last hidden layer].
+    public func hiddenRepresentation(_ x: Matrix, mass: Matrix, pool: WorkerPool) -> Matrix {
+        precondition(x.rows == mass.rows, "features and mass must have the same number of rows")
+        let context = PassContext(mass: mass, training: false, pool: pool)
+        var h = x
+        for layer in layers.dropLast() { h = layer.forward(h, context) }
+        return h.clone()
+    }
+
     /// One line per layer with its output width and parameter count, then the total.
     public var summary: String {
         var lines = layers.map { layer -> String in

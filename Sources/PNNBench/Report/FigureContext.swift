@@ -1,0 +1,57 @@
+import Foundation
+import PNNData
+
+/// Everything a figure builder may read: the suite's row results (rows reusing another
+/// experiment included), their timings, the scale and data, a data provider for the
+/// data-set figures, and the folder of trained networks' checkpoints.
+public struct FigureContext {
+    public var suite: Suite
+    /// One result per suite row (see `Suite.rowResults`).
+    public var results: [RunResult]
+    public var timings: [String: RunTiming]
+    public var scale: Scale
+    public var seed: UInt64
+    /// Builds or loads the experiment data (for distributions, correlations, t-SNE inputs).
+    public var provider: DatasetProvider?
+    /// `<work-dir>/models/`: checkpoints named by result key (see `ExperimentRunner.checkpointName`).
+    public var modelsDirectory: URL?
+
+    public init(suite: Suite, results: [RunResult], timings: [String: RunTiming], scale: Scale, seed: UInt64,
+                provider: DatasetProvider?, modelsDirectory: URL?) {
+        self.suite = suite
+        self.results = results
+        self.timings = timings
+        self.scale = scale
+        self.seed = seed
+        self.provider = provider
+        self.modelsDirectory = modelsDirectory
+    }
+
+    /// The result of the row `row` of `artifact`, if it ran.
+    public func result(_ artifact: String, _ row: String) -> RunResult? {
+        results.first { $0.spec.reproduces == PaperReference(artifact: artifact, row: row) }
+    }
+
+    /// Every result of an artifact, in suite order.
+    public func results(_ artifact: String) -> [RunResult] {
+        results.filter { $0.spec.reproduces.artifact == artifact }
+    }
+}
+
+/// What a figure builder produced: figures, and the figures it left out with the reason
+/// (e.g. an experiment that was not run) — the report lists those instead of drawing
+/// empty plots.
+public struct FigureOutcome {
+    public var figures: [GnuplotFigure] = []
+    public var omitted: [(name: String, reason: String)] = []
+
+    public init(figures: [GnuplotFigure] = [], omitted: [(name: String, reason: String)] = []) {
+        self.figures = figures
+        self.omitted = omitted
+    }
+
+    public mutating func append(_ other: FigureOutcome) {
+        figures += other.figures
+        omitted += other.omitted
+    }
+}
