@@ -84,17 +84,7 @@ public enum BinaryCache {
             close(fd)
             if !ok { unlink(temporary) }
         }
-        func put(_ p: UnsafeRawBufferPointer) throws {
-            var done = 0
-            while done < p.count {
-                let w = Glibc.write(fd, p.baseAddress! + done, p.count - done)
-                if w < 0 {
-                    if errno == EINTR { continue }
-                    throw DataError.unwritable(file: path, reason: String(cString: strerror(errno)))
-                }
-                done += w
-            }
-        }
+        func put(_ p: UnsafeRawBufferPointer) throws { try POSIXWrite.all(fd, p, path: path) }
         try head.withUnsafeBytes(put)
         try dataset.features.withUnsafeBytes(put)
         try dataset.mass.withUnsafeBytes(put)

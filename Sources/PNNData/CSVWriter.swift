@@ -72,17 +72,7 @@ public final class CSVWriter {
     }
 
     private func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { p in
-            var done = 0
-            while done < p.count {
-                let w = Glibc.write(fd, p.baseAddress! + done, p.count - done)
-                if w < 0 {
-                    if errno == EINTR { continue }
-                    throw DataError.unwritable(file: path, reason: String(cString: strerror(errno)))
-                }
-                done += w
-            }
-        }
+        try bytes.withUnsafeBytes { try POSIXWrite.all(fd, $0, path: path) }
     }
 
     /// The CSV text of `rows`.

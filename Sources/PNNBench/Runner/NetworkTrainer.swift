@@ -107,18 +107,19 @@ public struct NetworkTrainer {
 enum Scoring {
     static let batch = 4096
 
-    /// Scores of every row at mass index k (signal rows first, then background).
-    static func scores(_ model: Model, _ set: PerMassEvaluationSet, massIndex k: Int, pool: WorkerPool) -> [Float] {
-        let count = set.count(massIndex: k)
-        var out = [Float](repeating: 0, count: count)
+    /// Scores of rows `rows` (default: all; signal rows first, then background) at mass index k.
+    static func scores(_ model: Model, _ set: PerMassEvaluationSet, massIndex k: Int, rows: Range<Int>? = nil,
+                       pool: WorkerPool) -> [Float] {
+        let rows = rows ?? 0..<set.count(massIndex: k)
+        var out = [Float](repeating: 0, count: rows.count)
         let x = Matrix(rows: batch, cols: EventDataset.featureCount), m = Matrix(rows: batch, cols: 1)
         let label = Matrix(rows: batch, cols: 1)
-        var start = 0
-        while start < count {
-            let end = min(count, start + batch)
+        var start = rows.lowerBound
+        while start < rows.upperBound {
+            let end = min(rows.upperBound, start + batch)
             set.fill(massIndex: k, rows: start..<end, x: x, mass: m, label: label)
             let p = model.forward(x, PassContext(mass: m, training: false, pool: pool))
-            for i in 0..<(end - start) { out[start + i] = p.data[i] }
+            for i in 0..<(end - start) { out[start - rows.lowerBound + i] = p.data[i] }
             start = end
         }
         return out

@@ -22,7 +22,7 @@ enum TestEvaluator {
             let nSignal = set.signalRows[k].count
             let scores: [Double]
             if !massDependent, let background = sharedBackground, previousModel === net {
-                scores = Scoring.scores(net, set, signalOnlyAt: k, pool: pool).map(Double.init) + background
+                scores = Scoring.scores(net, set, massIndex: k, rows: 0..<nSignal, pool: pool).map(Double.init) + background
             } else {
                 scores = Scoring.scores(net, set, massIndex: k, pool: pool).map(Double.init)
                 sharedBackground = Array(scores[nSignal...])
@@ -51,24 +51,5 @@ enum TestEvaluator {
             h[b] += weight
         }
         return h
-    }
-}
-
-extension Scoring {
-    /// Scores of the signal rows at mass index k only.
-    static func scores(_ model: Model, _ set: PerMassEvaluationSet, signalOnlyAt k: Int, pool: WorkerPool) -> [Float] {
-        let count = set.signalRows[k].count
-        var out = [Float](repeating: 0, count: count)
-        let x = Matrix(rows: batch, cols: EventDataset.featureCount), m = Matrix(rows: batch, cols: 1)
-        let label = Matrix(rows: batch, cols: 1)
-        var start = 0
-        while start < count {
-            let end = min(count, start + batch)
-            set.fill(massIndex: k, rows: start..<end, x: x, mass: m, label: label)
-            let p = model.forward(x, PassContext(mass: m, training: false, pool: pool))
-            for i in 0..<(end - start) { out[start + i] = p.data[i] }
-            start = end
-        }
-        return out
     }
 }
