@@ -38,6 +38,10 @@ import Testing
         #expect(bits(restored) == bits(original))
         #expect(restored.step == original.step)
         #expect(restored.model.spec == original.model.spec)
+        // Inference agrees too, batched or not.
+        let p1 = original.model.predict(batch.x, mass: batch.mass, pool: WorkerPool(threads: 2), batchSize: 10)
+        let p2 = restored.model.predict(batch.x, mass: batch.mass, pool: WorkerPool(threads: 1))
+        #expect(p1 == p2 && p1.count == batch.x.rows && p1.allSatisfy { $0 > 0 && $0 < 1 })
         // The next step (dropout keyed by seed and step) is the same on both.
         batch.fill(seed: 4, index: 99)
         original.step(x: batch.x, mass: batch.mass, labels: batch.labels)

@@ -57,21 +57,4 @@ public final class Trainer {
         if let profiler { return profiler.measure(name, body) }
         return body()
     }
-
-    /// The same loss as `step` reports, without updating anything (dropout off).
-    public func evaluateLoss(x: Matrix, mass: Matrix, labels: Matrix, weights: Matrix? = nil) -> StepLoss {
-        let context = PassContext(mass: mass, training: false, pool: pool, seed: seed, step: 0)
-        model.forward(x, context)
-        let scratch = Matrix(rows: x.rows, cols: 1)
-        let ce = BinaryCrossEntropy.lossAndGradient(logits: model.outputLayer.logits!, labels: labels,
-                                                    weights: weights, gradient: scratch)
-        var r = 0.0
-        for p in model.parameters {
-            let lambda = Double(penalty.coefficient(for: p.kind))
-            var s = 0.0
-            for i in 0..<p.count { s += Double(p.value.data[i]) * Double(p.value.data[i]) }
-            r += lambda * s
-        }
-        return StepLoss(crossEntropy: ce, penalty: r)
-    }
 }
