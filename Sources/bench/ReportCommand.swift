@@ -42,6 +42,27 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let output: ReportBuilder.Output
+        do {
+            output = try ReportCommand.write(options: options, threads: threads, out: out, render: render)
+        } catch let failure as GnuplotRenderer.Failure {
+            FileHandle.standardError.write(Data("bench report: \(failure)\n".utf8))
+            throw ExitCode(1)
+        }
+        print(ReportCommand.summary(output))
+        if output.rendering == .gnuplotMissing {
+            FileHandle.standardError.write(Data("""
+                bench report: --render needs gnuplot, which is not on PATH (Debian/Ubuntu: apt-get install gnuplot-nox).
+                The scripts and data are written; report.md says how to render them.
+
+                """.utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// Loads the stored results of `options` and writes their report; shared with `bench all`.
+    /// Throws `GnuplotRenderer.Failure` when gnuplot rejects a script.
+    static func write(options: SuiteOptions, threads: Int?, out: String?, render: Bool) throws -> ReportBuilder.Output {
         let context = try SuiteContext(options: options, threads: threads)
         let dataSource = try CompareCommand.dataSource(options.data)
         let selection = ResultSelection(scale: options.scale, dataSource: dataSource, seed: options.seed,
@@ -65,31 +86,20 @@ struct ReportCommand: ParsableCommand {
                                           seed: options.seed, provider: provider, modelsDirectory: options.modelsDirectory)
         let builder = ReportBuilder(context: figureContext, comparison: comparison, figureBuilders: ReportFigureBuilders.standard,
                                     environment: .current(root: URL(fileURLWithPath: options.root)), dataName: options.data)
-        let directory = URL(fileURLWithPath: out ?? URL(fileURLWithPath: options.root).appendingPathComponent("Reports")
-            .appendingPathComponent(ReportBuilder.folderName(suite: options.suite, data: options.data, scale: options.scale)).path)
-        let gnuplot = render ? GnuplotRenderer.locate() : nil
-        let output: ReportBuilder.Output
-        do {
-            output = try builder.write(to: directory, render: render, gnuplot: gnuplot)
-        } catch let failure as GnuplotRenderer.Failure {
-            FileHandle.standardError.write(Data("bench report: \(failure)\n".utf8))
-            throw ExitCode(1)
-        }
-        var line = "report: \(output.reportURL.path) — \(rows.count) rows, \(output.figures.count) figure(s)"
+        let directory = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: options.root).appendingPathComponent("Reports")
+            .appendingPathComponent(ReportBuilder.folderName(suite: options.suite, data: options.data, scale: options.scale))
+        return try builder.write(to: directory, render: render, gnuplot: render ? GnuplotRenderer.locate() : nil)
+    }
+
+    /// One line saying where the report is and what it holds.
+    static func summary(_ output: ReportBuilder.Output) -> String {
+        var line = "report: \(output.reportURL.path) — \(output.figures.count) figure(s)"
         if !output.omitted.isEmpty { line += ", \(output.omitted.count) left out" }
         switch output.rendering {
         case .rendered: line += ", rendered to SVG and PNG"
         case .notRequested: line += " (scripts only; --render renders them)"
-        case .gnuplotMissing: line += " (not rendered)"
+        case .gnuplotMissing: line += " (not rendered: gnuplot not found)"
         }
-        print(line)
-        if output.rendering == .gnuplotMissing {
-            FileHandle.standardError.write(Data("""
-                bench report: --render needs gnuplot, which is not on PATH (Debian/Ubuntu: apt-get install gnuplot-nox).
-                The scripts and data are written; report.md says how to render them.
-
-                """.utf8))
-            throw ExitCode(1)
-        }
+        return line
     }
 }

@@ -101,7 +101,8 @@ public struct PaperTableSection {
         for metric in metrics {
             out += "**\(metric.label) (%), ours** — best of each column in bold.\n\n"
             out += oursTable(metric).text + "\n"
-            out += "**\(metric.label) (%), the paper's** — (Δ = ours − paper, ✓ within tolerance, ✗ outside).\n\n"
+            let tolerance = Set(cells.filter { $0.metric == metric }.map(\.tolerance)).sorted().map { "±" + Self.number($0) }.joined(separator: "/")
+            out += "**\(metric.label) (%), the paper's values** (Δ = ours − paper; ✓ |Δ| ≤ \(tolerance), ✗ outside).\n\n"
             out += paperTable(metric).text + "\n"
             out += summary(metric) + "\n\n"
         }
