@@ -1,0 +1,129 @@
+import Foundation
+import PNNEngine
+
+/// Writes the paper-style report of one suite, data set and scale:
+/// `<directory>/report.md` and `<directory>/figures/` (gnuplot scripts, their data and,
+/// when rendered, SVG and PNG files).
+///
+/// report.md holds, in order: a banner with the data set and scale (on HEPMASS-SIM, that
+/// these are not HEPMASS numbers); the environment (CPU, threads, engine version, target
+/// CPU, seed, git commit, wall time per experiment and total); Tables 3, 4 and 5 (see
+/// `PaperTableSection`); the paper's claims with hold / fail / not run; the figures, and
+/// the figures left out with their reason.
+///
+/// It is a pure function of its inputs — results, timings, environment, whether figures
+/// were rendered — with no clock time and no absolute path, so the same inputs give the
+/// same bytes.
+public struct ReportBuilder {
+    public typealias FigureBuilder = (FigureContext) throws -> FigureOutcome
+
+    public var context: FigureContext
+    /// The comparison of `context.results` with the paper's baseline.
+    public var comparison: ComparisonReport
+    public var figureBuilders: [FigureBuilder]
+    public var environment: ReportEnvironment
+    /// The `--data` choice: "sim", "hepmass" or "hepmass-imb".
+    public var dataName: String
+
+    public init(context: FigureContext, comparison: ComparisonReport, figureBuilders: [FigureBuilder],
+                environment: ReportEnvironment, dataName: String) {
+        self.context = context
+        self.comparison = comparison
+        self.figureBuilders = figureBuilders
+        self.environment = environment
+        self.dataName = dataName
+    }
+
+    public static let reportFileName = "report.md"
+    public static let figuresFolderName = "figures"
+
+    /// `Reports/<suite>-<data>-<scale>` below the project root.
+    public static func folderName(suite: String, data: String, scale: String) -> String {
+        "\(suite)-\(data)-\(scale)"
+    }
+
+    /// Whether the figures have SVG and PNG renders next to their scripts.
+    public enum Rendering: Equatable, Sendable {
+        /// `--render` was not asked for.
+        case notRequested
+        /// `--render` was asked for but gnuplot is not on PATH.
+        case gnuplotMissing
+        case rendered
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    /// What `write` produced.
+    public struct Output {
+        public var directory: URL
+        public var figures: [GnuplotFigure]
+        public var omitted: [(name: String, reason: String)]
+        public var rendering: Rendering
+        public var reportURL: URL { directory.appendingPathComponent(ReportBuilder.reportFileName) }
+    }
+
+    /// Runs every figure builder. Two figures of one name, or two data files of one name
+    /// with different contents, would overwrite each other in `figures/`: an error.
+    public func makeFigures() throws -> FigureOutcome {
+        var outcome = FigureOutcome()
+        for builder in figureBuilders { outcome.append(try builder(context)) }
+        var names = Set<String>()
+        var dataFiles: [String: (figure: String, text: String)] = [:]
+        for figure in outcome.figures {
+            guard names.insert(figure.name).inserted else {
+                throw Failure(message: "two figures are named \(figure.name)")
+            }
+            for (file, table) in figure.dataFiles {
+                if let other = dataFiles[file], other.text != table.text {
+                    throw Failure(message: "figures \(other.figure) and \(figure.name) write different data to \(file)")
+                }
+                dataFiles[file] = (figure.name, table.text)
+            }
+        }
+        return outcome
+    }
+
+    /// Writes figures and report into `directory`. With `render` and a `gnuplot`, every
+    /// script is rendered to SVG and PNG; the first script gnuplot rejects stops the
+    /// report with `GnuplotRenderer.Failure` naming it (report.md is then left in its
+    /// unrendered form, which says how to render).
+    @discardableResult
+    public func write(to directory: URL, render: Bool, gnuplot: URL?) throws -> Output {
+        let outcome = try makeFigures()
+        let figuresDirectory = directory.appendingPathComponent(Self.figuresFolderName)
+        try Self.clearFigures(in: figuresDirectory)
+        try FileManager.default.createDirectory(at: figuresDirectory, withIntermediateDirectories: true)
+        for figure in outcome.figures { try figure.write(to: figuresDirectory) }
+        let reportURL = directory.appendingPathComponent(Self.reportFileName)
+        let pending: Rendering = render ? .gnuplotMissing : .notRequested
+        var output = Output(directory: directory, figures: outcome.figures, omitted: outcome.omitted, rendering: pending)
+        if render, let gnuplot {
+            // Written first so that a failed render leaves a report saying how to render.
+            try AtomicFile.write(Data(markdown(outcome, rendering: .notRequested).utf8), to: reportURL.path)
+            for figure in outcome.figures {
+                try GnuplotRenderer.render(script: figure.scriptName, in: figuresDirectory, gnuplot: gnuplot)
+            }
+            output.rendering = .rendered
+        }
+        try AtomicFile.write(Data(markdown(outcome, rendering: output.rendering).utf8), to: reportURL.path)
+        return output
+    }
+
+    /// Removes what an earlier report wrote (scripts, data, renders), so that a figure
+    /// no longer produced does not linger; other files are left alone.
+    static func clearFigures(in directory: URL) throws {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where ["gp", "dat", "svg", "png"].contains((name as NSString).pathExtension) {
+            try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
+    }
+
+    /// The whole report.md.
+    public func markdown(_ outcome: FigureOutcome, rendering: Rendering) -> String {
+        [banner(), environmentSection(), tablesSection(), claimsSection(), figuresSection(outcome, rendering: rendering)]
+            .joined(separator: "\n")
+    }
+}

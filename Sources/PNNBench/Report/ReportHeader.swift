@@ -1,0 +1,102 @@
+import Foundation
+
+/// The top of report.md: title, the data-set banner, a one-line verdict, and the
+/// environment with the wall time of every experiment.
+extension ReportBuilder {
+    /// Whether the results come from the embedded simulator rather than HEPMASS files.
+    var isSimulated: Bool { dataName == "sim" }
+
+    var dataSetName: String {
+        switch dataName {
+        case "sim": return "HEPMASS-SIM"
+        case "hepmass": return "HEPMASS"
+        case "hepmass-imb": return "HEPMASS-IMB"
+        default: return dataName
+        }
+    }
+
+    static func events(_ count: Int?) -> String {
+        count.map { "\($0)" } ?? "all"
+    }
+
+    func banner() -> String {
+        let scale = context.scale
+        var out = "# PNNBench report — suite `\(context.suite.name)`, \(dataSetName), scale `\(scale.name)`\n\n"
+        out += "Reproduction of Anzalone, Diotalevi & Bonacorsi, *Improving parametric neural networks for "
+        out += "high-energy physics (and beyond)*, Mach. Learn.: Sci. Technol. 3 (2022) 035017: Tables 3, 4 and 5, "
+        out += "the paper's claims, and its figures. Written by `bench report` from the stored results.\n\n"
+        if isSimulated {
+            out += "> **These are not HEPMASS numbers.** Every network here was trained and tested on **HEPMASS-SIM**, "
+            out += "events of PNNBench's embedded, seeded generator in HEPMASS's schema — not on the HEPMASS data the "
+            out += "paper used. The paper's values are shown for orientation only: a Δ or ✗ against them is expected "
+            out += "and is not a failure. What can carry over are the paper's qualitative claims.\n\n"
+        } else {
+            out += "> **Data: \(dataSetName)** (files on disk). Cells are compared with the paper's Tables 3–5 within the "
+            out += "tolerances of `Baselines/README.md`; the claims gate `bench compare`.\n\n"
+        }
+        let descriptions = Set(context.results.map(\.data.description)).sorted()
+        out += "- **Data set:** \(dataSetName)" + (descriptions.isEmpty ? "" : " — " + descriptions.joined(separator: "; ")) + "\n"
+        out += "- **Scale:** `\(scale.name)` — \(Self.events(scale.trainEvents)) training / \(Self.events(scale.testEvents)) test events, "
+        out += "\(scale.epochs) epochs, batch \(scale.batchSize)\n"
+        let experiments = Set(context.results.map(\.key)).count
+        out += "- **Results:** \(context.results.count) of \(context.suite.entries.count) table and figure rows "
+        out += "(\(experiments) of \(context.suite.experiments.count) trainings)\n"
+        let count = { (s: CellComparison.Status) in comparison.cells.filter { $0.status == s }.count }
+        let claim = { (s: ClaimOutcome.Status) in comparison.claims.filter { $0.status == s }.count }
+        out += "- **Against the paper:** \(count(.pass)) of \(count(.pass) + count(.fail)) compared cells within tolerance"
+        out += (count(.missing) > 0 ? " (\(count(.missing)) not run)" : "")
+        out += "; claims: \(claim(.holds)) hold, \(claim(.fails)) fail, \(claim(.notRun)) not run\n"
+        return out
+    }
+
+    /// "1 h 02 min 03 s", "8 min 54 s", "12.3 s".
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 60 { return String(format: "%.1f s", seconds) }
+        let whole = Int(seconds.rounded())
+        let h = whole / 3600, m = (whole % 3600) / 60, s = whole % 60
+        return h > 0 ? String(format: "%d h %02d min %02d s", h, m, s) : String(format: "%d min %02d s", m, s)
+    }
+
+    /// Wall time of each trained experiment (rows reusing it are not counted again), in
+    /// suite order: (experiment id, training s, evaluation s, threads).
+    func experimentTimes() -> [(id: String, training: Double, evaluation: Double, threads: Int)] {
+        context.suite.experiments.compactMap { spec in
+            guard let result = context.results.first(where: { $0.spec.id == spec.id }),
+                  let timing = context.timings[result.key] else { return nil }
+            return (spec.id, timing.trainingSeconds, timing.evaluationSeconds, timing.threads)
+        }
+    }
+
+    func environmentSection() -> String {
+        let times = experimentTimes()
+        let total = times.reduce(0) { $0 + $1.training + $1.evaluation }
+        let threads = Set(times.map(\.threads)).sorted().map(String.init).joined(separator: ", ")
+        var out = "## Environment\n\n"
+        var table = MarkdownTable(header: ["", ""], alignments: [.left, .left])
+        table.append(["CPU", environment.cpuModel])
+        table.append(["logical CPUs", "\(environment.logicalCPUs)"])
+        table.append(["training threads", threads.isEmpty ? "—" : threads])
+        table.append(["engine version", environment.engineVersion])
+        table.append(["target CPU", "`\(environment.targetCPU)`"])
+        table.append(["seed", "\(context.seed)"])
+        table.append(["git commit", "`\(environment.gitCommit)`"])
+        table.append(["wall time", times.isEmpty ? "no timings stored"
+                      : "\(Self.duration(total)) in total over \(times.count) experiments (training + evaluation)"])
+        out += table.text + "\n"
+        if !comparison.notes.isEmpty {
+            out += comparison.notes.map { "- note: \($0)" }.joined(separator: "\n") + "\n\n"
+        }
+        if !times.isEmpty {
+            out += "<details><summary>Wall time per experiment</summary>\n\n"
+            var perExperiment = MarkdownTable(header: ["experiment", "training", "evaluation", "total", "threads"])
+            for t in times {
+                perExperiment.append([t.id, Self.duration(t.training), Self.duration(t.evaluation),
+                                      Self.duration(t.training + t.evaluation), "\(t.threads)"])
+            }
+            perExperiment.append(["**total**", Self.duration(times.reduce(0) { $0 + $1.training }),
+                                  Self.duration(times.reduce(0) { $0 + $1.evaluation }), "**\(Self.duration(total))**", ""])
+            out += perExperiment.text + "\n</details>\n"
+        }
+        return out
+    }
+}
