@@ -67,11 +67,11 @@ enum Fig13Baselines {
         }
         let n = masses.count
         let width = max(700, 320 * n + 90), height = 720
-        let left = 70.0 / Double(width), right = 0.99, gap = 0.018
+        let left = 70.0 / Double(width), right = 0.99, gap = 0.025
         let w = (right - left - gap * Double(n - 1)) / Double(n)
         let title = "Figure 13: baselines on \(S.dataLabel(rows[0])), ROC and precision-recall curves"
         var body = S.preamble + "\nset multiplot title \"\(title)\" font \",13\"\n"
-        body += "set key bottom right font \",9\" samplen 1.5\nset size ratio 0\n"
+        body += "set key bottom right font \",9\" samplen 1.5 width -6\nset size ratio 0\n"
         for (i, m) in masses.enumerated() {
             let l = left + Double(i) * (w + gap), r = l + w
             func entries(_ metric: (RunResult.MassResult) -> Double, file: (Int) -> String, metricName: String) -> String {
@@ -87,7 +87,7 @@ enum Fig13Baselines {
             set tmargin at screen 0.88; set bmargin at screen 0.52
             set title "m = \(m) GeV"
             set xrange [0:1]; set yrange [0:1.0]
-            set xtics 0.2; set ytics 0.2
+            set xtics 0, 0.2, 0.8; set ytics 0.2
             set format x "%.1f"
             set xlabel "background efficiency ε_b (FPR)"
             \(i == 0 ? "set ylabel \"signal efficiency ε_s (TPR)\"\nset format y \"%.1f\"" : "unset ylabel\nset format y \"\"")

@@ -57,7 +57,8 @@ enum Fig14HalfMass {
         let expected = context.suite.entries.filter { $0.reproduces.artifact == artifact }.count
         let note = rows.count < expected ? " \(expected - rows.count) of the paper's \(expected) curves are missing: their experiments have no result." : ""
         let missingText = missing.isEmpty ? "none" : "{\(missing.map(String.init).joined(separator: ", "))}"
-        let title = "Figure 14(\(letter)): \(S.dataLabel(rows[0])), trained on \(S.massList(trained)) GeV — M̄ = \(missingText)"
+        // Two lines ("\\n" is gnuplot's newline in double-quoted strings).
+        let title = "Figure 14(\(letter)): half-mass interpolation on \(S.dataLabel(rows[0]))\\ntrained on \(S.massList(trained)) GeV only, missing M̄ = \(missingText) GeV"
         let body = """
         \(S.preamble)
         set title "\(title)" font ",12"
@@ -75,6 +76,6 @@ enum Fig14HalfMass {
         squares.\(letter == "c" ? " The red line is the pNN with uniform background mass and no regularization, which the paper finds unable to interpolate; it also finds the affine network well ahead of the two regularized pNNs." : "")\(note)
         """
         return GnuplotFigure(name: name, title: "Figure 14(\(letter)): half-mass interpolation", caption: caption,
-                             body: body, dataFiles: [dataFile: t])
+                             body: body, dataFiles: [dataFile: t], width: 900, height: 600)
     }
 }

@@ -55,28 +55,43 @@ enum Fig15ClassSeparation {
         let dataFile = name + ".dat"
         let masses = rows[0].perMass.map(\.mass)
         let nCol = masses.count, nRow = rows.count
-        let width = max(700, 330 * nCol + 150), height = 120 + 300 * nRow
+        let width = max(700, 330 * nCol + 150), height = 165 + 300 * nRow
         // One log y range for every panel: from below the smallest non-empty bin to above the largest.
         let weights = rows.flatMap { $0.perMass.flatMap { $0.signalHistogram + $0.backgroundHistogram } }.filter { $0 > 0 }
         let yMin = pow(10, (log10(weights.min() ?? 1)).rounded(.down)), yMax = pow(10, (log10(weights.max() ?? 10)).rounded(.up) + 0.3)
         let left = 80.0 / Double(width), right = 1 - 70.0 / Double(width), gap = 0.012
-        let top = 1 - 60.0 / Double(height), bottom = 55.0 / Double(height), vgap = 45.0 / Double(height)
+        let top = 1 - 110.0 / Double(height), bottom = 55.0 / Double(height), vgap = 45.0 / Double(height)
         let w = (right - left - gap * Double(nCol - 1)) / Double(nCol)
         let h = (top - bottom - vgap * Double(nRow - 1)) / Double(nRow)
         let title = "Figure 15: class separation on \(S.dataLabel(rows[0])) — score histograms and significance"
         var body = S.preamble + "\n"
+        // One legend for all panels in a strip under the title: a plot of nothing as wide
+        // as the figure (a panel's own key would be squeezed into its width).
+        let legendEntries = ["NaN with boxes fc rgb \"\(S.background)\" title \"background (balanced)\""]
+            + rows.map { "NaN with boxes fc rgb \"\(S.color(for: $0.spec))\" title \"signal, \(label($0))\"" }
+            + ["NaN with lines lw 2 lc rgb \"#000000\" title \"AMS(t)/√s_max (right axis)\"",
+               "NaN with lines dt 2 lw 1.5 lc rgb \"#000000\" title \"best cut t*\""]
         body += """
         set multiplot title "\(title)" font ",13"
         set style fill transparent solid 0.35 noborder
+        set style textbox opaque noborder
+        # ── legend strip
+        set lmargin at screen \(S.num(left)); set rmargin at screen \(S.num(right))
+        set tmargin at screen \(S.num(1 - 38.0 / Double(height))); set bmargin at screen \(S.num(1 - 72.0 / Double(height)))
+        unset border; unset tics; unset grid
+        set xrange [0:1]; set yrange [0:1]
+        set key center center horizontal maxrows 1 font ",10" samplen 2.5 width -4 noopaque nobox
+        plot \(legendEntries.joined(separator: ", "))
+        unset key
+        set border; set grid
         set boxwidth 0.02 absolute
         set logscale y
         set yrange [\(S.num(yMin)):\(S.num(yMax))]
         set xrange [0:1]
-        set xtics 0.2
+        set xtics 0, 0.2, 0.8 nomirror
         set y2range [0:1.05]
         set y2tics 0.2 nomirror
         set ytics nomirror
-        set key top center font ",9" samplen 1.5 maxrows 2 width -2
 
         """
         for (ri, r) in rows.enumerated() {
@@ -100,12 +115,10 @@ enum Fig15ClassSeparation {
                 unset arrow
                 unset label
                 \(cut.isFinite ? "set arrow from \(S.num(cut)), graph 0 to \(S.num(cut)), graph 1 nohead dt 2 lw 1.5 lc rgb \"#000000\"" : "")
-                set label "\(cutText)" at graph 0.03, graph 0.06 font ",8"
-                \(ri == 0 && ci == 0 ? "set key" : "unset key")
-                plot "\(dataFile)" index \(index) using 1:3 with boxes fc rgb "\(S.background)" title "background (balanced)", \\
-                     "" index \(index) using 1:2 with boxes fc rgb "\(color)" title "signal", \\
-                     "" index \(index) using 4:5 axes x1y2 with lines lw 2 lc rgb "#000000" title "AMS(t)/√s_max", \\
-                     NaN with lines dt 2 lw 1.5 lc rgb "#000000" title "best cut t*"
+                set label "\(cutText)" at graph 0.97, graph 0.93 right font ",8" boxed front
+                plot "\(dataFile)" index \(index) using 1:3 with boxes fc rgb "\(S.background)" notitle, \\
+                     "" index \(index) using 1:2 with boxes fc rgb "\(color)" notitle, \\
+                     "" index \(index) using 4:5 axes x1y2 with lines lw 2 lc rgb "#000000" notitle
 
                 """
             }

@@ -36,9 +36,11 @@ enum ResultFigureStyle {
 
     /// The x axis of every "metric vs mass" panel: the signal masses as tics, with room
     /// on both sides so that the end points and their markers are not clipped.
+    /// Without `label` the tics carry no text (an upper panel sharing the axis below):
+    /// explicit tic labels ignore `set format x`, so they are left empty here.
     static func massAxis(_ masses: [Int], label: Bool = true) -> String {
         let lo = (masses.min() ?? 500) - 125, hi = (masses.max() ?? 1500) + 125
-        let tics = masses.map { "\"\($0)\" \($0)" }.joined(separator: ", ")
+        let tics = masses.map { "\"\(label ? String($0) : "")\" \($0)" }.joined(separator: ", ")
         return """
         set xrange [\(lo):\(hi)]
         set xtics (\(tics))

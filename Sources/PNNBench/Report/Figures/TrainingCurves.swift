@@ -32,13 +32,13 @@ enum TrainingCurves {
     static func label(_ r: RunResult) -> String {
         let row = r.spec.reproduces.row
         let base = row.hasSuffix(" | None") ? String(row.dropLast(7)) : row.replacingOccurrences(of: " | ", with: ", ")
-        return "\(base) [\(r.spec.reproduces.artifact)]"
+        return "\(base) on \(r.spec.dataset.paperLabel) [\(r.spec.reproduces.artifact)]"
     }
 
     static func figure(_ rows: [RunResult]) -> GnuplotFigure {
         let S = ResultFigureStyle.self
         var files: [String: DataTable] = [:]
-        var lossPlots: [String] = [], aucPlots: [String] = []
+        var lossPlots: [String] = [], aucPlots: [String] = [], legend: [String] = []
         var maxEpoch = 1
         for r in rows {
             let rec = record(r)
@@ -51,30 +51,41 @@ enum TrainingCurves {
             }
             files[file] = t
             let c = S.color(for: r.spec)
-            lossPlots.append("\"\(file)\" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb \"\(c)\" title \"\(label(r))\"")
+            lossPlots.append("\"\(file)\" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb \"\(c)\" notitle")
+            legend.append("NaN with linespoints lw 2 pt 7 ps 0.7 lc rgb \"\(c)\" title \"\(label(r)), best epoch \(rec.bestEpoch)\"")
             lossPlots.append("\"\(file)\" using 1:($4 > 0 ? $2 : NaN) with points pt 6 ps 2.4 lw 2 lc rgb \"\(c)\" notitle")
-            aucPlots.append("\"\(file)\" using 1:3 with linespoints lw 2 pt 7 ps 0.7 lc rgb \"\(c)\" title \"\(label(r)) (best epoch \(rec.bestEpoch))\"")
+            aucPlots.append("\"\(file)\" using 1:3 with linespoints lw 2 pt 7 ps 0.7 lc rgb \"\(c)\" notitle")
             aucPlots.append("\"\(file)\" using 1:($4 > 0 ? $3 : NaN) with points pt 6 ps 2.4 lw 2 lc rgb \"\(c)\" notitle")
         }
-        aucPlots.append("NaN with points pt 6 ps 2 lw 2 lc rgb \"#000000\" title \"best epoch (weights kept)\"")
+        legend.append("NaN with points pt 6 ps 2 lw 2 lc rgb \"#000000\" title \"best epoch (weights kept)\"")
         let xrange = "set xrange [0.5:\(S.num(Double(maxEpoch) + 0.5))]"
         let xtics = maxEpoch <= 12 ? "set xtics 1" : "set xtics 5"
-        let title = "Training curves on \(S.dataLabel(rows[0]))"
+        let simulated = rows[0].data.source == "sim" ? " (simulated data: HEPMASS-SIM)" : ""
+        let title = "Training curves of representative networks\(simulated)"
         let body = """
         \(S.preamble)
-        set multiplot layout 1,2 title "\(title)" font ",13"
+        set multiplot title "\(title)" font ",13"
         \(xrange)
         \(xtics)
         set xlabel "epoch"
         set title "training loss (cross-entropy + L2)"
         set ylabel "mean training loss per step"
-        set format y "%.3f"
-        set key top right font ",9"
+        set format y "%.2f"
+        unset key
+        set lmargin at screen 0.07; set rmargin at screen 0.48; set tmargin at screen 0.88; set bmargin at screen 0.34
         plot \(lossPlots.joined(separator: ", \\\n     "))
         set title "validation ROC-AUC (mean over masses)"
         set ylabel "validation ROC-AUC"
-        set key bottom right font ",9"
+        set lmargin at screen 0.57; set rmargin at screen 0.98
+        set format y "%.3f"
         plot \(aucPlots.joined(separator: ", \\\n     "))
+        # One legend for both panels, in a strip of its own below them (a plot of nothing
+        # as wide as the figure, so that the entries can sit in two columns).
+        set lmargin at screen 0.07; set rmargin at screen 0.98; set tmargin at screen 0.22; set bmargin at screen 0.01
+        unset border; unset tics; unset grid; unset title; unset xlabel; unset ylabel
+        set xrange [0:1]; set yrange [0:1]
+        set key center center horizontal maxrows 3 Left reverse font ",10" samplen 2.5 width 1 noopaque nobox
+        plot \(legend.joined(separator: ", \\\n     "))
         unset multiplot
         """
         let caption = """
@@ -83,6 +94,6 @@ enum TrainingCurves {
         only the first network is drawn.
         """
         return GnuplotFigure(name: name, title: "Training curves", caption: caption, body: body,
-                             dataFiles: files, width: 1100, height: 480)
+                             dataFiles: files, width: 1100, height: 560)
     }
 }
