@@ -144,7 +144,8 @@ enum Fig13Baselines {
         set ylabel "σ_ratio = max_t AMS(t) / √s_max"
         set yrange [\(S.num(lo)):1.0]
         set format y "%.2f"
-        set key bottom right font ",10"
+        set bmargin 8
+        set key at screen 0.5, screen 0.01 center bottom horizontal maxrows 3 Left reverse font ",10" width 1
         set arrow from graph 0, first 0.7071068 to graph 1, first 0.7071068 nohead dt 3 lc rgb "#999999"
         set label "no separation (1/√2)" at graph 0.02, first 0.7071068 offset 0, 0.6 textcolor rgb "#777777" font ",9"
         plot \(plots.joined(separator: ", \\\n     "))
@@ -155,6 +156,6 @@ enum Fig13Baselines {
         1/√2 ≈ 0.707 is a classifier that keeps everything.\(note)
         """
         return GnuplotFigure(name: sigmaName, title: "Figure 13: σ_ratio vs mass of the baselines", caption: caption,
-                             body: body, dataFiles: [dataFile: t])
+                             body: body, dataFiles: [dataFile: t], width: 860, height: 640)
     }
 }

@@ -83,6 +83,26 @@ enum ResultFigureStyle {
     /// A number for gnuplot commands, deterministic (same formatting as the data files).
     static func num(_ v: Double) -> String { DataTable.format(v) }
 
+    /// A legend of its own inside a multiplot: a plot of nothing (every entry plots NaN)
+    /// in the screen box [left, right] × [bottom, top], entries side by side. A panel's
+    /// own key is limited to the panel's width and covers its data; this one is not.
+    /// Border, tics and grid are turned back on afterwards (the next panel sets its own).
+    static func legendStrip(_ entries: [String], left: Double, right: Double, top: Double, bottom: Double,
+                            maxRows: Int = 1) -> String {
+        """
+        # ── legend strip
+        set lmargin at screen \(num(left)); set rmargin at screen \(num(right))
+        set tmargin at screen \(num(top)); set bmargin at screen \(num(bottom))
+        unset border; unset tics; unset grid; unset title; unset xlabel; unset ylabel
+        set xrange [0:1]; set yrange [0:1]
+        set key center center horizontal maxrows \(maxRows) Left reverse font ",10" samplen 2.5 width 1 noopaque nobox
+        plot \(entries.map { "NaN " + $0 }.joined(separator: ", "))
+        unset key
+        set border; set tics; set grid
+
+        """
+    }
+
     /// Common settings of every result figure.
     static let preamble = """
     set encoding utf8

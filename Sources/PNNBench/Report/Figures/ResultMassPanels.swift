@@ -66,7 +66,13 @@ struct ResultMassPanels {
         let columnWidth = (right - left - gap * Double(n - 1)) / Double(n)
         var body = S.preamble + "\n"
         body += "set multiplot title \"\(title)\" font \",13\"\n"
-        body += "set ytics nomirror\n"
+        body += S.legendStrip([
+            "with linespoints lw 4 pt 7 ps 1.3 lc rgb \"\(S.pnn)\" title \"\(referenceTitle)\"",
+            "with linespoints lw 2 pt 7 ps 0.9 lc rgb \"\(S.pnnSubset)\" title \"\(variantTitle)\"",
+            "with points \(highlightStyle) title \"\(highlightTitle)\"",
+            "with lines dt 2 lw 1 lc rgb \"#000000\" title \"ratio = 1\"",
+        ], left: left, right: right, top: 1 - 32.0 / Double(height), bottom: 1 - 56.0 / Double(height))
+        body += "set ytics nomirror\nunset key\n"
         for (i, panel) in panels.enumerated() {
             let l = left + Double(i) * (columnWidth + gap), r = l + columnWidth
             let margins = "set lmargin at screen \(S.num(l)); set rmargin at screen \(S.num(r))"
@@ -75,16 +81,15 @@ struct ResultMassPanels {
 
             # ── panel \(i + 1): \(panel.title)
             \(margins)
-            set tmargin at screen 0.86; set bmargin at screen 0.40
+            set tmargin at screen 0.84; set bmargin at screen 0.40
             \(S.massAxis(masses, label: false))
             set format x ""
             set yrange [\(S.num(auc.0)):\(S.num(auc.1))]
             \(i == 0 ? "set ylabel \"ROC-AUC\"\nset format y \"%.2f\"" : "unset ylabel\nset format y \"\"")
             set title "\(panel.title)"
-            \(i == 0 ? "set key bottom right" : "unset key")
-            plot "\(dataFile)" index \(i) using 1:2 with linespoints lw 2 pt 7 ps 0.9 lc rgb "\(S.pnn)" title "\(referenceTitle)", \\
-                 "" index \(i) using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "\(S.pnnSubset)" title "\(variantTitle)", \\
-                 "" index \(i) using 1:5 with points \(highlightStyle) title "\(highlightTitle)"
+            plot "\(dataFile)" index \(i) using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "\(S.pnn)" notitle, \\
+                 "" index \(i) using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "\(S.pnnSubset)" notitle, \\
+                 "" index \(i) using 1:5 with points \(highlightStyle) notitle
             # Lower panel: ratio variant / reference.
             set tmargin at screen 0.38; set bmargin at screen 0.12
             \(S.massAxis(masses, label: true))
