@@ -1,3 +1,4 @@
+import PNNMetrics
 import Testing
 @testable import PNNBench
 
@@ -25,5 +26,24 @@ import Testing
         let none = ResultSignificanceCurve(signal: [0, 0], background: [1, 1])
         #expect(none.normalized.allSatisfy { $0.isNaN })
         #expect(none.bestCut == nil)
+    }
+}
+
+/// The curve drawn from the stored histograms agrees with the evaluation's binned scan:
+/// its maximum is the stored binned σ_ratio and its argmax the stored binned best cut.
+@Suite struct ResultFigureSignificanceAgreementTests {
+    @Test func histogramCurveMatchesTheEvaluationsBinnedScan() throws {
+        var rng = SplitMix64Generator(seed: 7)
+        func uniform() -> Double { Double(rng.next() >> 11) / Double(1 << 53) }
+        // Signal leans to high scores, background to low ones; unequal counts so the
+        // background weight is not 1.
+        let signal = (0..<3000).map { _ in uniform().squareRoot() }
+        let background = (0..<7000).map { _ in uniform() * uniform() }
+        let point = try PerMassEvaluation(bins: 50, curvePoints: 50).evaluate(mass: 1000, signalScores: signal, backgroundScores: background)
+        let curve = ResultSignificanceCurve(signal: TestEvaluator.histogram(signal, weight: 1),
+                                            background: TestEvaluator.histogram(background, weight: point.backgroundScale))
+        let best = try #require(curve.normalized.max())
+        #expect(abs(best - point.metrics.binned.ratio) < 1e-9)
+        #expect(curve.bestCut == point.metrics.binned.bestCut)
     }
 }

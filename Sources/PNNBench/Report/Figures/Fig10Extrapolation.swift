@@ -1,3 +1,5 @@
+import Foundation
+
 /// Figure 10: extrapolation on HEPMASS. One column per training mass m: ROC-AUC vs mass of
 /// the pNN trained on m only (m marked), against the pNN trained on every mass, with the
 /// ratio below. Each column's title gives the mean relative AUC change over the masses,

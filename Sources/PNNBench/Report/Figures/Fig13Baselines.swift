@@ -1,3 +1,4 @@
+import Foundation
 import PNNMetrics
 
 /// Figure 13: the (tuned) baselines on HEPMASS-IMB — Single-NN, Individual-NNs and the
@@ -50,17 +51,13 @@ enum Fig13Baselines {
         return t
     }
 
-    static func fileStem(_ r: RunResult) -> String {
-        r.spec.id.map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
-    }
-
     static func curves(_ rows: [RunResult], context: FigureContext, note: String) -> GnuplotFigure {
         let S = ResultFigureStyle.self
         let masses = masses(rows, context: context)
         var files: [String: DataTable] = [:]
         var names: [(roc: String, pr: String)] = []
         for r in rows {
-            let roc = "\(curvesName)-\(fileStem(r))-roc.dat", pr = "\(curvesName)-\(fileStem(r))-pr.dat"
+            let roc = "\(curvesName)-\(ResultFigureStyle.fileStem(r))-roc.dat", pr = "\(curvesName)-\(ResultFigureStyle.fileStem(r))-pr.dat"
             files[roc] = curveTable(r, masses: masses, kind: "roc", curve: \.rocCurve)
             files[pr] = curveTable(r, masses: masses, kind: "pr", curve: \.prCurve)
             names.append((roc, pr))
@@ -118,7 +115,7 @@ enum Fig13Baselines {
     static func sigma(_ rows: [RunResult], note: String) -> GnuplotFigure {
         let S = ResultFigureStyle.self
         let dataFile = sigmaName + ".dat"
-        var t = DataTable(columns: ["mass_GeV"] + rows.flatMap { ["sigma_binned_\(fileStem($0))", "sigma_exact_\(fileStem($0))"] })
+        var t = DataTable(columns: ["mass_GeV"] + rows.flatMap { ["sigma_binned_\(ResultFigureStyle.fileStem($0))", "sigma_exact_\(ResultFigureStyle.fileStem($0))"] })
         let masses = rows[0].perMass.map(\.mass)
         for m in masses {
             var line = [Double(m)]

@@ -37,7 +37,7 @@ enum Fig14HalfMass {
         let dataFile = name + ".dat"
         let masses = rows[0].perMass.map(\.mass)
         let missing = missingMasses(rows)
-        var t = DataTable(columns: ["mass_GeV", "missing"] + rows.map { "auc_" + Fig13Baselines.fileStem($0) })
+        var t = DataTable(columns: ["mass_GeV", "missing"] + rows.map { "auc_" + ResultFigureStyle.fileStem($0) })
         t.notes = ["missing = 1 for masses left out of training (M̄)"]
         for m in masses {
             t.append([Double(m), missing.contains(m) ? 1 : 0] + rows.map { r in r.perMass.first { $0.mass == m }?.rocAUC ?? .nan })

@@ -80,6 +80,11 @@ enum ResultFigureStyle {
         return result.data.source == "sim" ? label + " (simulated: HEPMASS-SIM)" : label
     }
 
+    /// A row's id as a file-name part: "fig13/single" → "fig13-single".
+    static func fileStem(_ r: RunResult) -> String {
+        r.spec.id.map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
+    }
+
     /// A number for gnuplot commands, deterministic (same formatting as the data files).
     static func num(_ v: Double) -> String { DataTable.format(v) }
 

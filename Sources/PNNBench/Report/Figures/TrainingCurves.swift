@@ -42,7 +42,7 @@ enum TrainingCurves {
         var maxEpoch = 1
         for r in rows {
             let rec = record(r)
-            let file = "\(name)-\(Fig13Baselines.fileStem(r)).dat"
+            let file = "\(name)-\(ResultFigureStyle.fileStem(r)).dat"
             var t = DataTable(columns: ["epoch", "train_loss", "validation_auc", "is_best_epoch"])
             t.notes = ["\(r.spec.id): \(rec.parameters) parameters, best epoch \(rec.bestEpoch)"]
             for e in rec.history {
