@@ -85,6 +85,8 @@ enum Fig15ClassSeparation {
         unset key
         set border; set grid
         set boxwidth 0.02 absolute
+        # Enhanced text from here on: superscript powers of ten, subscripts in s_max and σ_ratio.
+        set termoption enhanced
         set logscale y
         set yrange [\(S.num(yMin)):\(S.num(yMax))]
         set xrange [0:1]
@@ -102,7 +104,7 @@ enum Fig15ClassSeparation {
                 let t = top - Double(ri) * (h + vgap), b = t - h
                 let point = r.perMass.first { $0.mass == m }
                 let cut = point?.bestCutBinned ?? .nan
-                let cutText = point.map { String(format: "t* = %.2f, σ_ratio = %.3f", $0.bestCutBinned, $0.sigmaRatioBinned) } ?? "no result"
+                let cutText = point.map { String(format: "t* = %.2f, σ_{ratio} = %.3f", $0.bestCutBinned, $0.sigmaRatioBinned) } ?? "no result"
                 body += """
 
                 # ── \(r.spec.id), \(m) GeV
@@ -110,8 +112,8 @@ enum Fig15ClassSeparation {
                 set tmargin at screen \(S.num(t)); set bmargin at screen \(S.num(b))
                 set title "\(label(r)), m = \(m) GeV" font ",10"
                 \(ri == nRow - 1 ? "set xlabel \"classifier score (cut t)\"\nset format x \"%.1f\"" : "unset xlabel\nset format x \"\"")
-                \(ci == 0 ? "set ylabel \"weighted events per bin\"\nset format y \"10^%L\"" : "unset ylabel\nset format y \"\"")
-                \(ci == nCol - 1 ? "set y2label \"AMS(t) / √s_max\"\nset format y2 \"%.1f\"" : "unset y2label\nset format y2 \"\"")
+                \(ci == 0 ? "set ylabel \"weighted events per bin\"\nset format y \"10^{%L}\"" : "unset ylabel\nset format y \"\"")
+                \(ci == nCol - 1 ? "set y2label \"AMS(t) / √s_{max}\"\nset format y2 \"%.1f\"" : "unset y2label\nset format y2 \"\"")
                 unset arrow
                 unset label
                 \(cut.isFinite ? "set arrow from \(S.num(cut)), graph 0 to \(S.num(cut)), graph 1 nohead dt 2 lw 1.5 lc rgb \"#000000\"" : "")
