@@ -113,7 +113,7 @@ enum DataCorrelationFigure {
         set ytics \(tics(names)) scale 0 font ",9"
         unset key
         plot \(DataFigureText.quoted(file)) matrix with image, \\
-             '' matrix using 1:2:(sprintf("%.2f", $3)) with labels font ",8"
+             '' matrix using 1:2:(sprintf("%.2f", abs($3) < 0.005 ? 0 : $3)) with labels font ",8"
         """
         return GnuplotFigure(
             name: "fig05b-correlations-target", title: "Feature correlations with m_WWbb, mass and label (paper Fig. 5)",

@@ -2,14 +2,27 @@ import PNNData
 
 /// Paper Fig. 3a: the distribution of m_WWbb (f26) for the signal at each mass and for
 /// the background, each normalised to unit area so that shapes, not event counts, are
-/// compared: density_b = n_b / (N · Δ), Δ the bin width. Bins span the 0.5–99.5 %
-/// quantiles of all events (`FeatureHistogram`), under- and overflow folded into the
-/// edge bins.
+/// compared: density_b = n_b / (N · Δ), Δ the bin width. Bins span the 0.1–99.9 %
+/// quantiles of all events, under- and overflow folded into the edge bins
+/// (`FeatureHistogram`); the 99.9 % bound keeps the tail of the heaviest signal from
+/// piling up as a spike in the last bin.
 enum DataDistributionFigure {
     static let bins = 60
 
+    static let quantiles = (0.001, 0.999)
+
+    /// The `quantiles` of m_WWbb over all events.
+    static func range(_ d: EventDataset) -> ClosedRange<Float>? {
+        let nf = HEPMASSSchema.featureCount
+        var values = (0..<d.count).map { d.features[$0 * nf + HEPMASSSchema.mWWbb] }
+        guard values.count > 1 else { return nil }
+        values.sort()
+        let lo = values[Int(Double(values.count - 1) * quantiles.0)], hi = values[Int(Double(values.count - 1) * quantiles.1)]
+        return hi > lo ? lo...hi : nil
+    }
+
     static func make(_ train: EventDataset, dataName: String) -> GnuplotFigure {
-        let h = FeatureHistogram(train, feature: HEPMASSSchema.mWWbb, bins: bins)
+        let h = FeatureHistogram(train, feature: HEPMASSSchema.mWWbb, bins: bins, range: range(train))
         let width = Double(h.upper - h.lower) / Double(h.bins)
         let columns = ["bin_centre", "background"] + train.signalMasses.map { "signal_\(DataFigureText.gev($0))" }
         var table = DataTable(columns: columns)
@@ -41,7 +54,7 @@ enum DataDistributionFigure {
             name: "fig03a-mwwbb-distribution", title: "m_WWbb per mass against the background (paper Fig. 3a)",
             caption: "Distribution of the reconstructed resonance mass m_WWbb (f26) of the \(dataName) training events: "
                 + "signal at each mass hypothesis and the background, each normalised to unit area "
-                + "(\(bins) bins over the 0.5–99.5 % quantiles, under- and overflow in the edge bins). "
+                + "(\(bins) bins over the 0.1–99.9 % quantiles, under- and overflow in the edge bins). "
                 + "As in the paper's Fig. 3a, the background overlaps most with the low-mass signal.",
             body: body, dataFiles: [file: table])
     }
