@@ -120,6 +120,6 @@ enum DataCorrelationFigure {
             caption: "Pearson correlation of each feature with m_WWbb (f26), with the mass feature and with the label, "
                 + "on all \(stats.events) \(dataName) training events; r(mass, label) = "
                 + "\(String(format: "%.3f", stats.massLabelCorrelation)).",
-            body: body, dataFiles: [file: table], width: 560, height: 820)
+            body: body, dataFiles: [file: table], width: 620, height: 820)
     }
 }
