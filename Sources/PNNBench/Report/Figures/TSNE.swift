@@ -83,13 +83,15 @@ public struct TSNE: Sendable {
                 w.withUnsafeMutableBufferPointer { wp in
                     rowSums.withUnsafeMutableBufferPointer { sp in
                         pool.run(tasks: n) { i in
+                            // Raw pointers throughout: Array accesses inside the task
+                            // closure cost uniqueness and bounds checks per pair.
                             var s = 0.0
-                            let row = wp.baseAddress! + i * n
+                            let row = wp.baseAddress! + i * n, yi = yp.baseAddress! + i * od
                             for j in 0..<n {
-                                if j == i { row[j] = 0; continue }
+                                let yj = yp.baseAddress! + j * od
                                 var dist = 0.0
-                                for c in 0..<od { let t = yp[i * od + c] - yp[j * od + c]; dist += t * t }
-                                let v = 1 / (1 + dist)
+                                for c in 0..<od { let t = yi[c] - yj[c]; dist += t * t }
+                                let v = j == i ? 0 : 1 / (1 + dist)
                                 row[j] = v
                                 s += v
                             }
@@ -107,13 +109,15 @@ public struct TSNE: Sendable {
                     p.withUnsafeBufferPointer { pp in
                         gradient.withUnsafeMutableBufferPointer { gp in
                             pool.run(tasks: n) { i in
-                                var g = [Double](repeating: 0, count: od)
                                 let wRow = wp.baseAddress! + i * n, pRow = pp.baseAddress! + i * n
+                                let yi = yp.baseAddress! + i * od, g = gp.baseAddress! + i * od
+                                for c in 0..<od { g[c] = 0 }
                                 for j in 0..<n where j != i {
+                                    let yj = yp.baseAddress! + j * od
                                     let m = (exaggeration * pRow[j] - wRow[j] * invZ) * wRow[j]
-                                    for c in 0..<od { g[c] += m * (yp[i * od + c] - yp[j * od + c]) }
+                                    for c in 0..<od { g[c] += m * (yi[c] - yj[c]) }
                                 }
-                                for c in 0..<od { gp[i * od + c] = 4 * g[c] }
+                                for c in 0..<od { g[c] *= 4 }
                             }
                         }
                     }
