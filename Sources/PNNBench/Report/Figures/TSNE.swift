@@ -1,0 +1,238 @@
+import Foundation
+import PNNEngine
+
+/// Exact t-SNE (van der Maaten & Hinton 2008, "Visualizing data using t-SNE", JMLR 9),
+/// in Double, O(N²) time and memory: meant for a few thousand points.
+///
+/// Input affinities. For each point i a Gaussian bandwidth β_i = 1/(2σ_i²) is found by
+/// bisection so that the perplexity of
+///     p_{j|i} = exp(−β_i ‖x_i − x_j‖²) / Σ_{k≠i} exp(−β_i ‖x_i − x_k‖²)
+/// equals the target: H(P_i) = −Σ_j p_{j|i} ln p_{j|i} = ln(perplexity). The joint
+/// affinities are symmetrised, p_ij = (p_{j|i} + p_{i|j}) / 2N, so Σ_ij p_ij = 1.
+///
+/// Output affinities (Student t with one degree of freedom):
+///     q_ij = w_ij / Z,  w_ij = (1 + ‖y_i − y_j‖²)⁻¹,  Z = Σ_{k≠l} w_kl.
+///
+/// Cost C = KL(P‖Q) = Σ_{i≠j} p_ij ln(p_ij / q_ij), gradient
+///     ∂C/∂y_i = 4 Σ_j (α p_ij − q_ij) w_ij (y_i − y_j),
+/// with α = early exaggeration for the first iterations, then 1. Updates are gradient
+/// descent with momentum and per-coordinate adaptive gains (the "delta-bar-delta" rule
+/// of the reference implementation: gain + 0.2 when the gradient changes sign against
+/// the previous update, × 0.8 otherwise, floored at 0.01); the embedding is re-centred
+/// after every step.
+///
+/// Determinism: the initial embedding is N(0, 10⁻⁴ I) from
+/// `RandomStream(seed:, purpose: .subsampling, index: initStreamIndex)`; every row's sums
+/// are computed by one task in index order and Z is the sum of the row sums in row
+/// order, so the result does not depend on the number of threads.
+public struct TSNE: Sendable {
+    public var perplexity: Double = 30
+    public var iterations: Int = 1000
+    public var earlyExaggeration: Double = 12
+    public var exaggerationIterations: Int = 250
+    public var initialMomentum: Double = 0.5
+    public var finalMomentum: Double = 0.8
+    public var learningRate: Double = 200
+    /// Dimensions of the embedding.
+    public var outputDimensions: Int = 2
+    /// KL(P‖Q) is recorded every `klInterval` iterations (and after the last).
+    public var klInterval: Int = 50
+    public var seed: UInt64
+
+    /// Sub-stream of `.subsampling` used for the initial embedding, so that it never
+    /// coincides with the stream that picks the events.
+    public static let initStreamIndex: UInt64 = 0x75AE
+
+    public init(seed: UInt64) {
+        self.seed = seed
+    }
+
+    public struct Result: Sendable {
+        /// Row-major N × outputDimensions.
+        public var embedding: [Double]
+        public var dimensions: Int
+        /// (iteration, KL(P‖Q) with the unexaggerated P) at each checkpoint.
+        public var klHistory: [(iteration: Int, kl: Double)]
+
+        public func point(_ i: Int) -> ArraySlice<Double> { embedding[(i * dimensions)..<((i + 1) * dimensions)] }
+    }
+
+    /// Embeds the `rows` × `cols` row-major points `x`.
+    public func embed(_ x: [Double], rows n: Int, cols d: Int, threads: Int = 1) -> Result {
+        precondition(x.count == n * d, "x has \(x.count) values, expected \(n) × \(d)")
+        let od = outputDimensions
+        guard n > 1 else { return Result(embedding: [Double](repeating: 0, count: n * od), dimensions: od, klHistory: []) }
+        let pool = WorkerPool(threads: max(1, threads))
+        let p = Self.jointAffinities(x, rows: n, cols: d, perplexity: min(perplexity, Double(n - 1) / 3), pool: pool)
+
+        var y = [Double](repeating: 0, count: n * od)
+        var stream = RandomStream(seed: seed, purpose: .subsampling, index: Self.initStreamIndex)
+        for k in y.indices { y[k] = 1e-4 * stream.nextGaussian() }
+        var update = [Double](repeating: 0, count: n * od)
+        var gains = [Double](repeating: 1, count: n * od)
+        var gradient = [Double](repeating: 0, count: n * od)
+        var w = [Double](repeating: 0, count: n * n)
+        var rowSums = [Double](repeating: 0, count: n)
+        var history: [(Int, Double)] = []
+
+        for iteration in 0..<iterations {
+            let exaggeration = iteration < exaggerationIterations ? earlyExaggeration : 1
+            let momentum = iteration < exaggerationIterations ? initialMomentum : finalMomentum
+            // Pass 1: Student-t kernel w_ij and row sums (each row by one task).
+            y.withUnsafeBufferPointer { yp in
+                w.withUnsafeMutableBufferPointer { wp in
+                    rowSums.withUnsafeMutableBufferPointer { sp in
+                        pool.run(tasks: n) { i in
+                            // Raw pointers throughout: Array accesses inside the task
+                            // closure cost uniqueness and bounds checks per pair.
+                            var s = 0.0
+                            let row = wp.baseAddress! + i * n, yi = yp.baseAddress! + i * od
+                            for j in 0..<n {
+                                let yj = yp.baseAddress! + j * od
+                                var dist = 0.0
+                                for c in 0..<od { let t = yi[c] - yj[c]; dist += t * t }
+                                let v = j == i ? 0 : 1 / (1 + dist)
+                                row[j] = v
+                                s += v
+                            }
+                            sp[i] = s
+                        }
+                    }
+                }
+            }
+            var z = 0.0
+            for s in rowSums { z += s }
+            let invZ = 1 / z
+            // Pass 2: gradient, one row per task.
+            y.withUnsafeBufferPointer { yp in
+                w.withUnsafeBufferPointer { wp in
+                    p.withUnsafeBufferPointer { pp in
+                        gradient.withUnsafeMutableBufferPointer { gp in
+                            pool.run(tasks: n) { i in
+                                let wRow = wp.baseAddress! + i * n, pRow = pp.baseAddress! + i * n
+                                let yi = yp.baseAddress! + i * od, g = gp.baseAddress! + i * od
+                                for c in 0..<od { g[c] = 0 }
+                                for j in 0..<n where j != i {
+                                    let yj = yp.baseAddress! + j * od
+                                    let m = (exaggeration * pRow[j] - wRow[j] * invZ) * wRow[j]
+                                    for c in 0..<od { g[c] += m * (yi[c] - yj[c]) }
+                                }
+                                for c in 0..<od { g[c] *= 4 }
+                            }
+                        }
+                    }
+                }
+            }
+            if iteration % klInterval == 0 {
+                history.append((iteration, Self.klDivergence(p: p, w: w, z: z, n: n)))
+            }
+            for k in y.indices {
+                let sameSign = (gradient[k] > 0) == (update[k] > 0)
+                gains[k] = max(0.01, sameSign ? gains[k] * 0.8 : gains[k] + 0.2)
+                update[k] = momentum * update[k] - learningRate * gains[k] * gradient[k]
+                y[k] += update[k]
+            }
+            for c in 0..<od {
+                var mean = 0.0
+                for i in 0..<n { mean += y[i * od + c] }
+                mean /= Double(n)
+                for i in 0..<n { y[i * od + c] -= mean }
+            }
+        }
+        history.append((iterations, klDivergence(y, p: p, n: n)))
+        return Result(embedding: y, dimensions: od, klHistory: history)
+    }
+
+    /// KL(P‖Q) of an embedding `y` (N × outputDimensions) against joint affinities `p`.
+    func klDivergence(_ y: [Double], p: [Double], n: Int) -> Double {
+        let od = outputDimensions
+        var w = [Double](repeating: 0, count: n * n)
+        var z = 0.0
+        for i in 0..<n {
+            for j in 0..<n where j != i {
+                var dist = 0.0
+                for c in 0..<od { let t = y[i * od + c] - y[j * od + c]; dist += t * t }
+                w[i * n + j] = 1 / (1 + dist)
+                z += w[i * n + j]
+            }
+        }
+        return Self.klDivergence(p: p, w: w, z: z, n: n)
+    }
+
+    /// Σ_{i≠j} p_ij ln(p_ij / (w_ij / Z)), terms with p_ij = 0 contributing 0.
+    static func klDivergence(p: [Double], w: [Double], z: Double, n: Int) -> Double {
+        var kl = 0.0
+        for i in 0..<n {
+            for j in 0..<n where j != i {
+                let pij = p[i * n + j]
+                if pij > 0 { kl += pij * Foundation.log(pij * z / max(w[i * n + j], .leastNormalMagnitude)) }
+            }
+        }
+        return kl
+    }
+
+    /// The symmetrised joint affinities P (N × N, row-major, zero diagonal).
+    static func jointAffinities(_ x: [Double], rows n: Int, cols d: Int, perplexity: Double, pool: WorkerPool) -> [Double] {
+        var conditional = [Double](repeating: 0, count: n * n)
+        let target = Foundation.log(max(perplexity, 1.0001))
+        x.withUnsafeBufferPointer { xp in
+            conditional.withUnsafeMutableBufferPointer { cp in
+                pool.run(tasks: n) { i in
+                    var d2 = [Double](repeating: 0, count: n)
+                    for j in 0..<n where j != i {
+                        var s = 0.0
+                        for c in 0..<d { let t = xp[i * d + c] - xp[j * d + c]; s += t * t }
+                        d2[j] = s
+                    }
+                    let row = Self.conditionalRow(d2, skipping: i, targetEntropy: target)
+                    for j in 0..<n { cp[i * n + j] = row[j] }
+                }
+            }
+        }
+        var p = [Double](repeating: 0, count: n * n)
+        let scale = 1 / (2 * Double(n))
+        for i in 0..<n {
+            for j in 0..<n where j != i {
+                // A floor keeps ln(p_ij) finite and every pair weakly attracted.
+                p[i * n + j] = max((conditional[i * n + j] + conditional[j * n + i]) * scale, 1e-12)
+            }
+        }
+        return p
+    }
+
+    /// p_{·|i} for squared distances `d2` (entry `i` ignored), with β found by bisection
+    /// on H(β) = ln Σ e^{−β d²} + β Σ d² e^{−β d²} / Σ e^{−β d²}, which decreases in β.
+    /// Distances are shifted by their minimum before exponentiation (it cancels in the
+    /// ratio) so that large distances cannot underflow every term.
+    static func conditionalRow(_ d2: [Double], skipping i: Int, targetEntropy: Double) -> [Double] {
+        let n = d2.count
+        var minD = Double.infinity
+        for j in 0..<n where j != i { minD = min(minD, d2[j]) }
+        var beta = 1.0, lo = 0.0, hi = Double.infinity
+        var row = [Double](repeating: 0, count: n)
+        for _ in 0..<200 {
+            var sum = 0.0, weighted = 0.0
+            for j in 0..<n where j != i {
+                let shifted = d2[j] - minD
+                let e = Foundation.exp(-beta * shifted)
+                row[j] = e
+                sum += e
+                weighted += shifted * e
+            }
+            let entropy = Foundation.log(sum) + beta * weighted / sum
+            let difference = entropy - targetEntropy
+            if abs(difference) < 1e-6 { break }
+            if difference > 0 {
+                lo = beta
+                beta = hi.isFinite ? (beta + hi) / 2 : beta * 2
+            } else {
+                hi = beta
+                beta = (beta + lo) / 2
+            }
+        }
+        var sum = 0.0
+        for j in 0..<n where j != i { sum += row[j] }
+        for j in 0..<n { row[j] = j == i ? 0 : row[j] / sum }
+        return row
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import PNNEngine
+@testable import PNNBench
+
+@Suite struct TSNETests {
+    /// Three tight Gaussian clusters in 10 dimensions, centres 10 apart, 20 points each.
+    static func clusters() -> (x: [Double], labels: [Int], n: Int, d: Int) {
+        let d = 10, perCluster = 20
+        var stream = RandomStream(seed: 7, purpose: .benchmark)
+        var x: [Double] = [], labels: [Int] = []
+        for c in 0..<3 {
+            for _ in 0..<perCluster {
+                for k in 0..<d { x.append((k == c ? 10 : 0) + 0.5 * stream.nextGaussian()) }
+                labels.append(c)
+            }
+        }
+        return (x, labels, 3 * perCluster, d)
+    }
+
+    static func config() -> TSNE {
+        var t = TSNE(seed: 42)
+        t.perplexity = 10
+        t.iterations = 300
+        t.exaggerationIterations = 100
+        return t
+    }
+
+    @Test func separatesClustersAndLowersKL() {
+        let (x, labels, n, d) = Self.clusters()
+        let result = Self.config().embed(x, rows: n, cols: d, threads: 2)
+        #expect(result.embedding.allSatisfy { $0.isFinite })
+        var within = 0.0, withinCount = 0.0, between = 0.0, betweenCount = 0.0
+        for i in 0..<n {
+            for j in (i + 1)..<n {
+                let a = result.point(i), b = result.point(j)
+                let dist = zip(a, b).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+                if labels[i] == labels[j] { within += dist; withinCount += 1 } else { between += dist; betweenCount += 1 }
+            }
+        }
+        // Every point is closer to its own cluster's centroid than to any other.
+        let centroids = (0..<3).map { c -> [Double] in
+            let members = (0..<n).filter { labels[$0] == c }
+            return (0..<2).map { k in members.map { result.embedding[2 * $0 + k] }.reduce(0, +) / Double(members.count) }
+        }
+        for i in 0..<n {
+            let distances = centroids.map { zip($0, result.point(i)).map { ($0 - $1) * ($0 - $1) }.reduce(0, +) }
+            #expect(distances.firstIndex(of: distances.min()!) == labels[i], "point \(i)")
+        }
+        #expect(within / withinCount < 0.5 * between / betweenCount)
+        // KL after exaggeration ends decreases, and the final value is below the first.
+        let kl = result.klHistory
+        #expect(kl.last!.kl < kl.first!.kl)
+        let late = kl.filter { $0.iteration >= 150 }
+        #expect(late.count >= 2)
+        #expect(late.last!.kl <= late.first!.kl + 1e-9)
+    }
+
+    @Test func identicalRerunsAndThreadCounts() {
+        let (x, _, n, d) = Self.clusters()
+        let a = Self.config().embed(x, rows: n, cols: d, threads: 1)
+        let b = Self.config().embed(x, rows: n, cols: d, threads: 2)
+        let c = Self.config().embed(x, rows: n, cols: d, threads: 2)
+        #expect(a.embedding.map { $0.bitPattern } == b.embedding.map { $0.bitPattern })
+        #expect(b.embedding.map { $0.bitPattern } == c.embedding.map { $0.bitPattern })
+        var other = Self.config()
+        other.seed = 43
+        #expect(other.embed(x, rows: n, cols: d, threads: 2).embedding != a.embedding)
+    }
+
+    @Test func bandwidthMatchesPerplexity() {
+        let (x, _, n, d) = Self.clusters()
+        var d2 = [Double](repeating: 0, count: n)
+        for j in 0..<n { for c in 0..<d { let t = x[c] - x[j * d + c]; d2[j] += t * t } }
+        let row = TSNE.conditionalRow(d2, skipping: 0, targetEntropy: Foundation.log(10.0))
+        #expect(row[0] == 0)
+        #expect(abs(row.reduce(0, +) - 1) < 1e-12)
+        let entropy = -row.filter { $0 > 0 }.map { $0 * Foundation.log($0) }.reduce(0, +)
+        #expect(abs(Foundation.exp(entropy) - 10) < 1e-3)
+    }
+}
+
