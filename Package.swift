@@ -27,6 +27,13 @@ let numericSwiftFlags: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked", "-target-cpu", targetCPU]),
 ]
 
+// The suite layer holds numeric code too (t-SNE for the report's figures, per-mass
+// scoring): optimised in every configuration so that `swift test` (a debug build) runs
+// it at speed, but with overflow and bounds checks kept.
+let optimizedSwiftFlags: [SwiftSetting] = [
+    .unsafeFlags(["-O", "-target-cpu", targetCPU]),
+]
+
 let package = Package(
     name: "PNNBench",
     platforms: [.macOS(.v15)],
@@ -53,7 +60,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "PNNData", dependencies: ["PNNEngine", "CZlib"], swiftSettings: numericSwiftFlags),
         .target(name: "PNNMetrics", swiftSettings: numericSwiftFlags),
-        .target(name: "PNNBench", dependencies: ["PNNEngine", "PNNData", "PNNMetrics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "PNNBench", dependencies: ["PNNEngine", "PNNData", "PNNMetrics", .product(name: "Yams", package: "Yams")],
+                swiftSettings: optimizedSwiftFlags),
         .executableTarget(
             name: "bench",
             dependencies: [

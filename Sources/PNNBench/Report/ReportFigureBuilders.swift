@@ -2,6 +2,6 @@
 /// report. Each family lives in `Report/Figures/` and is added here when it lands.
 public enum ReportFigureBuilders {
     public static var standard: [ReportBuilder.FigureBuilder] {
-        [ResultFigures.make]
+        [DataFigures.make, EmbeddingFigures.make, ResultFigures.make]
     }
 }
