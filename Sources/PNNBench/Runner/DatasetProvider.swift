@@ -61,7 +61,7 @@ public final class DatasetProvider {
             let generated = kind.isImbalanced ? Int((Double(trainEvents) * Self.imbalancedShare).rounded()) : trainEvents
             let (train, test) = simulator.trainTest(trainEvents: generated, testEvents: testEvents,
                                                     imbalanced: kind.isImbalanced, seed: Self.simulatorDataSeed, threads: threads)
-            let parameters = (try? JSONEncoder.sorted.encode(simulator.parameters)).map { Checksum.fnv1aHex($0) } ?? "?"
+            let parameters = (try? JSONEncoder.sorted.encode(simulator.parameters)).map { FNV1a64.hex(FNV1a64.hash($0)) } ?? "?"
             let identity = DataIdentity(
                 source: "sim",
                 description: "HEPMASS-SIM (\(kind.isImbalanced ? "HEPMASS-IMB composition" : "balanced, HEPMASS composition")), \(train.count) training / \(test.count) test events",
@@ -74,7 +74,7 @@ public final class DatasetProvider {
             let identity = DataIdentity(
                 source: "hepmass",
                 description: "\(kind.isImbalanced ? "HEPMASS-IMB" : "HEPMASS") from \(directory), \(capped.0.count) training / \(capped.1.count) test events",
-                fingerprint: "hepmass kind=\(kind.rawValue) train=\(capped.0.count) test=\(capped.1.count) labels=\(Checksum.fnv1aHex(Data(capped.0.label))) features=\(Checksum.fnv1aHex(floats: capped.0.features))")
+                fingerprint: "hepmass kind=\(kind.rawValue) train=\(capped.0.count) test=\(capped.1.count) labels=\(FNV1a64.hex(FNV1a64.hash(capped.0.label))) features=\(capped.0.features.withUnsafeBytes { FNV1a64.hex(FNV1a64.hash($0)) })")
             prepared = PreparedData(train: capped.0, test: capped.1, identity: identity)
         }
         cache[kind] = prepared
@@ -97,23 +97,5 @@ extension JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys]
         return e
-    }
-}
-
-/// FNV-1a 64-bit hashes as hex strings, for fingerprints.
-enum Checksum {
-    static func fnv1aHex(_ data: Data) -> String {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in data { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-        return String(h, radix: 16)
-    }
-
-    static func fnv1aHex(floats: [Float]) -> String {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for f in floats {
-            var bits = f.bitPattern
-            for _ in 0..<4 { h = (h ^ UInt64(bits & 0xFF)) &* 0x100_0000_01B3; bits >>= 8 }
-        }
-        return String(h, radix: 16)
     }
 }
