@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PNNData
+import PNNEngine
 @testable import PNNBench
 
 @Suite struct ResultStoreTests {

@@ -1,4 +1,5 @@
 import Foundation
+import PNNEngine
 
 extension ResultStore {
     /// What a result's key is a hash of: everything that determines the result.

@@ -52,7 +52,7 @@ public enum Checkpoint {
                 for i in 0..<buffer.count { append(buffer.data[i].bitPattern, to: &bytes) }
             }
         }
-        append(fnv1a(bytes), to: &bytes)
+        append(FNV1a64.hash(bytes), to: &bytes)
         try AtomicFile.write(Data(bytes), to: path)
     }
 
@@ -96,7 +96,7 @@ public enum Checkpoint {
                 : "has \(bytes.count - expected) unexpected trailing bytes")
         }
         let stored = readUInt64(bytes, at: expected - 8)
-        guard stored == fnv1a(bytes[0..<(expected - 8)]) else {
+        guard stored == FNV1a64.hash(bytes[0..<(expected - 8)]) else {
             throw CheckpointError(path: path, problem: "is corrupt: its checksum does not match its contents")
         }
         return (header, bytes[(16 + headerLength)..<(expected - 8)])
@@ -136,13 +136,6 @@ public enum Checkpoint {
         var v: UInt64 = 0
         for k in 0..<8 { v |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
         return v
-    }
-
-    /// FNV-1a, 64-bit: h ← (h ⊕ byte)·0x100000001B3 from h₀ = 0xCBF29CE484222325.
-    static func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-        return h
     }
 }
 

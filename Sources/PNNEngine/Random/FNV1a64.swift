@@ -1,4 +1,5 @@
-/// 64-bit FNV-1a hash (Fowler–Noll–Vo), used to content-address result files.
+/// 64-bit FNV-1a hash (Fowler–Noll–Vo): the checksum of checkpoint files and the content
+/// address of result files and data fingerprints.
 ///
 /// h₀ = 14695981039346656037; for each byte b: h ← (h ⊕ b) · 1099511628211 (mod 2⁶⁴).
 /// Not cryptographic: it only has to give distinct names to distinct run inputs. With n
