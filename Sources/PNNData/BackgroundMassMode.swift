@@ -36,4 +36,22 @@ public struct BackgroundMassMode: Hashable, Sendable, Codable, CustomStringConve
     }
 
     public var description: String { "\(distribution.rawValue)-\(assignment.rawValue)" }
+
+    /// Set to `true` in an encoder's `userInfo` to write the mode as its text
+    /// (`"identical-fixed"`) instead of the object `{"assignment", "distribution"}`.
+    /// Result keys hash the text form; result files hold the object.
+    public static let encodesAsText = CodingUserInfoKey(rawValue: "PNNData.BackgroundMassMode.encodesAsText")!
+
+    enum CodingKeys: String, CodingKey { case distribution, assignment }
+
+    public func encode(to encoder: Encoder) throws {
+        if encoder.userInfo[Self.encodesAsText] as? Bool == true {
+            var container = encoder.singleValueContainer()
+            try container.encode(description)
+        } else {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(distribution, forKey: .distribution)
+            try container.encode(assignment, forKey: .assignment)
+        }
+    }
 }

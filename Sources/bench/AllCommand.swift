@@ -3,7 +3,7 @@ import Foundation
 import PNNBench
 import PNNEngine
 
-/// The main job: every experiment of the suite, then the comparison.
+/// The main job: every experiment of the suite, then the comparison and the report.
 struct AllCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "all",
@@ -21,49 +21,37 @@ struct AllCommand: ParsableCommand {
 
     @OptionGroup var options: SuiteOptions
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int?
+    @OptionGroup var threads: ThreadsOption
 
     @Flag(help: "Train again even when a result for the same inputs is stored.")
     var force = false
 
+    func run() throws {
+        let pipeline = try options.pipeline(threads: threads)
+        try pipeline.trainShowingProgress(pipeline.suite.experiments, force: force)
+        print("")
+        let comparison: ComparisonReport
+        do {
+            comparison = try pipeline.compare(with: pipeline.defaultBaseline, engineVersion: EngineVersion.current)
+        } catch let error as BaselineError where options.data == .sim {
+            // No recorded baseline for this scale yet: nothing to regress against.
+            print("No comparison: \(error)")
+            writeReport(pipeline)
+            return
+        }
+        print(comparison.render(), terminator: "")
+        writeReport(pipeline)
+        if !comparison.passed { throw ExitCode(1) }
+    }
+
     /// The paper-style report of these results, rendered when gnuplot is installed.
-    func writeReport() {
+    func writeReport(_ pipeline: BenchPipeline) {
         print("")
         do {
-            let output = try ReportCommand.write(options: options, threads: threads, out: nil,
-                                                 render: GnuplotRenderer.locate() != nil)
-            print(ReportCommand.summary(output))
+            print(try pipeline.report(render: GnuplotRenderer.locate() != nil).summary)
         } catch {
             // The comparison above is the verdict; a report that cannot be written is reported, not fatal.
             print("report not written: \(error)")
         }
-    }
-
-    func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-    }
-
-    func run() throws {
-        let context = try SuiteContext(options: options, threads: threads)
-        try context.run(context.suite.experiments, force: force)
-        print("")
-        let source = try CompareCommand.dataSource(options.data)
-        let kind: BaselineSet.Kind = source == "sim" ? .sim(scale: options.scale) : .paper
-        let baseline: BaselineSet
-        do {
-            baseline = try BaselineSet.load(kind: kind, directory: options.baselinesDirectory)
-        } catch let error as BaselineError where source == "sim" {
-            // No recorded baseline for this scale yet: nothing to regress against.
-            print("No comparison: \(error)")
-            writeReport()
-            return
-        }
-        let selection = ResultSelection(scale: options.scale, dataSource: source, seed: options.seed,
-                                        engineVersion: EngineVersion.current)
-        let report = Comparison.compare(store: context.store, suite: context.suite, baseline: baseline, selection: selection)
-        print(report.render(), terminator: "")
-        writeReport()
-        if !report.passed { throw ExitCode(1) }
     }
 }

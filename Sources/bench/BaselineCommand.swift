@@ -34,27 +34,21 @@ struct RecordBaselineCommand: ParsableCommand {
     var sigmaRatioTolerance: Double?
 
     func run() throws {
-        guard options.data == "sim" else {
-            throw ValidationError("recorded baselines are for the simulator (--data sim); real HEPMASS is compared with the paper's tables")
-        }
         for value in [rocAucTolerance, sigmaRatioTolerance].compactMap({ $0 }) where !(value >= 0) {
             throw ValidationError("tolerances must be non-negative numbers")
         }
-        let selection = ResultSelection(scale: options.scale, dataSource: "sim", seed: options.seed)
-        let store = ResultStore(directory: options.resultsDirectory)
-        let (experiments, notes) = selection.apply(store.all()) { store.modificationDate(key: $0.key) }
-        // Record every row of the suite, as `bench compare` checks them (reused rows included).
-        let results = try SuiteRegistry.load(suite: options.suite, directory: options.suitesDirectory).rowResults(experiments)
-        for note in notes { print("note: \(note)") }
-        guard !results.isEmpty else {
-            FileHandle.standardError.write(Data("bench baseline record: no results of \(selection.summary) in \(options.resultsDirectory.path); run `bench all --scale \(options.scale)` first\n".utf8))
-            throw ExitCode(2)
-        }
-        var tolerance = SimBaselineRecorder.Tolerance.standard(scale: options.scale)
+        let pipeline = try options.pipeline()
+        var tolerance = SimBaselineRecorder.Tolerance.standard(scale: pipeline.scale.name)
         if let rocAucTolerance { tolerance.rocAUC = rocAucTolerance }
         if let sigmaRatioTolerance { tolerance.sigmaRatio = sigmaRatioTolerance }
-        let url = try SimBaselineRecorder.record(results: results, scale: options.scale,
-                                                 baselines: options.baselinesDirectory, tolerance: tolerance)
-        print("wrote \(url.path): \(results.count) row(s) from \(experiments.count) experiment(s), tolerance ±\(tolerance.rocAUC) ROC-AUC, ±\(tolerance.sigmaRatio) σ_ratio points")
+        let recorded: BenchPipeline.RecordedBaseline
+        do {
+            recorded = try pipeline.recordBaseline(tolerance: tolerance)
+        } catch let error as PipelineError {
+            FileHandle.standardError.write(Data("bench baseline record: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        for note in recorded.notes { print("note: \(note)") }
+        print("wrote \(recorded.file.path): \(recorded.rows) row(s) from \(recorded.experiments) experiment(s), tolerance ±\(recorded.tolerance.rocAUC) ROC-AUC, ±\(recorded.tolerance.sigmaRatio) σ_ratio points")
     }
 }

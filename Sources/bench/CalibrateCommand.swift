@@ -16,8 +16,6 @@ struct CalibrateCommand: ParsableCommand {
         --set NAME=VALUE (see `bench data sim --help` for the names), so a developer can re-tune it.
         """)
 
-    static let paperIndividualAUC: [Int: Double] = [500: 77.35, 750: 92.59, 1000: 97.42, 1250: 98.89, 1500: 99.45]
-
     @Option(help: "Training events generated (before the 75/25 split).")
     var trainEvents = 300_000
     @Option(help: "Test events generated.")
@@ -28,8 +26,7 @@ struct CalibrateCommand: ParsableCommand {
     var batch = 1024
     @Option(help: "Training seed.")
     var seed: UInt64 = 42
-    @Option(help: "Worker threads (default: all cores).")
-    var threads: Int?
+    @OptionGroup var threads: ThreadsOption
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a simulation parameter (repeatable).", valueName: "NAME=VALUE"))
     var assignments: [String] = []
     @Option(help: "Allowed distance from the paper, in AUC points (the issue's target: ±4).")
@@ -38,19 +35,14 @@ struct CalibrateCommand: ParsableCommand {
     func run() throws {
         let parameters = try SimulationParameters.default.setting(assignments)
         let scale = Scale(name: "calibration", trainEvents: trainEvents, testEvents: testEvents, epochs: epochs, batchSize: batch)
-        let pool = WorkerPool(threads: threads ?? WorkerPool.availableCores)
-        let runner = ExperimentRunner(provider: DatasetProvider(source: .simulator(parameters), scale: scale, threads: pool.threadCount),
-                                      seed: seed, pool: pool)
-        let spec = ExperimentSpec(id: "calibration/individual", reproduces: PaperReference(artifact: "table3", row: "Individual-NNs | None"),
-                                  dataset: .hepmass, model: .individual)
         let start = Date()
-        let (result, timing) = try runner.run(spec, key: "calibration")
+        let (result, timing) = try SimulatorCalibration(parameters: parameters, scale: scale, seed: seed, threads: threads.count).run()
         print("HEPMASS-SIM \(assignments.isEmpty ? "default parameters" : assignments.joined(separator: " ")); \(result.data.description)")
         print("individual NNs, \(epochs) epochs, batch \(batch), seed \(seed)")
         print("mass   ROC-AUC %   paper %   Δ      within ±\(tolerance)")
         var allWithin = true
         for m in result.perMass {
-            let ours = 100 * m.rocAUC, paper = Self.paperIndividualAUC[m.mass] ?? .nan
+            let ours = 100 * m.rocAUC, paper = SimulatorCalibration.paperIndividualAUC[m.mass] ?? .nan
             let within = abs(ours - paper) <= tolerance
             allWithin = allWithin && within
             print(String(format: "%-6d %8.2f   %7.2f   %+6.2f  %@", m.mass, ours, paper, ours - paper, within ? "yes" : "NO"))

@@ -45,30 +45,20 @@ struct CompareCommand: ParsableCommand {
     var engineVersion: String?
 
     func run() throws {
-        let source = try CompareCommand.dataSource(options.data)
-        let choice = baseline ?? (source == "sim" ? .sim : .paper)
-        let kind: BaselineSet.Kind = choice == .paper ? .paper : .sim(scale: options.scale)
-        let set: BaselineSet
+        let pipeline = try options.pipeline()
+        let kind: BaselineSet.Kind = switch baseline {
+        case .paper: .paper
+        case .sim: .sim(scale: pipeline.scale.name)
+        case nil: pipeline.defaultBaseline
+        }
+        let report: ComparisonReport
         do {
-            set = try BaselineSet.load(kind: kind, directory: options.baselinesDirectory)
+            report = try pipeline.compare(with: kind, engineVersion: engineVersion)
         } catch let error as BaselineError {
             FileHandle.standardError.write(Data("bench compare: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let selection = ResultSelection(scale: options.scale, dataSource: source, seed: options.seed, engineVersion: engineVersion)
-        let suite = try SuiteRegistry.load(suite: options.suite, directory: options.suitesDirectory)
-        let report = Comparison.compare(store: ResultStore(directory: options.resultsDirectory), suite: suite, baseline: set,
-                                        selection: selection)
         print(report.render(), terminator: "")
         if !report.passed { throw ExitCode(1) }
-    }
-
-    /// `DataIdentity.source` of the results a `--data` value produces.
-    static func dataSource(_ data: String) throws -> String {
-        switch data {
-        case "sim": return "sim"
-        case "hepmass", "hepmass-imb": return "hepmass"
-        default: throw ValidationError("unknown --data '\(data)'; expected sim, hepmass or hepmass-imb")
-        }
     }
 }

@@ -16,7 +16,10 @@ enum CompareFixtures {
     static let sim = DataIdentity(source: "sim", description: "HEPMASS-SIM (balanced), 20000 train / 10000 test events", fingerprint: "sim-v1-seed42")
 
     static func spec(_ id: String, _ artifact: String, _ row: String, model: ModelKind = .pnn) -> ExperimentSpec {
-        ExperimentSpec(id: id, reproduces: PaperReference(artifact: artifact, row: row), dataset: .hepmass, model: model)
+        ExperimentSpec(id: id, reproduces: PaperReference(artifact: artifact, row: row),
+                       training: TrainingDefinition(dataset: .hepmass, model: model, backgroundMass: .identicalSampled, balance: .none,
+                                                    trainMasses: nil, regularized: true, batchSize: nil),
+                       description: nil)
     }
 
     /// A result whose ROC-AUC and σ_ratio (fractions) are given per mass; the averages are

@@ -129,21 +129,6 @@ import Testing
         let pinned = ResultSelection(scale: "smoke", engineVersion: "test-1").apply([new, other, old]).results
         #expect(pinned == [old])
     }
-
-    @Test func storeToReportInOneCall() throws {
-        let dir = try CompareFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let store = ResultStore(directory: dir.appendingPathComponent("results"))
-        for r in CompareFixtures.smokeResults {
-            try store.save(r, timing: RunTiming(trainingSeconds: 1, evaluationSeconds: 1, samplesPerSecond: 1, threads: 1))
-        }
-        let (set, bdir) = try recorded(CompareFixtures.smokeResults)
-        defer { try? FileManager.default.removeItem(at: bdir) }
-        let report = Comparison.compare(store: store, baseline: set, selection: ResultSelection(scale: "smoke", dataSource: "sim", seed: 42))
-        #expect(report.passed)
-        #expect(report.resultCount == 2)
-        #expect(report.render().hasPrefix("Comparison with the sim (smoke) baseline — 2 result(s) of scale smoke, data sim, seed 42"))
-    }
 }
 
 @Suite struct CompareDuplicateRowTests {

@@ -6,9 +6,11 @@ import PNNEngine
 
 @Suite struct EmbeddingFigureTests {
     static let individual = ExperimentSpec(id: "t/individual", reproduces: PaperReference(artifact: "table3", row: EmbeddingFigures.individualRow),
-                                           dataset: .hepmass, model: .individual, backgroundMass: .identicalFixed, balance: .none)
+                                           training: TrainingDefinition(dataset: .hepmass, model: .individual, backgroundMass: .identicalFixed, balance: .none,
+                                                                    trainMasses: nil, regularized: true, batchSize: nil), description: nil)
     static let pnn = ExperimentSpec(id: "t/pnn", reproduces: PaperReference(artifact: "table3", row: EmbeddingFigures.parametricRow),
-                                    dataset: .hepmass, model: .pnn, backgroundMass: .identicalFixed, balance: .none)
+                                    training: TrainingDefinition(dataset: .hepmass, model: .pnn, backgroundMass: .identicalFixed, balance: .none,
+                                                                    trainMasses: nil, regularized: true, batchSize: nil), description: nil)
 
     @Test func omittedWithoutProviderModelsOrCheckpoints() throws {
         let noProvider = try EmbeddingFigures.make(DataFigureFixtures.context(provider: nil))

@@ -16,7 +16,8 @@ import Testing
     }
 
     static let affine = ExperimentSpec(id: "t/affine", reproduces: PaperReference(artifact: "table3", row: "Affine | Identical (sampled)"),
-                                       dataset: .hepmass, model: .affine, backgroundMass: .identicalSampled, balance: .none)
+                                       training: TrainingDefinition(dataset: .hepmass, model: .affine, backgroundMass: .identicalSampled, balance: .none,
+                                                                    trainMasses: nil, regularized: true, batchSize: nil), description: nil)
 
     @Test func resultsAreIdenticalAcrossRunsAndThreadCounts() throws {
         let a = try Self.run(Self.affine, threads: 1)

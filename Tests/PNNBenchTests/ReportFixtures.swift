@@ -61,15 +61,15 @@ enum ReportFixtures {
         return outcome
     }
 
-    static func builder(results: [RunResult], suite: Suite, dataName: String = "sim",
+    static func builder(results: [RunResult], suite: Suite, data: DataChoice = .sim,
                         builders: [ReportBuilder.FigureBuilder] = [fakeBuilder]) throws -> ReportBuilder {
         let baseline = try BaselineSet.load(kind: .paper, directory: CompareFixtures.baselines)
         let comparison = Comparison.compare(results: results, baseline: baseline,
-                                            selection: ResultSelection(scale: "smoke", dataSource: dataName == "sim" ? "sim" : "hepmass", seed: 42))
+                                            selection: ResultSelection(scale: "smoke", dataSource: data.resultSource, seed: 42))
         let context = FigureContext(suite: suite, results: results, timings: timings(results), scale: CompareFixtures.smoke,
                                     seed: 42, provider: nil, modelsDirectory: nil)
         return ReportBuilder(context: context, comparison: comparison, figureBuilders: builders,
-                             environment: environment, dataName: dataName)
+                             environment: environment, data: data)
     }
 
     /// Every file below `directory`, relative path → bytes.

@@ -39,7 +39,7 @@ import Testing
         #expect(sim.contains("These are not HEPMASS numbers"))
         #expect(sim.contains("for orientation only"))
         #expect(sim.contains("scale `smoke`"))
-        let real = try ReportFixtures.builder(results: results, suite: suite, dataName: "hepmass").banner()
+        let real = try ReportFixtures.builder(results: results, suite: suite, data: .hepmass).banner()
         #expect(!real.contains("not HEPMASS numbers"))
         #expect(real.contains("**Data: HEPMASS**"))
     }

@@ -82,7 +82,8 @@ import PNNEngine
 
 @Suite struct ResultStoreKeyTests {
     let spec = ExperimentSpec(id: "table5/affine-class-identical-sampled", reproduces: PaperReference(artifact: "table5", row: "Affine (class) | Identical (sampled)"),
-                              dataset: .hepmassIMB, model: .affine, backgroundMass: .identicalSampled, balance: .class)
+                              training: TrainingDefinition(dataset: .hepmassIMB, model: .affine, backgroundMass: .identicalSampled, balance: .class,
+                                                                    trainMasses: nil, regularized: true, batchSize: nil), description: nil)
     let scale = Scale(name: "default", trainEvents: 400_000, testEvents: 200_000, epochs: 10, batchSize: 1024, description: "CI")
     let data = DataIdentity(source: "sim", description: "HEPMASS-SIM (imbalanced)", fingerprint: "abc123")
 
@@ -143,6 +144,10 @@ import PNNEngine
         variants["seed"] = key(seed: 43)
         variants["engineVersion"] = key(engine: "1.1")
         for (name, k) in variants { #expect(k != base, "changing \(name) kept the key") }
+        // Every field of the training definition is varied above: a new field fails here
+        // until it is added.
+        let trainingFields = Mirror(reflecting: spec.training).children.compactMap(\.label)
+        for field in trainingFields { #expect(variants["spec." + field] != nil, "training field \(field) is not varied") }
         // All distinct from each other too (except the two trainMasses orders, which are
         // different specs and must differ as well).
         #expect(Set(variants.values).count == variants.count)

@@ -43,20 +43,3 @@ public enum Comparison {
                                 cells: cells, claims: claims, unmatchedExperiments: unmatched, notes: notes)
     }
 }
-
-extension Comparison {
-    /// The whole gate in one call, for `bench compare` and the end of `bench all`: reads
-    /// the results in `store`, keeps those `selection` picks (newest per experiment), and
-    /// compares them with `baseline`.
-    /// The same on a suite's rows: stored results are selected, then mapped onto every row
-    /// of `suite` (rows reusing another experiment's network included, see `Suite.rowResults`).
-    public static func compare(store: ResultStore, suite: Suite, baseline: BaselineSet, selection: ResultSelection) -> ComparisonReport {
-        let (results, notes) = selection.apply(store.all()) { store.modificationDate(key: $0.key) }
-        return compare(results: suite.rowResults(results), baseline: baseline, selection: selection, notes: notes)
-    }
-
-    public static func compare(store: ResultStore, baseline: BaselineSet, selection: ResultSelection) -> ComparisonReport {
-        let (results, notes) = selection.apply(store.all()) { store.modificationDate(key: $0.key) }
-        return compare(results: results, baseline: baseline, selection: selection, notes: notes)
-    }
-}

@@ -342,9 +342,9 @@ private struct SuiteParser {
         if let node = e.fields["batchSize"], !YAMLReader.isNull(node) {
             batchSize = try reader.positiveInt(node, "'batchSize' of \(what)")
         }
-        let spec = ExperimentSpec(id: id, reproduces: reference, dataset: dataset, model: model,
-                                  backgroundMass: backgroundMass, balance: balance, trainMasses: trainMasses,
-                                  regularized: regularized, batchSize: batchSize, description: description)
+        let training = TrainingDefinition(dataset: dataset, model: model, backgroundMass: backgroundMass, balance: balance,
+                                          trainMasses: trainMasses, regularized: regularized, batchSize: batchSize)
+        let spec = ExperimentSpec(id: id, reproduces: reference, training: training, description: description)
         return Parsed(entry: SuiteEntry(id: id, reproduces: reference, experimentID: id, description: description),
                       spec: spec, sameAs: nil, idNode: idNode, rowNode: rowNode, line: idNode.mark?.line)
     }
@@ -421,10 +421,9 @@ private struct SuiteParser {
             }
         }
         // Training the same thing twice under two ids wastes time: say which one to reuse.
-        var firstByTraining: [ExperimentSpec: Parsed] = [:]
+        var firstByTraining: [TrainingDefinition: Parsed] = [:]
         for p in parsed {
-            guard var key = p.spec else { continue }
-            key.id = ""; key.reproduces = PaperReference(artifact: "", row: ""); key.description = nil
+            guard let key = p.spec?.training else { continue }
             if let other = firstByTraining[key] {
                 throw reader.error(.duplicate, p.idNode, "'\(p.entry.id)' trains exactly the same network as '\(other.entry.id)' (line \(other.line.map(String.init) ?? "?")); declare it with `sameAs: \(other.entry.id)` so it is trained once")
             }

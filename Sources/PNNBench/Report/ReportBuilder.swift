@@ -22,16 +22,16 @@ public struct ReportBuilder {
     public var comparison: ComparisonReport
     public var figureBuilders: [FigureBuilder]
     public var environment: ReportEnvironment
-    /// The `--data` choice: "sim", "hepmass" or "hepmass-imb".
-    public var dataName: String
+    /// The data the results come from (the `--data` choice).
+    public var data: DataChoice
 
     public init(context: FigureContext, comparison: ComparisonReport, figureBuilders: [FigureBuilder],
-                environment: ReportEnvironment, dataName: String) {
+                environment: ReportEnvironment, data: DataChoice) {
         self.context = context
         self.comparison = comparison
         self.figureBuilders = figureBuilders
         self.environment = environment
-        self.dataName = dataName
+        self.data = data
     }
 
     public static let reportFileName = "report.md"

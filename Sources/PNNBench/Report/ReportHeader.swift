@@ -4,16 +4,7 @@ import Foundation
 /// environment with the wall time of every experiment.
 extension ReportBuilder {
     /// Whether the results come from the embedded simulator rather than HEPMASS files.
-    var isSimulated: Bool { dataName == "sim" }
-
-    var dataSetName: String {
-        switch dataName {
-        case "sim": return "HEPMASS-SIM"
-        case "hepmass": return "HEPMASS"
-        case "hepmass-imb": return "HEPMASS-IMB"
-        default: return dataName
-        }
-    }
+    var isSimulated: Bool { data == .sim }
 
     static func events(_ count: Int?) -> String {
         count.map { "\($0)" } ?? "all"
@@ -21,7 +12,7 @@ extension ReportBuilder {
 
     func banner() -> String {
         let scale = context.scale
-        var out = "# PNNBench report — suite `\(context.suite.name)`, \(dataSetName), scale `\(scale.name)`\n\n"
+        var out = "# PNNBench report — suite `\(context.suite.name)`, \(data.displayName), scale `\(scale.name)`\n\n"
         out += "Reproduction of Anzalone, Diotalevi & Bonacorsi, *Improving parametric neural networks for "
         out += "high-energy physics (and beyond)*, Mach. Learn.: Sci. Technol. 3 (2022) 035017: Tables 3, 4 and 5, "
         out += "the paper's claims, and its figures. Written by `bench report` from the stored results.\n\n"
@@ -31,11 +22,11 @@ extension ReportBuilder {
             out += "paper used. The paper's values are shown for orientation only: a Δ or ✗ against them is expected "
             out += "and is not a failure. What can carry over are the paper's qualitative claims.\n\n"
         } else {
-            out += "> **Data: \(dataSetName)** (files on disk). Cells are compared with the paper's Tables 3–5 within the "
+            out += "> **Data: \(data.displayName)** (files on disk). Cells are compared with the paper's Tables 3–5 within the "
             out += "tolerances of `Baselines/README.md`; the claims gate `bench compare`.\n\n"
         }
         let descriptions = Set(context.results.map(\.data.description)).sorted()
-        out += "- **Data set:** \(dataSetName)" + (descriptions.isEmpty ? "" : " — " + descriptions.joined(separator: "; ")) + "\n"
+        out += "- **Data set:** \(data.displayName)" + (descriptions.isEmpty ? "" : " — " + descriptions.joined(separator: "; ")) + "\n"
         out += "- **Scale:** `\(scale.name)` — \(Self.events(scale.trainEvents)) training / \(Self.events(scale.testEvents)) test events, "
         out += "\(scale.epochs) epochs, batch \(scale.batchSize)\n"
         let experiments = Set(context.results.map(\.key)).count

@@ -1,22 +1,29 @@
 import Foundation
+import PNNData
 import PNNEngine
 
 extension ResultStore {
     /// What a result's key is a hash of: everything that determines the result.
     ///
     /// The free-text `description`s of the spec and the scale are left out on purpose:
-    /// rewording a listing must not throw away finished runs. Every other field is in.
+    /// rewording a listing must not throw away finished runs. Every other field is in;
+    /// the spec's training definition is encoded whole, so a new training field changes
+    /// every key at once and two different trainings never share a result file.
     struct KeyMaterial: Encodable {
         struct SpecPart: Encodable {
             var id: String
             var reproduces: PaperReference
-            var dataset: DatasetKind
-            var model: ModelKind
-            var backgroundMass: String
-            var balance: String
-            var trainMasses: [Int]?
-            var regularized: Bool
-            var batchSize: Int?
+            var training: TrainingDefinition
+
+            enum CodingKeys: String, CodingKey { case id, reproduces }
+
+            /// Flat: id, reproduces and the training's fields side by side.
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(id, forKey: .id)
+                try container.encode(reproduces, forKey: .reproduces)
+                try training.encode(to: encoder)
+            }
         }
         struct ScalePart: Encodable {
             var name: String
@@ -36,19 +43,20 @@ extension ResultStore {
 
     /// The content address of a run: `<id slug>-<16 hex digits>`, e.g.
     /// `table3_affine-identical-fixed-9f3c…`. The hex part is FNV-1a 64 of the canonical
-    /// (sorted-key, compact) JSON of spec, scale, data identity, seed and engine version;
-    /// the slug, the experiment id with characters unsafe in file names replaced by "_",
-    /// only helps people find a file. Same inputs give the same key on every machine.
+    /// (sorted-key, compact) JSON of spec, scale, data identity, seed and engine version
+    /// (the background-mass mode spelled as text, `identical-fixed`); the slug, the
+    /// experiment id with characters unsafe in file names replaced by "_", only helps
+    /// people find a file. Same inputs give the same key on every machine.
     public static func key(spec: ExperimentSpec, scale: Scale, data: DataIdentity, seed: UInt64, engineVersion: String) -> String {
         let material = KeyMaterial(
-            spec: .init(id: spec.id, reproduces: spec.reproduces, dataset: spec.dataset, model: spec.model,
-                        backgroundMass: spec.backgroundMass.description, balance: spec.balance.rawValue,
-                        trainMasses: spec.trainMasses, regularized: spec.regularized, batchSize: spec.batchSize),
+            spec: .init(id: spec.id, reproduces: spec.reproduces, training: spec.training),
             scale: .init(name: scale.name, trainEvents: scale.trainEvents, testEvents: scale.testEvents,
                          epochs: scale.epochs, batchSize: scale.batchSize),
             data: data, seed: seed, engineVersion: engineVersion)
+        let encoder = CanonicalJSON.encoder(pretty: false)
+        encoder.userInfo[BackgroundMassMode.encodesAsText] = true
         // Encoding plain strings, integers and booleans cannot fail.
-        let bytes = try! CanonicalJSON.encoder(pretty: false).encode(material)
+        let bytes = try! encoder.encode(material)
         return slug(spec.id) + "-" + FNV1a64.hex(FNV1a64.hash(bytes))
     }
 

@@ -50,23 +50,36 @@ public final class DatasetProvider {
     public static let hepmassTestEvents = 3_500_000
     static let imbalancedShare = 4_034_000.0 / 7_000_000.0
 
+    /// The data sets generated or read so far.
+    public var preparedKinds: Set<DatasetKind> { Set(cache.keys) }
+
+    /// The identity of `kind`'s data. For the simulator it follows from the generator's
+    /// parameters, the data seed and the event counts, so no event is generated; for
+    /// files it fingerprints their events, which are read once and kept.
+    public func identity(_ kind: DatasetKind) throws -> DataIdentity {
+        if let cached = cache[kind] { return cached.identity }
+        switch source {
+        case .simulator(let parameters):
+            let (train, test) = simulatorEvents(kind)
+            return Self.simulatorIdentity(parameters, kind: kind, trainEvents: train, testEvents: test)
+        case .hepmass:
+            return try data(kind).identity
+        }
+    }
+
     public func data(_ kind: DatasetKind) throws -> PreparedData {
         if let cached = cache[kind] { return cached }
         let prepared: PreparedData
         switch source {
         case .simulator(let parameters):
             let simulator = HEPMASSSimulator(parameters: parameters)
-            let trainEvents = scale.trainEvents ?? Self.hepmassTrainEvents
-            let testEvents = scale.testEvents ?? Self.hepmassTestEvents
-            let generated = kind.isImbalanced ? Int((Double(trainEvents) * Self.imbalancedShare).rounded()) : trainEvents
-            let (train, test) = simulator.trainTest(trainEvents: generated, testEvents: testEvents,
+            let (trainEvents, testEvents) = simulatorEvents(kind)
+            let (train, test) = simulator.trainTest(trainEvents: trainEvents, testEvents: testEvents,
                                                     imbalanced: kind.isImbalanced, seed: Self.simulatorDataSeed, threads: threads)
-            let parameters = (try? JSONEncoder.sorted.encode(simulator.parameters)).map { FNV1a64.hex(FNV1a64.hash($0)) } ?? "?"
-            let identity = DataIdentity(
-                source: "sim",
-                description: "HEPMASS-SIM (\(kind.isImbalanced ? "HEPMASS-IMB composition" : "balanced, HEPMASS composition")), \(train.count) training / \(test.count) test events",
-                fingerprint: "hepmass-sim params=\(parameters) dataSeed=\(Self.simulatorDataSeed) train=\(train.count) test=\(test.count) kind=\(kind.rawValue)")
-            prepared = PreparedData(train: train, test: test, identity: identity)
+            // The generator's compositions sum exactly to the requested counts.
+            precondition(train.count == trainEvents && test.count == testEvents)
+            prepared = PreparedData(train: train, test: test,
+                                    identity: Self.simulatorIdentity(parameters, kind: kind, trainEvents: trainEvents, testEvents: testEvents))
         case .hepmass(let directory):
             let (train, test) = try HEPMASSFiles.trainTest(in: directory, imbalanced: kind.isImbalanced,
                                                            seed: Self.simulatorDataSeed, threads: threads)
@@ -79,6 +92,24 @@ public final class DatasetProvider {
         }
         cache[kind] = prepared
         return prepared
+    }
+
+    /// Training and test events the simulator generates for `kind` at this scale.
+    func simulatorEvents(_ kind: DatasetKind) -> (train: Int, test: Int) {
+        let trainEvents = scale.trainEvents ?? Self.hepmassTrainEvents
+        let testEvents = scale.testEvents ?? Self.hepmassTestEvents
+        let generated = kind.isImbalanced ? Int((Double(trainEvents) * Self.imbalancedShare).rounded()) : trainEvents
+        return (generated, testEvents)
+    }
+
+    /// The identity of simulated data: the hash of the generator's parameters, the data
+    /// seed, the event counts and the composition.
+    static func simulatorIdentity(_ parameters: SimulationParameters, kind: DatasetKind, trainEvents: Int, testEvents: Int) -> DataIdentity {
+        let hash = (try? JSONEncoder.sorted.encode(parameters)).map { FNV1a64.hex(FNV1a64.hash($0)) } ?? "?"
+        return DataIdentity(
+            source: "sim",
+            description: "HEPMASS-SIM (\(kind.isImbalanced ? "HEPMASS-IMB composition" : "balanced, HEPMASS composition")), \(trainEvents) training / \(testEvents) test events",
+            fingerprint: "hepmass-sim params=\(hash) dataSeed=\(simulatorDataSeed) train=\(trainEvents) test=\(testEvents) kind=\(kind.rawValue)")
     }
 
     /// The first `limit` events of a seeded permutation (the files are not shuffled by mass).

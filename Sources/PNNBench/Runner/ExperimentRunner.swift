@@ -49,9 +49,9 @@ public final class ExperimentRunner {
         mass.map { "\(key)-\($0).ckpt" } ?? "\(key).ckpt"
     }
 
-    /// The data identity the result of `spec` will carry (loads or generates the data).
+    /// The data identity the result of `spec` will carry (see `DatasetProvider.identity`).
     public func dataIdentity(_ spec: ExperimentSpec) throws -> DataIdentity {
-        try provider.data(spec.dataset).identity
+        try provider.identity(spec.dataset)
     }
 
     public func run(_ spec: ExperimentSpec, key: String, progress: ((Progress) -> Void)? = nil) throws -> (RunResult, RunTiming) {

@@ -1,0 +1,151 @@
+import Foundation
+import PNNEngine
+
+/// The pipeline of one suite at one scale, data set and seed: select experiments, train
+/// them into the result store (reusing stored results), compare the stored results with
+/// a baseline, write the report, record a baseline. Every `bench` command that works on
+/// a suite is a thin layer over one of these steps.
+///
+/// It holds one dataset provider and one worker pool for all steps, so the events are
+/// generated (or read) at most once per process, and only when a step needs them:
+/// result keys need just the data's identity, which for the simulator follows from its
+/// parameters (`DatasetProvider.identity`). A `bench all` whose results are all stored
+/// therefore trains nothing and generates nothing until the report draws the data.
+public final class BenchPipeline {
+    public let configuration: PipelineConfiguration
+    public let suite: Suite
+    public let scale: Scale
+    public let store: ResultStore
+    public let pool: WorkerPool
+    private var trainer: ExperimentRunner?
+
+    /// Loads the suite and the scale. The data are looked at only by the steps that
+    /// need them (`run`, `report`), so comparing stored HEPMASS results needs no
+    /// `--data-dir`.
+    public init(_ configuration: PipelineConfiguration) throws {
+        self.configuration = configuration
+        suite = try SuiteRegistry.load(suite: configuration.suite, directory: configuration.suitesDirectory)
+        scale = try ScaleRegistry.load(scale: configuration.scale, directory: configuration.suitesDirectory)
+        store = ResultStore(directory: configuration.resultsDirectory)
+        pool = WorkerPool(threads: configuration.threads ?? WorkerPool.availableCores)
+    }
+
+    /// The one runner of this pipeline, with its dataset provider; made on first use.
+    /// Throws `PipelineError` when the data choice cannot be used (see `DataChoice.source`).
+    public func experimentRunner() throws -> ExperimentRunner {
+        if let trainer { return trainer }
+        let source = try configuration.data.source(dataDirectory: configuration.dataDirectory)
+        let made = ExperimentRunner(provider: DatasetProvider(source: source, scale: scale, threads: pool.threadCount),
+                                    seed: configuration.seed, pool: pool)
+        made.modelsDirectory = configuration.modelsDirectory
+        trainer = made
+        return made
+    }
+
+    // MARK: - Select and run
+
+    /// The experiments to train for `patterns` (ids, globs, artifacts; see `Suite.select`);
+    /// every experiment of the suite when `patterns` is empty.
+    public func select(_ patterns: [String]) throws -> [ExperimentSpec] {
+        patterns.isEmpty ? suite.experiments : try suite.select(patterns: patterns)
+    }
+
+    /// Trains `specs` in order, each unless its result is stored (or always, with
+    /// `force`), saving every result; `events` reports progress.
+    @discardableResult
+    public func run(_ specs: [ExperimentSpec], force: Bool,
+                    events: ((SuiteRunner.Event) -> Void)? = nil) throws -> [RunResult] {
+        try SuiteRunner(runner: try experimentRunner(), store: store, force: force).run(specs, events: events)
+    }
+
+    // MARK: - Stored results
+
+    /// The results of this scale, data and seed; `engineVersion` nil takes the newest
+    /// result of each experiment whatever its version.
+    public func selection(engineVersion: String?) -> ResultSelection {
+        ResultSelection(scale: scale.name, dataSource: configuration.data.resultSource, seed: configuration.seed,
+                        engineVersion: engineVersion)
+    }
+
+    /// The stored results `selection` picks (one per experiment), and notes on the choice.
+    public func storedResults(_ selection: ResultSelection) -> (results: [RunResult], notes: [String]) {
+        selection.apply(store.all()) { self.store.modificationDate(key: $0.key) }
+    }
+
+    // MARK: - Compare
+
+    /// The baseline results are checked against unless told otherwise: our recorded
+    /// results of this scale on the simulator, the paper's tables on real data.
+    public var defaultBaseline: BaselineSet.Kind {
+        configuration.data == .sim ? .sim(scale: scale.name) : .paper
+    }
+
+    /// Every cell and claim of the `kind` baseline against the stored results of the
+    /// suite's rows. Throws `BaselineError` when the baseline cannot be read.
+    public func compare(with kind: BaselineSet.Kind, engineVersion: String?) throws -> ComparisonReport {
+        let baseline = try BaselineSet.load(kind: kind, directory: configuration.baselinesDirectory)
+        let selection = selection(engineVersion: engineVersion)
+        let (results, notes) = storedResults(selection)
+        return Comparison.compare(results: suite.rowResults(results), baseline: baseline, selection: selection, notes: notes)
+    }
+
+    // MARK: - Report
+
+    /// Writes the report of this engine version's stored results to `directory`
+    /// (default `configuration.reportDirectory`), figures rendered with gnuplot when
+    /// `render`. Throws `PipelineError` when there are no results or the paper's
+    /// baseline cannot be read, `GnuplotRenderer.Failure` when gnuplot rejects a script.
+    public func report(to directory: URL? = nil, render: Bool) throws -> ReportBuilder.Output {
+        let selection = selection(engineVersion: EngineVersion.current)
+        let (stored, notes) = storedResults(selection)
+        guard !stored.isEmpty else {
+            throw PipelineError("no results of \(selection.summary) in \(store.directory.path); run `bench all --scale \(scale.name)` first")
+        }
+        var timings: [String: RunTiming] = [:]
+        for result in stored { timings[result.key] = store.timing(key: result.key) }
+        let rows = suite.rowResults(stored)
+        let baseline: BaselineSet
+        do {
+            baseline = try BaselineSet.load(kind: .paper, directory: configuration.baselinesDirectory)
+        } catch let error as BaselineError {
+            throw PipelineError("\(error)")
+        }
+        let comparison = Comparison.compare(results: rows, baseline: baseline, selection: selection, notes: notes)
+        let figureContext = FigureContext(suite: suite, results: rows, timings: timings, scale: scale,
+                                          seed: configuration.seed, provider: try experimentRunner().provider,
+                                          modelsDirectory: configuration.modelsDirectory)
+        let builder = ReportBuilder(context: figureContext, comparison: comparison, figureBuilders: ReportFigureBuilders.standard,
+                                    environment: .current(root: configuration.root), data: configuration.data)
+        return try builder.write(to: directory ?? configuration.reportDirectory, render: render,
+                                 gnuplot: render ? GnuplotRenderer.locate() : nil)
+    }
+
+    // MARK: - Record a baseline
+
+    /// What `recordBaseline` wrote.
+    public struct RecordedBaseline {
+        public var file: URL
+        public var rows: Int
+        public var experiments: Int
+        public var tolerance: SimBaselineRecorder.Tolerance
+        public var notes: [String]
+    }
+
+    /// Writes `Baselines/sim/<scale>/baseline.yaml` from the newest stored simulator
+    /// result of every experiment, one row per suite row (reused rows included, as
+    /// `compare` checks them); `tolerance` is written with every row.
+    public func recordBaseline(tolerance: SimBaselineRecorder.Tolerance) throws -> RecordedBaseline {
+        guard configuration.data == .sim else {
+            throw PipelineError("recorded baselines are for the simulator (--data sim); real HEPMASS is compared with the paper's tables")
+        }
+        let selection = selection(engineVersion: nil)
+        let (experiments, notes) = storedResults(selection)
+        let rows = suite.rowResults(experiments)
+        guard !rows.isEmpty else {
+            throw PipelineError("no results of \(selection.summary) in \(store.directory.path); run `bench all --scale \(scale.name)` first")
+        }
+        let url = try SimBaselineRecorder.record(results: rows, scale: scale.name,
+                                                 baselines: configuration.baselinesDirectory, tolerance: tolerance)
+        return RecordedBaseline(file: url, rows: rows.count, experiments: experiments.count, tolerance: tolerance, notes: notes)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// What a pipeline works on and where its files are: the suite, the scale and data by
+/// name, the training seed, the worker threads, and the project and work folders.
+public struct PipelineConfiguration: Sendable {
+    /// `Suites/<suite>.yaml`.
+    public var suite: String
+    /// A scale of `Suites/scales.yaml`.
+    public var scale: String
+    public var data: DataChoice
+    /// Folder of the HEPMASS files (`--data hepmass`).
+    public var dataDirectory: String?
+    /// Seed of every training (initialisation, shuffling, dropout, mass sampling, split).
+    public var seed: UInt64
+    /// Worker threads; nil = all cores. Results do not depend on it.
+    public var threads: Int?
+    /// The project folder holding `Suites/`, `Baselines/` and `Reports/`.
+    public var root: URL
+    /// Results and trained networks (`results/`, `models/`).
+    public var workDirectory: URL
+
+    public init(suite: String, scale: String, data: DataChoice, dataDirectory: String?, seed: UInt64, threads: Int?,
+                root: URL, workDirectory: URL) {
+        self.suite = suite
+        self.scale = scale
+        self.data = data
+        self.dataDirectory = dataDirectory
+        self.seed = seed
+        self.threads = threads
+        self.root = root
+        self.workDirectory = workDirectory
+    }
+
+    public var suitesDirectory: URL { root.appendingPathComponent("Suites") }
+    public var baselinesDirectory: URL { root.appendingPathComponent("Baselines") }
+    public var resultsDirectory: URL { workDirectory.appendingPathComponent("results") }
+    public var modelsDirectory: URL { workDirectory.appendingPathComponent("models") }
+    /// `Reports/<suite>-<data>-<scale>`, where a report goes unless told otherwise.
+    public var reportDirectory: URL {
+        root.appendingPathComponent("Reports")
+            .appendingPathComponent(ReportBuilder.folderName(suite: suite, data: data.rawValue, scale: scale))
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import PNNBench
+
+/// What `run` and `all` print while the pipeline trains, and what `all` and `report`
+/// print about a written report.
+extension BenchPipeline {
+    /// Trains (or reuses) `specs` with a progress line per experiment.
+    @discardableResult
+    func trainShowingProgress(_ specs: [ExperimentSpec], force: Bool) throws -> [RunResult] {
+        let runner = try experimentRunner()
+        let printer = ProgressPrinter(total: specs.count)
+        let threads = pool.threadCount
+        print("\(specs.count) experiment\(specs.count == 1 ? "" : "s"), scale \(scale.name) (\(scale.epochs) epochs, batch \(scale.batchSize)), data \(runner.provider.source.name), seed \(configuration.seed), \(threads) thread\(threads == 1 ? "" : "s")")
+        let results = try run(specs, force: force) { event in
+            switch event {
+            case let .started(k, _, spec):
+                printer.begin(k, id: spec.id)
+            case let .progress(p):
+                printer.update(p)
+            case let .finished(_, _, result, timing):
+                printer.finish(summary: Self.summary(result) + String(format: "  (%@, %.0fk samples/s)",
+                                                                      ProgressPrinter.duration(timing.trainingSeconds + timing.evaluationSeconds),
+                                                                      timing.samplesPerSecond / 1000))
+            case let .reused(k, _, result):
+                printer.skip(k, id: result.spec.id, reason: Self.summary(result) + "  (stored result)")
+            }
+        }
+        print("done in \(printer.elapsed); results in \(store.directory.path)")
+        return results
+    }
+
+    /// One line per result: ROC-AUC per mass, its mean and the mean σ_ratio (percent).
+    static func summary(_ r: RunResult) -> String {
+        let masses = r.perMass.map { String(format: "%d:%.2f", $0.mass, 100 * $0.rocAUC) }.joined(separator: " ")
+        return String(format: "ROC-AUC %% %@ | mean %.2f, σ_ratio %.2f", masses, 100 * r.average.rocAUC, 100 * r.average.sigmaRatio)
+    }
+}
+
+extension ReportBuilder.Output {
+    /// One line saying where the report is and what it holds.
+    var summary: String {
+        var line = "report: \(reportURL.path) — \(figures.count) figure(s)"
+        if !omitted.isEmpty { line += ", \(omitted.count) left out" }
+        switch rendering {
+        case .rendered: line += ", rendered to SVG and PNG"
+        case .notRequested: line += " (scripts only; --render renders them)"
+        case .gnuplotMissing: line += " (not rendered: gnuplot not found)"
+        }
+        return line
+    }
+}
