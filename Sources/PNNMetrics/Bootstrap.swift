@@ -31,7 +31,7 @@ public struct Bootstrap: Sendable {
         public let sigmaRatioBinned: BootstrapInterval
     }
 
-    public func intervals(for events: RankedEvents, bins: Int = 50) throws -> Intervals {
+    public func intervals(for events: RankedEvents, bins: Int = PaperProtocol.significanceBins) throws -> Intervals {
         guard replicates >= 2 else { throw MetricsError.invalidParameter("the bootstrap needs at least 2 replicates (got \(replicates))") }
         guard confidence > 0 && confidence < 1 else { throw MetricsError.invalidParameter("the confidence level must lie in (0, 1) (got \(confidence))") }
         // Ranked positions of each class.

@@ -29,9 +29,10 @@ public struct ClassificationMetrics: Codable, Equatable, Sendable {
     public let prCurve: Curve
 
     /// - Parameters:
-    ///   - bins: bins of the binned σ_ratio scan (the paper: 50).
+    ///   - bins: bins of the binned σ_ratio scan (the paper's by default).
     ///   - curvePoints: maximum points kept per plotted curve (0 keeps none).
-    public init(_ events: RankedEvents, bins: Int = 50, curvePoints: Int = 200) throws {
+    public init(_ events: RankedEvents, bins: Int = PaperProtocol.significanceBins,
+                curvePoints: Int = PaperProtocol.curvePoints) throws {
         let sweep = ThresholdSweep(events)
         // Areas straight from the sweep: the full curves (millions of points) are never stored.
         rocAUC = ROCCurve.area(sweep)
@@ -55,7 +56,7 @@ public struct ClassificationMetrics: Codable, Equatable, Sendable {
 
     /// Convenience: validate, rank and evaluate in one call (`labels[i]` true = signal).
     public init(scores: [Double], labels: [Bool], weights: [Double]? = nil,
-                bins: Int = 50, curvePoints: Int = 200) throws {
+                bins: Int = PaperProtocol.significanceBins, curvePoints: Int = PaperProtocol.curvePoints) throws {
         try self.init(RankedEvents(scores: scores, labels: labels, weights: weights),
                       bins: bins, curvePoints: curvePoints)
     }

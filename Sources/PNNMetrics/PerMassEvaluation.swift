@@ -12,7 +12,7 @@
 /// Then ROC-AUC, PR-AUC and σ_ratio/best cut (exact and binned) are computed per mass
 /// (`ClassificationMetrics`), and their plain means over masses are reported.
 public struct PerMassEvaluation: Sendable {
-    /// Bins of the binned σ_ratio scan (the paper: 50).
+    /// Bins of the binned σ_ratio scan and of the score histograms.
     public var bins: Int
     /// Maximum points per plotted curve (0: no curves).
     public var curvePoints: Int
@@ -21,7 +21,8 @@ public struct PerMassEvaluation: Sendable {
     /// Bootstrap intervals per mass, if set.
     public var bootstrap: Bootstrap?
 
-    public init(bins: Int = 50, curvePoints: Int = 200, balance: Bool = true, bootstrap: Bootstrap? = nil) {
+    public init(bins: Int = PaperProtocol.significanceBins, curvePoints: Int = PaperProtocol.curvePoints,
+                balance: Bool = true, bootstrap: Bootstrap? = nil) {
         self.bins = bins
         self.curvePoints = curvePoints
         self.balance = balance

@@ -51,8 +51,8 @@ public struct SignificanceScan: Codable, Equatable, Sendable {
                                 sMax: sweep.totalSignal)
     }
 
-    /// Scan of the lower edges of `bins` equal bins on [0, 1] (the paper uses 50).
-    public static func binned(_ sweep: ThresholdSweep, bins: Int = 50) throws -> SignificanceScan {
+    /// Scan of the lower edges of `bins` equal bins on [0, 1] (the paper's 50 by default).
+    public static func binned(_ sweep: ThresholdSweep, bins: Int = PaperProtocol.significanceBins) throws -> SignificanceScan {
         guard bins >= 1 else { throw MetricsError.invalidParameter("the number of bins must be ≥ 1 (got \(bins))") }
         var best = -1.0, bestCut = 0.0, bestS = 0.0, bestB = 0.0
         var passing = -1  // index of the last sweep point with threshold ≥ the current edge

@@ -71,7 +71,7 @@ struct ScoreCommand: ParsableCommand {
     var input: String
 
     @Option(name: .long, help: "Equal-width bins on [0, 1] for the binned significance ratio (the paper: 50).")
-    var bins: Int = 50
+    var bins: Int = PaperProtocol.significanceBins
 
     @Flag(name: .long, help: "Print one JSON object (per-mass metrics, averages, downsampled curves) instead of a table.")
     var json = false

@@ -32,8 +32,9 @@ public struct RunResult: Codable, Equatable, Sendable {
         /// Downsampled curves for plots (areas above are computed on the full curves).
         public var rocCurve: Curve
         public var prCurve: Curve
-        /// Score histograms (equal bins on [0, 1]) of signal and balanced background, for
-        /// the class-separation figure; weights as in the evaluation.
+        /// Score histograms (`ScoreHistogram`: the binned scan's equal bins on [0, 1]) of
+        /// signal and balanced background, weights as in the evaluation; the
+        /// class-separation figure draws them and their `SignificanceCurve`.
         public var signalHistogram: [Double]
         public var backgroundHistogram: [Double]
     }

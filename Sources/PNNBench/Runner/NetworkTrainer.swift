@@ -97,7 +97,7 @@ public struct NetworkTrainer {
         for k in set.masses.indices {
             let scores = Scoring.scores(model, set, massIndex: k, pool: pool)
             let labels = set.labels(massIndex: k).map { $0 > 0.5 }
-            total += try ClassificationMetrics(scores: scores.map(Double.init), labels: labels, bins: 50, curvePoints: 0).rocAUC
+            total += try ClassificationMetrics(scores: scores.map(Double.init), labels: labels, curvePoints: 0).rocAUC
         }
         return total / Double(set.masses.count)
     }

@@ -6,14 +6,12 @@ import PNNMetrics
 /// the whole test background with its mass feature set to m_i, background weights scaled
 /// so that Σw_bkg = Σw_sig; metrics from PNNMetrics.
 enum TestEvaluator {
-    static let histogramBins = 50
-
     /// `model(k)` is the network that scores mass index k (the same one for every mass,
     /// except for individual NNs). `massDependent`: whether the background must be
     /// re-scored at every mass (parametric models); otherwise it is scored once.
     static func evaluate(_ set: PerMassEvaluationSet, model: (Int) -> Model, massDependent: Bool,
                          pool: WorkerPool) throws -> [RunResult.MassResult] {
-        let protocolEvaluation = PerMassEvaluation(bins: 50, curvePoints: 200)
+        let protocolEvaluation = PerMassEvaluation()
         var sharedBackground: [Double]?
         var previousModel: Model?
         var out: [RunResult.MassResult] = []
@@ -37,19 +35,10 @@ enum TestEvaluator {
                 bestCut: metrics.exact.bestCut, bestCutBinned: metrics.binned.bestCut,
                 signalCount: signal.count, backgroundCount: background.count,
                 rocCurve: metrics.rocCurve, prCurve: metrics.prCurve,
-                signalHistogram: histogram(signal, weight: 1),
-                backgroundHistogram: histogram(background, weight: point.backgroundScale)))
+                signalHistogram: ScoreHistogram(scores: signal, weight: 1, bins: protocolEvaluation.bins).bins,
+                backgroundHistogram: ScoreHistogram(scores: background, weight: point.backgroundScale,
+                                                    bins: protocolEvaluation.bins).bins))
         }
         return out
-    }
-
-    /// Weighted histogram of scores in equal bins on [0, 1] (1 falls in the last bin).
-    static func histogram(_ scores: [Double], weight: Double) -> [Double] {
-        var h = [Double](repeating: 0, count: histogramBins)
-        for s in scores {
-            let b = min(histogramBins - 1, max(0, Int(s * Double(histogramBins))))
-            h[b] += weight
-        }
-        return h
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import PNNMetrics
 
 /// Figure 15: class separation on HEPMASS-IMB of the pNN (uniform, sampled) and the
 /// affine model (identical, sampled). One row per model, one column per signal mass:
 /// the score histograms of signal and of balanced background (50 bins on [0, 1], log
 /// scale), and on the right axis the significance curve AMS(t)/√s_max of a cut at each
-/// bin edge (see `ResultSignificanceCurve`), whose maximum is σ_ratio; the best cut t*
+/// bin edge (see `SignificanceCurve`), whose maximum is σ_ratio; the best cut t*
 /// is the dashed line. The caption's point: the two models choose different thresholds.
 enum Fig15ClassSeparation {
     static let name = "fig15-class-separation"
@@ -39,7 +40,7 @@ enum Fig15ClassSeparation {
                 guard let p = r.perMass.first(where: { $0.mass == m }), !p.signalHistogram.isEmpty else {
                     t.append([.nan, .nan, .nan, .nan, .nan]); continue
                 }
-                let curve = ResultSignificanceCurve(signal: p.signalHistogram, background: p.backgroundHistogram)
+                let curve = SignificanceCurve(signal: p.signalHistogram, background: p.backgroundHistogram)
                 let n = curve.cuts.count
                 for k in 0..<n {
                     let s = p.signalHistogram[k], b = p.backgroundHistogram[k]
