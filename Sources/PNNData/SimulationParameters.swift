@@ -1,6 +1,6 @@
 /// Every physics and detector number of the HEPMASS-SIM generator, in one value type, so
-/// that the detector can be re-tuned (issue 3, point 5: calibrate against trained
-/// individual NNs) without touching the generator code.
+/// that the detector can be re-tuned (`bench calibrate` measures trained individual NNs
+/// against the paper's) without touching the generator code.
 ///
 /// Units: GeV, radians. Defaults are textbook values for the particles and an
 /// ATLAS/CMS-like detector; the detector and spectrum entries are the calibration knobs.

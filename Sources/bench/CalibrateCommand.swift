@@ -29,7 +29,7 @@ struct CalibrateCommand: ParsableCommand {
     @OptionGroup var threads: ThreadsOption
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a simulation parameter (repeatable).", valueName: "NAME=VALUE"))
     var assignments: [String] = []
-    @Option(help: "Allowed distance from the paper, in AUC points (the issue's target: ±4).")
+    @Option(help: "Allowed distance from the paper, in AUC points.")
     var tolerance: Double = 4
 
     func run() throws {

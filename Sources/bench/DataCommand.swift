@@ -29,8 +29,6 @@ struct DataCommand: ParsableCommand {
         return ExitCode(2)
     }
 
-    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) * 1e-9 }
-
     static func loadDataset(_ path: String, mass: Float?, threads: Int) throws -> EventDataset {
         if path.hasSuffix("." + BinaryCache.fileExtension) { return try BinaryCache.read(path, threads: threads) }
         var options = HEPMASSReader.Options()
@@ -64,11 +62,11 @@ struct DataCommand: ParsableCommand {
                 let parameters = try SimulationParameters.default.setting(overrides)
                 let simulator = HEPMASSSimulator(parameters: parameters)
                 let composition = imbalanced ? EventComposition.imbalanced(events: events) : .balanced(events: events)
-                let t0 = DataCommand.now()
+                let t0 = MonotonicClock.now()
                 let dataset = simulator.generate(composition, seed: seed, threads: threads)
-                let t1 = DataCommand.now()
+                let t1 = MonotonicClock.now()
                 try CSVWriter.write(dataset, to: out, threads: threads)
-                let t2 = DataCommand.now()
+                let t2 = MonotonicClock.now()
                 let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
                 print("generated \(events) events in \(fmt(t1 - t0)) s (\(Int(Double(events) / max(t1 - t0, 1e-9))) events/s, \(threads) threads)")
                 print("wrote \(out): \(fmt(Double(size) / 1e6)) MB in \(fmt(t2 - t1)) s")
@@ -92,9 +90,9 @@ struct DataCommand: ParsableCommand {
         func run() throws {
             try DataCommand.guarded {
                 let threads = max(1, self.threads ?? WorkerPool.availableCores)
-                let t0 = DataCommand.now()
+                let t0 = MonotonicClock.now()
                 let dataset = try DataCommand.loadDataset(file, mass: mass, threads: threads)
-                let t1 = DataCommand.now()
+                let t1 = MonotonicClock.now()
                 let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
                 print("read \(dataset.count) rows from \(file) in \(fmt(t1 - t0)) s (\(fmt(Double(size) / 1e6 / max(t1 - t0, 1e-9))) MB/s)")
                 do {
@@ -104,7 +102,7 @@ struct DataCommand: ParsableCommand {
                 }
                 let path = BinaryCache.cachePath(for: file, in: out)
                 try BinaryCache.write(dataset, to: path, threads: threads)
-                print("wrote \(path) in \(fmt(DataCommand.now() - t1)) s")
+                print("wrote \(path) in \(fmt(MonotonicClock.now() - t1)) s")
                 if imbalanced {
                     let imb = try HEPMASSIMBBuilder().build(from: dataset, seed: seed)
                     let imbPath = String(path.dropLast(BinaryCache.fileExtension.count + 1)) + "_imb." + BinaryCache.fileExtension
@@ -132,9 +130,9 @@ struct DataCommand: ParsableCommand {
             guard bins > 0 && bins <= 1000 else { throw DataCommand.fail("--bins must be in 1…1000, got \(bins)") }
             try DataCommand.guarded {
                 let threads = max(1, self.threads ?? WorkerPool.availableCores)
-                let t0 = DataCommand.now()
+                let t0 = MonotonicClock.now()
                 let dataset = try DataCommand.loadDataset(file, mass: mass, threads: threads)
-                let loadTime = DataCommand.now() - t0
+                let loadTime = MonotonicClock.now() - t0
                 let stats = DatasetStatistics(dataset, threads: threads)
                 let histogram = FeatureHistogram(dataset, feature: feature, bins: bins)
                 if json {
@@ -203,7 +201,8 @@ struct DataInspection {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Right-aligned in `width` characters, at least one space before it.
     private func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? " " + s : String(repeating: " ", count: width - s.count) + s
+        " " + TextColumns.pad(s, width - 1, rightAligned: true)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PNNBench
 import PNNData
+import PNNEngine
 
 /// `bench list`: the experiments of a suite, expanded and validated, grouped by the table
 /// or figure they reproduce; also the scales. A bad suite or scale file prints one
@@ -106,14 +107,7 @@ struct ListCommand: ParsableCommand {
 
     /// Left-aligned columns two spaces apart, under an optional header.
     private func printColumns(_ header: [String]?, _ rows: [[String]], indent: String) {
-        let all = (header.map { [$0] } ?? []) + rows
-        guard let columns = all.first?.count else { return }
-        let widths = (0..<columns).map { c in all.map { $0[c].count }.max() ?? 0 }
-        for cells in all {
-            var text = indent + cells.indices.map { pad(cells[$0], widths[$0]) }.joined(separator: "  ")
-            while text.last == " " { text.removeLast() }
-            print(text)
-        }
+        for line in TextColumns.lines((header.map { [$0] } ?? []) + rows, indent: indent) { print(line) }
     }
 
     /// "all", "all but 750", "500, 1500".
@@ -132,10 +126,6 @@ struct ListCommand: ParsableCommand {
 
     private func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
         "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
-    }
-
-    private func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
     }
 
     // MARK: - JSON

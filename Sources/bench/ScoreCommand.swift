@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PNNEngine
 import PNNMetrics
 
 /// `bench score`: the paper's metrics for scores from any classifier, read from a CSV file.
@@ -182,22 +183,11 @@ struct ScoreCommand: ParsableCommand {
 
     /// Left-aligned columns under a two-line header, two spaces apart.
     private func printColumns(_ titles: [(String, String)], _ rows: [[String]]) {
-        let widths = titles.indices.map { c in ([titles[c].0, titles[c].1] + rows.map { $0[c] }).map(\.count).max()! }
-        func line(_ cells: [String]) -> String {
-            var text = cells.indices.map { pad(cells[$0], widths[$0]) }.joined(separator: "  ")
-            while text.last == " " { text.removeLast() }
-            return text
-        }
-        print(line(titles.map(\.0)))
-        print(line(titles.map(\.1)))
-        for row in rows { print(line(row)) }
+        for line in TextColumns.lines([titles.map(\.0), titles.map(\.1)] + rows) { print(line) }
     }
 
     private func interval(_ i: BootstrapInterval) -> String { "[\(f4(i.lower)), \(f4(i.upper))]" }
     private func f4(_ x: Double) -> String { String(format: "%.4f", x) }
-    private func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
-    }
 
     // MARK: - JSON
 

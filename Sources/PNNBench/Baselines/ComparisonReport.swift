@@ -1,4 +1,5 @@
 import Foundation
+import PNNEngine
 
 /// The outcome of `Comparison.compare`: every cell and claim, and whether the gate passes.
 public struct ComparisonReport: Sendable {
@@ -46,8 +47,8 @@ public struct ComparisonReport: Sendable {
             out.append("note: the paper's tables are HEPMASS numbers; on HEPMASS-SIM the cells are expected to differ and the claims are what carries over")
         }
         let nameWidth = min(56, max(12, cells.map { $0.row.displayName.count }.max() ?? 12))
-        func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
-        func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+        func pad(_ s: String, _ n: Int) -> String { TextColumns.pad(s, n) }
+        func lpad(_ s: String, _ n: Int) -> String { TextColumns.pad(s, n, rightAligned: true) }
         func num(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "—" }
         let missingWord = baseline.missingResultFails ? "MISSING" : "not run"
         for table in baseline.tables {

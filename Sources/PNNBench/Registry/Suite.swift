@@ -102,8 +102,6 @@ public struct SuiteEntry: Codable, Hashable, Sendable {
 
 /// Shell-style wildcard matching on whole strings: `*` any run (including `/`), `?` one character.
 public enum Glob {
-    public static func isPattern(_ text: String) -> Bool { text.contains("*") || text.contains("?") }
-
     public static func matches(_ pattern: String, _ text: String) -> Bool {
         let p = Array(pattern), t = Array(text)
         var pi = 0, ti = 0, star = -1, mark = 0

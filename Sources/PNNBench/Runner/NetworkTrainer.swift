@@ -103,7 +103,7 @@ public struct NetworkTrainer {
     }
 }
 
-/// Scores of a model on an evaluation set, in batches.
+/// Scores of a model on an evaluation set.
 enum Scoring {
     static let batch = 4096
 
@@ -111,17 +111,11 @@ enum Scoring {
     static func scores(_ model: Model, _ set: PerMassEvaluationSet, massIndex k: Int, rows: Range<Int>? = nil,
                        pool: WorkerPool) -> [Float] {
         let rows = rows ?? 0..<set.count(massIndex: k)
-        var out = [Float](repeating: 0, count: rows.count)
         let x = Matrix(rows: batch, cols: EventDataset.featureCount), m = Matrix(rows: batch, cols: 1)
         let label = Matrix(rows: batch, cols: 1)
-        var start = rows.lowerBound
-        while start < rows.upperBound {
-            let end = min(rows.upperBound, start + batch)
-            set.fill(massIndex: k, rows: start..<end, x: x, mass: m, label: label)
-            let p = model.forward(x, PassContext(mass: m, training: false, pool: pool))
-            for i in 0..<(end - start) { out[start - rows.lowerBound + i] = p.data[i] }
-            start = end
+        return model.predict(count: rows.count, x: x, mass: m, pool: pool) { part in
+            set.fill(massIndex: k, rows: (rows.lowerBound + part.lowerBound)..<(rows.lowerBound + part.upperBound),
+                     x: x, mass: m, label: label)
         }
-        return out
     }
 }

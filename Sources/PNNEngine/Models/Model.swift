@@ -84,24 +84,35 @@ public final class Model {
         }
     }
 
-    /// Signal probabilities for every row of `x` (inference: dropout off), in batches.
-    public func predict(_ x: Matrix, mass: Matrix, pool: WorkerPool, batchSize: Int = 4096) -> [Float] {
-        precondition(x.rows == mass.rows, "features and mass must have the same number of rows")
-        var out = [Float](repeating: 0, count: x.rows)
-        let xb = Matrix(rows: min(batchSize, max(x.rows, 1)), cols: x.cols)
-        let mb = Matrix(rows: xb.rows, cols: 1)
+    /// Signal probabilities of `count` rows (inference: dropout off), in batches of
+    /// `x.rows` rows: `fill(range)` puts rows `range` into `x` and `mass`, resized to
+    /// `range.count` rows. Every row's score is a function of that row alone, so the
+    /// batch size does not change a bit.
+    public func predict(count: Int, x: Matrix, mass: Matrix, pool: WorkerPool, fill: (Range<Int>) -> Void) -> [Float] {
+        let batchSize = max(1, x.rows)
+        var out = [Float](repeating: 0, count: count)
         var start = 0
-        while start < x.rows {
-            let n = min(batchSize, x.rows - start)
-            xb.resize(rows: n)
-            mb.resize(rows: n)
-            xb.data.update(from: x.data + start * x.cols, count: n * x.cols)
-            mb.data.update(from: mass.data + start, count: n)
-            let p = forward(xb, PassContext(mass: mb, training: false, pool: pool))
-            for i in 0..<n { out[start + i] = p.data[i] }
-            start += n
+        while start < count {
+            let end = min(count, start + batchSize)
+            fill(start..<end)
+            let p = forward(x, PassContext(mass: mass, training: false, pool: pool))
+            for i in 0..<(end - start) { out[start + i] = p.data[i] }
+            start = end
         }
         return out
+    }
+
+    /// Signal probabilities for every row of `x`, `batchSize` rows at a time.
+    public func predict(_ x: Matrix, mass: Matrix, pool: WorkerPool, batchSize: Int = 4096) -> [Float] {
+        precondition(x.rows == mass.rows, "features and mass must have the same number of rows")
+        let xb = Matrix(rows: min(batchSize, max(x.rows, 1)), cols: x.cols)
+        let mb = Matrix(rows: xb.rows, cols: 1)
+        return predict(count: x.rows, x: xb, mass: mb, pool: pool) { rows in
+            xb.resize(rows: rows.count)
+            mb.resize(rows: rows.count)
+            xb.data.update(from: x.data + rows.lowerBound * x.cols, count: rows.count * x.cols)
+            mb.data.update(from: mass.data + rows.lowerBound, count: rows.count)
+        }
     }
 
     /// The last hidden representation (the input of the output layer) for every row of
@@ -118,13 +129,10 @@ public final class Model {
     public var summary: String {
         var lines = layers.map { layer -> String in
             let count = layer.parameters.reduce(0) { $0 + $1.count }
-            return Model.pad(layer.name, 10) + Model.pad(String(describing: type(of: layer)), 22) + Model.pad("out \(layer.outputWidth)", 10) + "params \(count)"
+            return [(layer.name, 10), (String(describing: type(of: layer)), 22), ("out \(layer.outputWidth)", 10)]
+                .map { TextColumns.pad($0.0, $0.1 - 1) + " " }.joined() + "params \(count)"
         }
         lines.append("total parameters: \(parameterCount)")
         return lines.joined(separator: "\n")
-    }
-
-    private static func pad(_ s: String, _ n: Int) -> String {
-        s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
     }
 }

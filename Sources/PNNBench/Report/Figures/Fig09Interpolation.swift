@@ -20,14 +20,14 @@ enum Fig09Interpolation {
         guard !panels.isEmpty else {
             return FigureOutcome(omitted: [(name, "no “pNN | trained without m” row of fig9 has a result (experiments not run)")])
         }
-        let missing = context.suite.entries.filter { $0.reproduces.artifact == "fig9" && $0.reproduces.row != referenceRow }.count - panels.count
+        let expected = context.suite.entries.filter { $0.reproduces.artifact == "fig9" && $0.reproduces.row != referenceRow }.count
         let title = "Figure 9: single-mass interpolation on \(ResultFigureStyle.dataLabel(reference))"
         var caption = """
         ROC-AUC per signal mass of the pNN trained on every mass (blue, the same in every column) and of the pNN \
         trained without one mass (brown); the left-out mass is marked by a red square. Below: ratio of the two \
         (pNN without m / all-mass pNN). A left-out 500 or 1500 GeV is extrapolation, the others interpolation.
         """
-        if missing > 0 { caption += " \(missing) column(s) of the paper are missing: their experiments have no result." }
+        caption += ResultFigureStyle.missingNote(drawn: panels.count, of: expected, items: "column(s)")
         let figure = ResultMassPanels(reference: reference, referenceTitle: "pNN, all masses", variantTitle: "pNN without m",
                                       highlightTitle: "left-out mass",
                                       highlightStyle: "pt 4 ps 2.2 lw 2.5 lc rgb \"\(ResultFigureStyle.leftOut)\"",

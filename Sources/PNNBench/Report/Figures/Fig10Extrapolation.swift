@@ -32,7 +32,7 @@ enum Fig10Extrapolation {
         guard !panels.isEmpty else {
             return FigureOutcome(omitted: [(name, "no “pNN | trained on m only” row of fig10 has a result (experiments not run)")])
         }
-        let missing = context.suite.entries.filter { $0.reproduces.artifact == "fig10" && $0.reproduces.row != referenceRow }.count - panels.count
+        let expected = context.suite.entries.filter { $0.reproduces.artifact == "fig10" && $0.reproduces.row != referenceRow }.count
         let title = "Figure 10: extrapolation on \(ResultFigureStyle.dataLabel(reference))"
         var caption = """
         ROC-AUC per signal mass of a pNN trained on one mass only (brown; the training mass marked by a green \
@@ -40,7 +40,7 @@ enum Fig10Extrapolation {
         mean relative change of AUC over the masses; the paper reports a loss above 30% when training on \
         500 GeV only and at most 8% otherwise.
         """
-        if missing > 0 { caption += " \(missing) column(s) of the paper are missing: their experiments have no result." }
+        caption += ResultFigureStyle.missingNote(drawn: panels.count, of: expected, items: "column(s)")
         let figure = ResultMassPanels(reference: reference, referenceTitle: "pNN, all masses", variantTitle: "pNN on one mass",
                                       highlightTitle: "training mass",
                                       highlightStyle: "pt 13 ps 2 lc rgb \"\(ResultFigureStyle.individualNNs)\"",

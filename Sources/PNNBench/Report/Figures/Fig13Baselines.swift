@@ -20,7 +20,7 @@ enum Fig13Baselines {
                                            (sigmaName, "no row of fig13 has a result (experiments not run)")])
         }
         let expected = context.suite.entries.filter { $0.reproduces.artifact == "fig13" }.count
-        let missingNote = rows.count < expected ? " \(expected - rows.count) of the paper's \(expected) models are missing: their experiments have no result." : ""
+        let missingNote = ResultFigureStyle.missingNote(drawn: rows.count, of: expected, items: "models")
         return FigureOutcome(figures: [curves(rows, context: context, note: missingNote), sigma(rows, note: missingNote)])
     }
 

@@ -55,7 +55,7 @@ enum Fig14HalfMass {
             plots.append("\"\" using 1:($2 > 0 ? $\(3 + k) : NaN) with points pt 4 ps 2.2 lw 1.5 lc rgb \"#000000\" \(k == 0 ? "title \"missing mass (not trained on)\"" : "notitle")")
         }
         let expected = context.suite.entries.filter { $0.reproduces.artifact == artifact }.count
-        let note = rows.count < expected ? " \(expected - rows.count) of the paper's \(expected) curves are missing: their experiments have no result." : ""
+        let note = ResultFigureStyle.missingNote(drawn: rows.count, of: expected, items: "curves")
         let missingText = missing.isEmpty ? "none" : "{\(missing.map(String.init).joined(separator: ", "))}"
         // Two lines ("\\n" is gnuplot's newline in double-quoted strings).
         let title = "Figure 14(\(letter)): half-mass interpolation on \(S.dataLabel(rows[0]))\\ntrained on \(S.massList(trained)) GeV only, missing M̄ = \(missingText) GeV"

@@ -88,6 +88,15 @@ enum ResultFigureStyle {
     /// A number for gnuplot commands, deterministic (same formatting as the data files).
     static func num(_ v: Double) -> String { DataTable.format(v) }
 
+    /// The caption's sentence for panels or curves of the paper that could not be drawn
+    /// because their experiments have no result, e.g. " 2 of the paper's 6 models are
+    /// missing: …"; empty when nothing is missing.
+    static func missingNote(drawn: Int, of expected: Int, items: String) -> String {
+        guard drawn < expected else { return "" }
+        let what = items == "column(s)" ? "\(expected - drawn) column(s) of the paper" : "\(expected - drawn) of the paper's \(expected) \(items)"
+        return " \(what) are missing: their experiments have no result."
+    }
+
     /// A legend of its own inside a multiplot: a plot of nothing (every entry plots NaN)
     /// in the screen box [left, right] × [bottom, top], entries side by side. A panel's
     /// own key is limited to the panel's width and covers its data; this one is not.
