@@ -150,9 +150,10 @@ public struct HEPMASSSimulator: Sendable {
         writeFeatures(detected, candidates, into: f)
     }
 
-    // The stages below are inlined into `simulateEvent`, so splitting them costs nothing
-    // per event. Each draws its random numbers in a fixed order: changing that order
-    // (or adding a draw) changes every later event of the chunk.
+    // Each stage below draws its random numbers in a fixed order: changing that order (or
+    // adding a draw) changes every later event of the chunk. The calls between stages
+    // cost nothing measurable next to an event's libm calls (logarithms, trigonometric
+    // and hyperbolic functions), whether or not the compiler inlines them.
 
     /// Stage 1, masses. t, t̄ and both W get masses from Breit–Wigners truncated to
     /// ±cut·Γ around their poles, so reconstructed peaks have their natural widths. The
