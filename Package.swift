@@ -27,8 +27,8 @@ let numericSwiftFlags: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked", "-target-cpu", targetCPU]),
 ]
 
-// The suite layer holds numeric code too (t-SNE for the report's figures, per-mass
-// scoring): optimised in every configuration so that `swift test` (a debug build) runs
+// The suite layer holds numeric code too (per-mass scoring, the data of the report's
+// figures): optimised in every configuration so that `swift test` (a debug build) runs
 // it at speed, but with overflow and bounds checks kept.
 let optimizedSwiftFlags: [SwiftSetting] = [
     .unsafeFlags(["-O", "-target-cpu", targetCPU]),

@@ -131,18 +131,39 @@ public struct HEPMASSSimulator: Sendable {
         return (a.boosted(by: parent, parentMass: m), b.boosted(by: parent, parentMass: m))
     }
 
-    /// Bytes of scratch memory `simulateEvent` needs.
+    /// Bytes of scratch memory `simulateEvent` needs: four jets and their b-tags, kept
+    /// out of arrays so that the per-event path allocates nothing.
     static let scratchSize = 4 * MemoryLayout<FourMomentum>.stride + 4 * MemoryLayout<Double>.stride
 
-    /// One event's 27 raw (unstandardised) features, in HEPMASS order, into `f`.
+    /// One event's 27 raw (unstandardised) features, in HEPMASS order, into `f`: the five
+    /// stages of the type's description, in order, all drawing from `random`.
     /// `signalMass` nil means background.
-    /// `scratch` must hold `scratchSize` Doubles (room for four jets and their tags).
+    /// `scratch` must hold `scratchSize` bytes (room for four jets and their tags).
     func simulateEvent(signalMass: Double?, random: inout EventRandom, features f: UnsafeMutablePointer<Double>,
                        scratch: UnsafeMutableRawPointer) {
-        let jet = UnsafeMutableBufferPointer(start: scratch.bindMemory(to: FourMomentum.self, capacity: 4), count: 4)
-        let tag = UnsafeMutableBufferPointer(start: (scratch + 4 * MemoryLayout<FourMomentum>.stride).bindMemory(to: Double.self, capacity: 4), count: 4)
+        let jets = UnsafeMutableBufferPointer(start: scratch.bindMemory(to: FourMomentum.self, capacity: 4), count: 4)
+        let tags = UnsafeMutableBufferPointer(start: (scratch + 4 * MemoryLayout<FourMomentum>.stride).bindMemory(to: Double.self, capacity: 4), count: 4)
+        let masses = drawMasses(signalMass: signalMass, random: &random)
+        let partons = produceAndDecay(masses, isSignal: signalMass != nil, random: &random)
+        let detected = detect(partons, jets: jets, tags: tags, random: &random)
+        let candidates = reconstruct(detected)
+        writeFeatures(detected, candidates, into: f)
+    }
+
+    // Each stage below draws its random numbers in a fixed order: changing that order (or
+    // adding a draw) changes every later event of the chunk. The calls between stages
+    // cost nothing measurable next to an event's libm calls (logarithms, trigonometric
+    // and hyperbolic functions), whether or not the compiler inlines them.
+
+    /// Stage 1, masses. t, t̄ and both W get masses from Breit–Wigners truncated to
+    /// ±cut·Γ around their poles, so reconstructed peaks have their natural widths. The
+    /// system mass M comes from the X line shape (Γ_X = relative width · m_X) for signal;
+    /// for background M = m_t1 + m_t2 + θ·Y with Y = G_a / G_b, G_k ~ Gamma(k, 1), i.e.
+    /// Y ~ BetaPrime(a, b): a turn-on at threshold and a power-law tail across the whole
+    /// signal range. M is kept 1 GeV above m_t1 + m_t2 so the decay to t t̄ is always open.
+    @inline(__always)
+    private func drawMasses(signalMass: Double?, random: inout EventRandom) -> DecayChainMasses {
         let p = parameters
-        // 1. Masses.
         let mt1 = random.breitWigner(pole: p.topMass, width: p.topWidth, cut: p.lineShapeCut)
         let mt2 = random.breitWigner(pole: p.topMass, width: p.topWidth, cut: p.lineShapeCut)
         let mw1 = random.breitWigner(pole: p.wMass, width: p.wWidth, cut: p.lineShapeCut)
@@ -156,8 +177,20 @@ public struct HEPMASSSimulator: Sendable {
             systemMass = threshold + p.backgroundMassScale * y
         }
         systemMass = max(systemMass, threshold + 1)
+        return DecayChainMasses(top1: mt1, top2: mt2, w1: mw1, w2: mw2, system: systemMass)
+    }
 
-        // 2. Production and decay chain.
+    /// Stage 2, production and decay chain. The tt̄ system recoils against initial-state
+    /// radiation: pT ~ Rayleigh(σ), drawn as σ·√(−2 ln u), uniform azimuth, rapidity
+    /// y ~ N(0, σ_y); then E = m_T cosh y, pz = m_T sinh y with m_T = √(M² + pT²).
+    /// In its rest frame it decays to t t̄ along cosθ*: uniform for the scalar X (no
+    /// preferred direction), dσ/dcosθ* ∝ 1 + c·cos²θ* for the background. Each top decays
+    /// to W b and each W to two massless fermions, isotropically in the parent's rest frame
+    /// (spin correlations neglected); a fair coin picks the W that decays to ℓν.
+    @inline(__always)
+    private func produceAndDecay(_ masses: DecayChainMasses, isSignal: Bool, random: inout EventRandom) -> PartonLevelEvent {
+        let p = parameters
+        let systemMass = masses.system
         let systemPt = p.systemPtScale * (-2 * log(random.positiveUniform())).squareRoot()
         let systemPhi = 2 * Double.pi * random.uniform()
         let rapidity = p.systemRapiditySigma * random.gaussian()
@@ -165,31 +198,50 @@ public struct HEPMASSSimulator: Sendable {
         let system = FourMomentum(e: mT * cosh(rapidity), px: systemPt * cos(systemPhi), py: systemPt * sin(systemPhi), pz: mT * sinh(rapidity))
 
         var cosTheta = 2 * random.uniform() - 1
-        if signalMass == nil && p.backgroundAngularCoefficient > 0 {
+        if !isSignal && p.backgroundAngularCoefficient > 0 {
             // 1 + c·cos²θ by acceptance–rejection under its maximum 1 + c.
             let c = p.backgroundAngularCoefficient
             while random.uniform() * (1 + c) > 1 + c * cosTheta * cosTheta { cosTheta = 2 * random.uniform() - 1 }
         }
-        let (restT1, restT2) = twoBody(systemMass, mt1, mt2, cosTheta: cosTheta, phi: 2 * Double.pi * random.uniform())
+        let (restT1, restT2) = twoBody(systemMass, masses.top1, masses.top2, cosTheta: cosTheta, phi: 2 * Double.pi * random.uniform())
         let top1 = restT1.boosted(by: system, parentMass: systemMass)
         let top2 = restT2.boosted(by: system, parentMass: systemMass)
-        let (w1, b1) = decay(top1, mass: mt1, into: mw1, p.bQuarkMass, random: &random)
-        let (w2, b2) = decay(top2, mass: mt2, into: mw2, p.bQuarkMass, random: &random)
+        let (w1, b1) = decay(top1, mass: masses.top1, into: masses.w1, p.bQuarkMass, random: &random)
+        let (w2, b2) = decay(top2, mass: masses.top2, into: masses.w2, p.bQuarkMass, random: &random)
         let firstIsLeptonic = random.chance(0.5)
-        let (wLep, mwLep, wHad, mwHad) = firstIsLeptonic ? (w1, mw1, w2, mw2) : (w2, mw2, w1, mw1)
+        let (wLep, mwLep, wHad, mwHad) = firstIsLeptonic ? (w1, masses.w1, w2, masses.w2) : (w2, masses.w2, w1, masses.w1)
         let (lepton, neutrino) = decay(wLep, mass: mwLep, into: 0, 0, random: &random)
         let (q1, q2) = decay(wHad, mass: mwHad, into: 0, 0, random: &random)
+        return PartonLevelEvent(systemPt: systemPt, b1: b1, b2: b2, quark1: q1, quark2: q2, lepton: lepton, neutrino: neutrino)
+    }
 
-        // 3. Detector.
+    /// Stage 3, detector: every visible object is smeared with the resolutions of
+    /// `SimulationParameters`, and what is lost or gained shows up as missing ET.
+    /// - lepton: pT·(1 + σ·g), σ = a ⊕ b·pT (tracker and calorimeter terms), factor ≥ 0.2;
+    /// - jets (b, b̄, q, q′ in that order): E·(JES + σ_E/E·g), σ_E/E = s/√E ⊕ c, the factor
+    ///   clamped to [0.05, 3]; η and φ each + N(0, σ_θ). Each jet's b-tag is drawn right
+    ///   after it: b jets with the tagging efficiency, W jets with the charm mistag rate if
+    ///   the jet is charm (probability f_c), else the light rate. The jets are then ordered
+    ///   by decreasing pT, as HEPMASS lists them, the tags moving with their jets;
+    /// - missing ET = the neutrino pT minus the mismeasurement of the lepton and jets
+    ///   (momentum balance), plus N(0, r·√ΣET) per component, ΣET counting the recoil too;
+    /// - jet count 4 + Poisson(λ₀ + λ₁·pT_system): harder recoil, more extra radiation.
+    /// The measured jets and tags are written to `jets` and `tags`, which the returned
+    /// event refers to.
+    @inline(__always)
+    private func detect(_ truth: PartonLevelEvent, jets jet: UnsafeMutableBufferPointer<FourMomentum>,
+                        tags tag: UnsafeMutableBufferPointer<Double>, random: inout EventRandom) -> DetectorLevelEvent {
+        let p = parameters
+        let lepton = truth.lepton
         let lepPt = lepton.pt
         let lepSigma = (p.leptonResolution * p.leptonResolution + (p.leptonResolutionSlope * lepPt) * (p.leptonResolutionSlope * lepPt)).squareRoot()
         let lepScale = max(0.2, 1 + lepSigma * random.gaussian())
         let recoLepton = lepton.scaled(lepScale)
         var dx = recoLepton.px - lepton.px, dy = recoLepton.py - lepton.py
-        var sumEt = recoLepton.pt + systemPt
+        var sumEt = recoLepton.pt + truth.systemPt
 
         // Partons in jet order: b, b̄ (tagged with the b efficiency), then the W's quarks.
-        jet[0] = b1; jet[1] = b2; jet[2] = q1; jet[3] = q2
+        jet[0] = truth.b1; jet[1] = truth.b2; jet[2] = truth.quark1; jet[3] = truth.quark2
         for k in 0..<4 {
             let q = jet[k]
             let sigmaE = (p.jetStochastic * p.jetStochastic / max(q.e, 1) + p.jetConstant * p.jetConstant).squareRoot()
@@ -216,15 +268,25 @@ public struct HEPMASSSimulator: Sendable {
             }
         }
         let metResolution = p.metResolution * sumEt.squareRoot()
-        let metX = neutrino.px - dx + metResolution * random.gaussian()
-        let metY = neutrino.py - dy + metResolution * random.gaussian()
+        let metX = truth.neutrino.px - dx + metResolution * random.gaussian()
+        let metY = truth.neutrino.py - dy + metResolution * random.gaussian()
         let met = (metX * metX + metY * metY).squareRoot()
-        let nJets = 4 + random.poisson(p.extraJetMean + p.extraJetPerPt * systemPt)
+        let jetCount = 4 + random.poisson(p.extraJetMean + p.extraJetPerPt * truth.systemPt)
+        return DetectorLevelEvent(lepton: recoLepton, metX: metX, metY: metY, met: met, jetCount: jetCount, jets: jet, tags: tag)
+    }
 
-        // 4. Reconstruction.
-        let nu = neutrinoFromWConstraint(lepton: recoLepton, metX: metX, metY: metY, wMass: p.wMass)
-        let lepNu = recoLepton + nu
-        let j = jet, t = tag
+    /// Stage 4, reconstruction as in Baldi et al., from measured quantities only:
+    /// the neutrino from the W-mass constraint (`neutrinoFromWConstraint`); the hadronic W
+    /// is the jet pair with mass closest to m_W, taken among untagged jets when at least
+    /// two exist (b jets come from the tops, not the W); the hadronic top adds whichever
+    /// of the two remaining jets brings m_jjj closer to m_t (the harder one on a tie), and the
+    /// other one goes with ℓν into the leptonic top. WWbb is all four jets plus ℓν.
+    @inline(__always)
+    private func reconstruct(_ event: DetectorLevelEvent) -> ReconstructedCandidates {
+        let p = parameters
+        let nu = neutrinoFromWConstraint(lepton: event.lepton, metX: event.metX, metY: event.metY, wMass: p.wMass)
+        let lepNu = event.lepton + nu
+        let j = event.jets, t = event.tags
         let untagged = t.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
         var best = (a: 0, b: 1, distance: Double.infinity)
         for a in 0..<3 {
@@ -242,14 +304,23 @@ public struct HEPMASSSimulator: Sendable {
         let hadronicTop = hadFirst ? topA : topB
         let leptonicTop = lepNu + j[hadFirst ? restB : restA]
         let all = j[0] + j[1] + j[2] + j[3] + lepNu
+        return ReconstructedCandidates(hadronicW: wJets, hadronicTop: hadronicTop, leptonicW: lepNu,
+                                       leptonicTop: leptonicTop, wwbb: all)
+    }
 
-        // 5. Features, HEPMASS order.
-        f[0] = recoLepton.pt; f[1] = recoLepton.eta; f[2] = recoLepton.phi
-        f[3] = met; f[4] = atan2(metY, metX); f[5] = Double(nJets)
+    /// Stage 5, the 27 raw features in HEPMASS order (`HEPMASSSchema`): lepton pT, η, φ;
+    /// missing ET and its azimuth; the jet count; pT, η, φ and b-tag of the four jets by
+    /// decreasing pT; then m_jj, m_jjj, m_ℓν, m_jℓν and m_WWbb.
+    @inline(__always)
+    private func writeFeatures(_ event: DetectorLevelEvent, _ candidates: ReconstructedCandidates, into f: UnsafeMutablePointer<Double>) {
+        let j = event.jets, t = event.tags
+        f[0] = event.lepton.pt; f[1] = event.lepton.eta; f[2] = event.lepton.phi
+        f[3] = event.met; f[4] = atan2(event.metY, event.metX); f[5] = Double(event.jetCount)
         for k in 0..<4 {
             f[6 + 4 * k] = j[k].pt; f[7 + 4 * k] = j[k].eta; f[8 + 4 * k] = j[k].phi; f[9 + 4 * k] = t[k]
         }
-        f[22] = wJets.mass; f[23] = hadronicTop.mass; f[24] = lepNu.mass; f[25] = leptonicTop.mass; f[26] = all.mass
+        f[22] = candidates.hadronicW.mass; f[23] = candidates.hadronicTop.mass; f[24] = candidates.leptonicW.mass
+        f[25] = candidates.leptonicTop.mass; f[26] = candidates.wwbb.mass
     }
 
     /// The neutrino four-momentum from the measured missing ET and the W-mass constraint

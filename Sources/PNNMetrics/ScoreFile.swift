@@ -63,156 +63,137 @@ public struct ScoreFile: Sendable {
     }
 
     /// `bytes[count]` is a NUL terminator, which lets strtod run on the buffer in place.
+    /// Steps: the header line (`readHeader`), the role of each column (`ScoreColumns`),
+    /// the data lines (`readEvents`: `splitFields`, then `readEvent` reads and checks the
+    /// fields), then the arrays of the result.
     private init(terminated bytes: [UInt8], count n: Int, name: String, ignoreExtraColumns: Bool) throws {
         self.name = name
-        var scores: [Double] = [], labels: [Bool] = [], weights: [Double] = [], masses: [Double] = []
-        var ignored: [String] = []
-        var hasWeight = false, hasMass = false
-
-        try bytes.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            var position = 0
-            var lineNumber = 0
-            // Skip a UTF-8 byte-order mark.
-            if n >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { position = 3 }
-
-            /// End of the line starting at `start` (index of "\n" or n), without a trailing "\r".
-            func lineEnd(from start: Int) -> (content: Int, next: Int) {
-                var e = start
-                while e < n && base[e] != UInt8(ascii: "\n") { e += 1 }
-                var c = e
-                if c > start && base[c - 1] == UInt8(ascii: "\r") { c -= 1 }
-                return (c, e + 1)
-            }
-            func isBlank(_ a: Int, _ b: Int) -> Bool {
-                var i = a
-                while i < b { if base[i] != UInt8(ascii: " ") && base[i] != UInt8(ascii: "\t") { return false }; i += 1 }
-                return true
-            }
-            func text(_ a: Int, _ b: Int) -> String {
-                let limit = min(b, a + 40)
-                let s = String(decoding: UnsafeBufferPointer(start: base + a, count: max(limit - a, 0)), as: UTF8.self)
-                return limit < b ? s + "…" : s
-            }
-
-            // Header: first non-blank line.
-            var header: [String] = []
-            while position < n {
-                lineNumber += 1
-                let (end, next) = lineEnd(from: position)
-                defer { position = next }
-                if isBlank(position, end) { continue }
-                header = String(decoding: UnsafeBufferPointer(start: base + position, count: end - position), as: UTF8.self)
-                    .split(separator: ",", omittingEmptySubsequences: false).map { field in
-                        var f = field.trimmingCharacters(in: " \t")
-                        if f.count >= 2 && f.first == "\"" && f.last == "\"" { f = String(f.dropFirst().dropLast()) }
-                        return f.lowercased()
-                    }
-                break
-            }
-            guard !header.isEmpty else {
-                throw ScoreFileError(file: name, line: nil, "the file is empty: expected a header line naming the columns label, score[, weight][, mass]")
-            }
-            let headerLine = lineNumber
-            // Column roles.
-            var column = [String: Int]()
-            for (i, h) in header.enumerated() {
-                if Self.knownColumns.contains(h) {
-                    if column[h] != nil { throw ScoreFileError(file: name, line: headerLine, "column \"\(h)\" appears twice") }
-                    column[h] = i
-                } else if ignoreExtraColumns {
-                    ignored.append(h)
-                } else {
-                    throw ScoreFileError(file: name, line: headerLine, "unknown column \"\(h)\": expected only label, score, weight, mass (remove it or pass --ignore-extra-columns)")
-                }
-            }
-            for required in ["label", "score"] where column[required] == nil {
-                throw ScoreFileError(file: name, line: headerLine, "missing column \"\(required)\": the header must name label and score (found: \(header.joined(separator: ", ")))")
-            }
-            let labelAt = column["label"]!, scoreAt = column["score"]!
-            let weightAt = column["weight"] ?? -1, massAt = column["mass"] ?? -1
-            hasWeight = weightAt >= 0; hasMass = massAt >= 0
-            let fieldCount = header.count
-            let estimate = max(n / max(fieldCount * 8, 1), 16)
-            scores.reserveCapacity(estimate); labels.reserveCapacity(estimate)
-            if hasWeight { weights.reserveCapacity(estimate) }
-            if hasMass { masses.reserveCapacity(estimate) }
-
-            // Field starts of the current line (reused).
-            var starts = [Int](repeating: 0, count: fieldCount + 1)
-            while position < n {
-                lineNumber += 1
-                let (end, next) = lineEnd(from: position)
-                defer { position = next }
-                if isBlank(position, end) { continue }
-                // Split on commas.
-                var fields = 0
-                starts[0] = position
-                var i = position
-                while i < end {
-                    if base[i] == UInt8(ascii: ",") {
-                        fields += 1
-                        if fields >= fieldCount {
-                            throw ScoreFileError(file: name, line: lineNumber, "more than \(fieldCount) fields: expected \(fieldCount) (\(header.joined(separator: ",")))")
-                        }
-                        starts[fields] = i + 1
-                    }
-                    i += 1
-                }
-                fields += 1
-                guard fields == fieldCount else {
-                    throw ScoreFileError(file: name, line: lineNumber, "\(fields) fields, expected \(fieldCount) (\(header.joined(separator: ",")))")
-                }
-                starts[fieldCount] = end + 1  // one past the virtual separator after the last field
-
-                func number(_ index: Int, _ what: String) throws -> Double {
-                    let a = starts[index], b = starts[index + 1] - 1
-                    if let value = Self.plainDecimal(base, a, b) { return value }
-                    var endPointer: UnsafeMutablePointer<CChar>? = nil
-                    let value = strtod(UnsafeRawPointer(base + a).assumingMemoryBound(to: CChar.self), &endPointer)
-                    var stop = UnsafeRawPointer(endPointer!).assumingMemoryBound(to: UInt8.self) - base
-                    while stop < b && (base[stop] == UInt8(ascii: " ") || base[stop] == UInt8(ascii: "\t")) { stop += 1 }
-                    if stop == a || stop != b || isBlank(a, b) {
-                        let found = isBlank(a, b) ? "an empty field" : "\"\(text(a, b))\""
-                        throw ScoreFileError(file: name, line: lineNumber, "\(what): expected a number, found \(found)")
-                    }
-                    return value
-                }
-
-                let label = try number(labelAt, "label")
-                guard label == 0 || label == 1 else {
-                    throw ScoreFileError(file: name, line: lineNumber, "label is \"\(text(starts[labelAt], starts[labelAt + 1] - 1))\": expected 1 (signal) or 0 (background)")
-                }
-                let score = try number(scoreAt, "score")
-                guard score.isFinite else {
-                    throw ScoreFileError(file: name, line: lineNumber, "score is \(score): expected a finite number")
-                }
-                if hasWeight {
-                    let w = try number(weightAt, "weight")
-                    guard w >= 0 && w.isFinite else {
-                        throw ScoreFileError(file: name, line: lineNumber, "weight is \(w): expected a finite number ≥ 0")
-                    }
-                    weights.append(w)
-                }
-                if hasMass {
-                    let m = try number(massAt, "mass")
-                    guard m.isFinite else {
-                        throw ScoreFileError(file: name, line: lineNumber, "mass is \(m): expected a finite number")
-                    }
-                    masses.append(m)
-                }
-                labels.append(label == 1)
-                scores.append(score)
-            }
-            if scores.isEmpty {
-                throw ScoreFileError(file: name, line: nil, "no events: the file has a header but no data lines")
-            }
+        let (columns, events) = try bytes.withUnsafeBufferPointer { buffer in
+            var text = ScoreFileText(base: buffer.baseAddress!, count: n, name: name)
+            let header = try Self.readHeader(&text)
+            let columns = try ScoreColumns(header: header, file: name, line: text.lineNumber, ignoreExtraColumns: ignoreExtraColumns)
+            return (columns, try Self.readEvents(&text, columns: columns))
         }
-        self.scores = scores
-        self.labels = labels
-        self.weights = hasWeight ? weights : nil
-        self.masses = hasMass ? masses : nil
-        self.ignoredColumns = ignored
+        self.scores = events.scores
+        self.labels = events.labels
+        self.weights = columns.weight != nil ? events.weights : nil
+        self.masses = columns.mass != nil ? events.masses : nil
+        self.ignoredColumns = columns.ignored
+    }
+
+    /// The header: the first non-blank line, split at commas into column names
+    /// (trimmed, unquoted, lower-cased so that "Label" and "\"score\"" are recognised).
+    private static func readHeader(_ text: inout ScoreFileText) throws -> [String] {
+        guard let line = text.nextLine() else {
+            throw ScoreFileError(file: text.name, line: nil, "the file is empty: expected a header line naming the columns label, score[, weight][, mass]")
+        }
+        return String(decoding: UnsafeBufferPointer(start: text.base + line.start, count: line.end - line.start), as: UTF8.self)
+            .split(separator: ",", omittingEmptySubsequences: false).map { field in
+                var f = field.trimmingCharacters(in: " \t")
+                if f.count >= 2 && f.first == "\"" && f.last == "\"" { f = String(f.dropFirst().dropLast()) }
+                return f.lowercased()
+            }
+    }
+
+    /// Every data line after the header, in file order, as one event each.
+    /// Only the columns the header has are filled (`weights`, `masses` stay empty otherwise).
+    private static func readEvents(_ text: inout ScoreFileText, columns: ScoreColumns)
+        throws -> (scores: [Double], labels: [Bool], weights: [Double], masses: [Double]) {
+        var scores: [Double] = [], labels: [Bool] = [], weights: [Double] = [], masses: [Double] = []
+        // A guess from the file size (≥ 8 bytes per field), so that large files rarely regrow.
+        let estimate = max(text.count / max(columns.count * 8, 1), 16)
+        scores.reserveCapacity(estimate); labels.reserveCapacity(estimate)
+        if columns.weight != nil { weights.reserveCapacity(estimate) }
+        if columns.mass != nil { masses.reserveCapacity(estimate) }
+
+        // Field starts of the current line (reused).
+        var starts = [Int](repeating: 0, count: columns.count + 1)
+        while let line = text.nextLine() {
+            try splitFields(line, of: text, columns: columns, into: &starts)
+            let event = try readEvent(text, fieldStarts: starts, columns: columns)
+            if let w = event.weight { weights.append(w) }
+            if let m = event.mass { masses.append(m) }
+            labels.append(event.signal)
+            scores.append(event.score)
+        }
+        if scores.isEmpty {
+            throw ScoreFileError(file: text.name, line: nil, "no events: the file has a header but no data lines")
+        }
+        return (scores, labels, weights, masses)
+    }
+
+    /// Splits the line at its commas: field f spans [starts[f], starts[f + 1] − 1).
+    /// The line must have exactly as many fields as the header.
+    @inline(__always)
+    private static func splitFields(_ line: (start: Int, end: Int), of text: ScoreFileText, columns: ScoreColumns,
+                                    into starts: inout [Int]) throws {
+        let fieldCount = columns.count
+        var fields = 0
+        starts[0] = line.start
+        var i = line.start
+        while i < line.end {
+            if text.base[i] == UInt8(ascii: ",") {
+                fields += 1
+                if fields >= fieldCount {
+                    throw ScoreFileError(file: text.name, line: text.lineNumber, "more than \(fieldCount) fields: expected \(fieldCount) (\(columns.names.joined(separator: ",")))")
+                }
+                starts[fields] = i + 1
+            }
+            i += 1
+        }
+        fields += 1
+        guard fields == fieldCount else {
+            throw ScoreFileError(file: text.name, line: text.lineNumber, "\(fields) fields, expected \(fieldCount) (\(columns.names.joined(separator: ",")))")
+        }
+        starts[fieldCount] = line.end + 1  // one past the virtual separator after the last field
+    }
+
+    /// One event from the fields of a line, validated in column-role order
+    /// (label, score, weight, mass), so a line with several problems reports the first.
+    @inline(__always)
+    private static func readEvent(_ text: ScoreFileText, fieldStarts starts: [Int], columns: ScoreColumns)
+        throws -> (signal: Bool, score: Double, weight: Double?, mass: Double?) {
+        let label = try number(text, starts[columns.label], starts[columns.label + 1] - 1, "label")
+        guard label == 0 || label == 1 else {
+            throw ScoreFileError(file: text.name, line: text.lineNumber, "label is \"\(text.quote(starts[columns.label], starts[columns.label + 1] - 1))\": expected 1 (signal) or 0 (background)")
+        }
+        let score = try number(text, starts[columns.score], starts[columns.score + 1] - 1, "score")
+        guard score.isFinite else {
+            throw ScoreFileError(file: text.name, line: text.lineNumber, "score is \(score): expected a finite number")
+        }
+        var weight: Double? = nil, mass: Double? = nil
+        if let at = columns.weight {
+            let w = try number(text, starts[at], starts[at + 1] - 1, "weight")
+            guard w >= 0 && w.isFinite else {
+                throw ScoreFileError(file: text.name, line: text.lineNumber, "weight is \(w): expected a finite number ≥ 0")
+            }
+            weight = w
+        }
+        if let at = columns.mass {
+            let m = try number(text, starts[at], starts[at + 1] - 1, "mass")
+            guard m.isFinite else {
+                throw ScoreFileError(file: text.name, line: text.lineNumber, "mass is \(m): expected a finite number")
+            }
+            mass = m
+        }
+        return (label == 1, score, weight, mass)
+    }
+
+    /// The number in the field [a, b) of the current line: the whole field, apart from
+    /// surrounding blanks, must be one number (so "0.5x" and "" are errors, not 0.5 and 0).
+    @inline(__always)
+    private static func number(_ text: ScoreFileText, _ a: Int, _ b: Int, _ what: String) throws -> Double {
+        let base = text.base
+        if let value = plainDecimal(base, a, b) { return value }
+        var endPointer: UnsafeMutablePointer<CChar>? = nil
+        let value = strtod(UnsafeRawPointer(base + a).assumingMemoryBound(to: CChar.self), &endPointer)
+        var stop = UnsafeRawPointer(endPointer!).assumingMemoryBound(to: UInt8.self) - base
+        while stop < b && (base[stop] == UInt8(ascii: " ") || base[stop] == UInt8(ascii: "\t")) { stop += 1 }
+        if stop == a || stop != b || text.isBlank(a, b) {
+            let found = text.isBlank(a, b) ? "an empty field" : "\"\(text.quote(a, b))\""
+            throw ScoreFileError(file: text.name, line: text.lineNumber, "\(what): expected a number, found \(found)")
+        }
+        return value
     }
 }
 

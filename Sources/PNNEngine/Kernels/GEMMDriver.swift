@@ -9,6 +9,8 @@
 ///   2. split C into tasks of (about 48 rows) × (a group of panels); each task runs the
 ///      micro-kernel over its 6-row tiles, one k-block at a time, reading full tiles of
 ///      A in place.
+/// `GEMMPlan` makes these choices for a given shape; `pack` and `compute` carry out the
+/// two steps.
 ///
 /// Determinism: every element of C is one FMA chain over p = 0..<k in increasing order,
 /// started from `start`. Between k-blocks the partial sum is stored to C and reloaded,
@@ -64,85 +66,84 @@ enum GEMMDriver {
             return
         }
 
-        let panels = Panels(n: n)
-        // Packing B costs a copy of B; it pays when many row tiles reuse each panel, or
-        // when B is stored transposed (nt). Otherwise full panels are read in place and
-        // only a partial last panel is packed (zero-padded).
-        let packAll = b.colStride != 1 || m > packAllRows
-        let maxK = packAll ? maxKc : maxKcInPlace
-        let kBlocks = (k + maxK - 1) / maxK
-        let kc = (k + kBlocks - 1) / kBlocks
-        let rowTiles = (m + mr - 1) / mr
-        let rowTasks = (rowTiles + tilesPerTask - 1) / tilesPerTask
-        let taskTiles = (rowTiles + rowTasks - 1) / rowTasks      // balanced: 25 tiles → 7,7,7,4
-        let parallel = pool.threadCount > 1 && 2 * m * n * k >= parallelFlops
-        // Enough tasks for dynamic load balance: split the panels into groups when the
-        // rows alone give too few (e.g. the weight gradient of a 27-input layer).
-        var panelsPerGroup = panels.count
-        if parallel {
-            while panelsPerGroup > 1 && rowTasks * ((panels.count + panelsPerGroup - 1) / panelsPerGroup) < 4 * pool.threadCount {
-                panelsPerGroup = (panelsPerGroup + 1) / 2
-            }
+        let plan = GEMMPlan(m: m, n: n, k: k, bColumnStride: b.colStride, threads: pool.threadCount)
+        let runner: WorkerPool? = plan.parallel ? pool : nil
+        ScratchBuffers.shared.with(count: plan.packedBCount + mr * k) { scratch in
+            let packedB = scratch, edgeA = scratch + plan.packedBCount
+            pack(a, b, plan, packedB: packedB, edgeA: edgeA, runner: runner)
+            compute(a, b, plan, packedB: packedB, edgeA: edgeA, c: c, ldc: ldc, ccs: ccs, start: start, relu: relu, runner: runner)
         }
-        let groups = (panels.count + panelsPerGroup - 1) / panelsPerGroup
-        let runner: WorkerPool? = parallel ? pool : nil
-        let firstPacked = packAll ? 0 : (n % 32 == 0 ? panels.count : panels.count - 1)
-        let packedPanels = panels.count - firstPacked
-        // A partial last row tile (m % 6 rows) is packed once, zero-padded, for all tasks.
-        let edgeRows = m % mr, fullTiles = m / mr
-        let bSize = k * panels.paddedColumns
+    }
 
-        ScratchBuffers.shared.with(count: bSize + mr * k) { scratch in
-            let packedB = scratch, edgeA = scratch + bSize
-            // Pack tasks: (panel, chunk of k) pairs, for balance, plus the edge tile of A.
-            let kChunks = (k + packChunk - 1) / packChunk
-            let bTasks = packedPanels * kChunks
-            let packTasks = bTasks + (edgeRows > 0 ? 1 : 0)
-            forEach(packTasks > 1 ? runner : nil, packTasks) { i in
-                if i == bTasks {
-                    GEMMPacking.packEdgeA(a, i0: fullTiles * mr, rows: edgeRows, k: k, into: edgeA)
-                    return
-                }
-                let q = firstPacked + i / kChunks, w = panels.width(q)
-                let p0 = (i % kChunks) * packChunk
-                GEMMPacking.packB(b, j0: q * 32, cols: min(w, n - q * 32), rows: p0..<min(k, p0 + packChunk),
-                                  width: w, into: packedB + q * 32 * k)
+    /// Step 1: copies what the micro-kernel cannot read in place — the B panels the plan
+    /// packs (at q·32·k in `packedB`, zero-padded to the panel width) and the partial last
+    /// row tile of A (into `edgeA`, zero-padded to 6 rows). Tasks are (panel, chunk of k)
+    /// pairs, for balance, plus one for the tile of A.
+    @inline(__always)
+    static func pack(_ a: StridedMatrix, _ b: StridedMatrix, _ plan: GEMMPlan,
+                     packedB: UnsafeMutablePointer<Float>, edgeA: UnsafeMutablePointer<Float>, runner: WorkerPool?) {
+        let k = plan.k, n = plan.n, panels = plan.panels
+        let kChunks = (k + packChunk - 1) / packChunk
+        let bTasks = plan.packedPanels * kChunks
+        let packTasks = bTasks + (plan.edgeRows > 0 ? 1 : 0)
+        forEach(packTasks > 1 ? runner : nil, packTasks) { i in
+            if i == bTasks {
+                GEMMPacking.packEdgeA(a, i0: plan.fullTiles * mr, rows: plan.edgeRows, k: k, into: edgeA)
+                return
             }
-            forEach(runner, rowTasks * groups) { task in
-                let rowTask = task / groups, group = task % groups
-                let t0 = rowTask * taskTiles, t1 = min(rowTiles, t0 + taskTiles)
-                let q0 = group * panelsPerGroup, q1 = min(panels.count, q0 + panelsPerGroup)
-                ScratchBuffers.shared.with(count: mr * 32) { edgeC in
-                    var p0 = 0
-                    while p0 < k {
-                        let kcb = min(kc, k - p0)
-                        let blockStart: Start = p0 == 0 ? start : .load
-                        let blockReLU = relu && p0 + kcb == k
-                        for q in q0..<q1 {
-                            let j0 = q * 32, w = panels.width(q), cols = min(w, n - j0)
-                            let packed = q >= firstPacked
-                            let panelB = packed ? UnsafePointer(packedB + j0 * k + p0 * w) : b.pointer(p0, j0)
-                            let bs = packed ? w : b.rowStride
-                            var panelStart = blockStart
-                            if case .bias(let bias) = blockStart { panelStart = .bias(bias + j0) }
-                            for t in t0..<t1 {
-                                let cTile = c + t * mr * ldc + j0 * ccs
-                                let full = t < fullTiles
-                                // Full tiles read A in place; the partial one reads its packed copy.
-                                let tileA = full ? a.pointer(t * mr, p0) : UnsafePointer(edgeA + p0 * mr)
-                                let rs = full ? a.rowStride : 1, ps = full ? a.colStride : mr
-                                if full && cols == w && ccs == 1 {
-                                    kernel(w, kc: kcb, a: tileA, rs: rs, ps: ps, b: panelB, bs: bs, c: cTile, ldc: ldc,
-                                           start: panelStart, relu: blockReLU)
-                                } else {
-                                    edgeKernel(w, rows: full ? mr : edgeRows, cols: cols, kc: kcb, a: tileA, rs: rs, ps: ps,
-                                               b: panelB, bs: bs, c: cTile, ldc: ldc, ccs: ccs, start: panelStart,
-                                               relu: blockReLU, tile: edgeC)
-                                }
+            let q = plan.firstPacked + i / kChunks, w = panels.width(q)
+            let p0 = (i % kChunks) * packChunk
+            GEMMPacking.packB(b, j0: q * 32, cols: min(w, n - q * 32), rows: p0..<min(k, p0 + packChunk),
+                              width: w, into: packedB + q * 32 * k)
+        }
+    }
+
+    /// Step 2: C = start + A·B over tasks of (`plan.taskTiles` row tiles) × (a group of
+    /// panels). A task runs the micro-kernel over its 6-row tiles one k-block at a time,
+    /// the first block from `start` and the others from the partial sums left in C; full
+    /// tiles of A and unpacked panels of B are read in place, the rest from `pack`'s copies.
+    @inline(__always)
+    static func compute(_ a: StridedMatrix, _ b: StridedMatrix, _ plan: GEMMPlan,
+                        packedB: UnsafeMutablePointer<Float>, edgeA: UnsafeMutablePointer<Float>,
+                        c: UnsafeMutablePointer<Float>, ldc: Int, ccs: Int, start: Start, relu: Bool, runner: WorkerPool?) {
+        let k = plan.k, n = plan.n, panels = plan.panels
+        let kc = plan.kc, rowTiles = plan.rowTiles, taskTiles = plan.taskTiles
+        let groups = plan.groups, panelsPerGroup = plan.panelsPerGroup
+        let firstPacked = plan.firstPacked, fullTiles = plan.fullTiles, edgeRows = plan.edgeRows
+        forEach(runner, plan.rowTasks * groups) { task in
+            let rowTask = task / groups, group = task % groups
+            let t0 = rowTask * taskTiles, t1 = min(rowTiles, t0 + taskTiles)
+            let q0 = group * panelsPerGroup, q1 = min(panels.count, q0 + panelsPerGroup)
+            ScratchBuffers.shared.with(count: mr * 32) { edgeC in
+                var p0 = 0
+                while p0 < k {
+                    let kcb = min(kc, k - p0)
+                    let blockStart: Start = p0 == 0 ? start : .load
+                    let blockReLU = relu && p0 + kcb == k
+                    for q in q0..<q1 {
+                        let j0 = q * 32, w = panels.width(q), cols = min(w, n - j0)
+                        let packed = q >= firstPacked
+                        let panelB = packed ? UnsafePointer(packedB + j0 * k + p0 * w) : b.pointer(p0, j0)
+                        let bs = packed ? w : b.rowStride
+                        var panelStart = blockStart
+                        if case .bias(let bias) = blockStart { panelStart = .bias(bias + j0) }
+                        for t in t0..<t1 {
+                            let cTile = c + t * mr * ldc + j0 * ccs
+                            let full = t < fullTiles
+                            // Full tiles read A in place; the partial one reads its packed copy.
+                            let tileA = full ? a.pointer(t * mr, p0) : UnsafePointer(edgeA + p0 * mr)
+                            let rs = full ? a.rowStride : 1, ps = full ? a.colStride : mr
+                            if full && cols == w && ccs == 1 {
+                                kernel(w, kc: kcb, a: tileA, rs: rs, ps: ps, b: panelB, bs: bs, c: cTile, ldc: ldc,
+                                       start: panelStart, relu: blockReLU)
+                            } else {
+                                edgeKernel(w, rows: full ? mr : edgeRows, cols: cols, kc: kcb, a: tileA, rs: rs, ps: ps,
+                                           b: panelB, bs: bs, c: cTile, ldc: ldc, ccs: ccs, start: panelStart,
+                                           relu: blockReLU, tile: edgeC)
                             }
                         }
-                        p0 += kcb
                     }
+                    p0 += kcb
                 }
             }
         }

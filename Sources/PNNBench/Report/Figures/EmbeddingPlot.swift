@@ -1,5 +1,6 @@
 import Foundation
 import PNNData
+import PNNEngine
 
 /// The gnuplot figure of one t-SNE embedding: two panels of the same points, coloured
 /// by mass (left) and by label (right). Points are drawn once, in the sample's seeded

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
-import PNNEngine
-@testable import PNNBench
+@testable import PNNEngine
 
 @Suite struct TSNETests {
     /// Three tight Gaussian clusters in 10 dimensions, centres 10 apart, 20 points each.

@@ -1,5 +1,4 @@
 import Foundation
-import PNNEngine
 
 /// Exact t-SNE (van der Maaten & Hinton 2008, "Visualizing data using t-SNE", JMLR 9),
 /// in Double, O(N²) time and memory: meant for a few thousand points.
