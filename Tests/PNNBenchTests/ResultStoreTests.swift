@@ -148,6 +148,8 @@ import PNNEngine
         // until it is added.
         let trainingFields = Mirror(reflecting: spec.training).children.compactMap(\.label)
         for field in trainingFields { #expect(variants["spec." + field] != nil, "training field \(field) is not varied") }
+        let scaleFields = Mirror(reflecting: scale).children.compactMap(\.label).filter { $0 != "description" }
+        for field in scaleFields { #expect(variants["scale." + field] != nil, "scale field \(field) is not varied") }
         // All distinct from each other too (except the two trainMasses orders, which are
         // different specs and must differ as well).
         #expect(Set(variants.values).count == variants.count)

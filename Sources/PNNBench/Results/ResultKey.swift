@@ -5,40 +5,28 @@ import PNNEngine
 extension ResultStore {
     /// What a result's key is a hash of: everything that determines the result.
     ///
-    /// The free-text `description`s of the spec and the scale are left out on purpose:
-    /// rewording a listing must not throw away finished runs. Every other field is in;
-    /// the spec's training definition is encoded whole, so a new training field changes
-    /// every key at once and two different trainings never share a result file.
+    /// The spec and the scale are encoded as they are stored, minus their free-text
+    /// `description`s: rewording a listing must not throw away finished runs. Every other
+    /// field is in, so a field added to `TrainingDefinition` or `Scale` is part of every
+    /// key at once and two different trainings never share a result file.
     struct KeyMaterial: Encodable {
-        struct SpecPart: Encodable {
-            var id: String
-            var reproduces: PaperReference
-            var training: TrainingDefinition
-
-            enum CodingKeys: String, CodingKey { case id, reproduces }
-
-            /// Flat: id, reproduces and the training's fields side by side.
-            func encode(to encoder: Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(id, forKey: .id)
-                try container.encode(reproduces, forKey: .reproduces)
-                try training.encode(to: encoder)
-            }
-        }
-        struct ScalePart: Encodable {
-            var name: String
-            var trainEvents: Int?
-            var testEvents: Int?
-            var epochs: Int
-            var batchSize: Int
-        }
-        /// Bumped if the meaning of the fields above changes, so old keys cannot alias.
+        /// Bumped if the meaning of the fields below changes, so old keys cannot alias.
         var keyFormat = 1
-        var spec: SpecPart
-        var scale: ScalePart
+        var spec: ExperimentSpec
+        var scale: Scale
         var data: DataIdentity
         var seed: UInt64
         var engineVersion: String
+
+        init(spec: ExperimentSpec, scale: Scale, data: DataIdentity, seed: UInt64, engineVersion: String) {
+            self.spec = spec
+            self.spec.description = nil
+            self.scale = scale
+            self.scale.description = nil
+            self.data = data
+            self.seed = seed
+            self.engineVersion = engineVersion
+        }
     }
 
     /// The content address of a run: `<id slug>-<16 hex digits>`, e.g.
@@ -48,11 +36,7 @@ extension ResultStore {
     /// experiment id with characters unsafe in file names replaced by "_", only helps
     /// people find a file. Same inputs give the same key on every machine.
     public static func key(spec: ExperimentSpec, scale: Scale, data: DataIdentity, seed: UInt64, engineVersion: String) -> String {
-        let material = KeyMaterial(
-            spec: .init(id: spec.id, reproduces: spec.reproduces, training: spec.training),
-            scale: .init(name: scale.name, trainEvents: scale.trainEvents, testEvents: scale.testEvents,
-                         epochs: scale.epochs, batchSize: scale.batchSize),
-            data: data, seed: seed, engineVersion: engineVersion)
+        let material = KeyMaterial(spec: spec, scale: scale, data: data, seed: seed, engineVersion: engineVersion)
         let encoder = CanonicalJSON.encoder(pretty: false)
         encoder.userInfo[BackgroundMassMode.encodesAsText] = true
         // Encoding plain strings, integers and booleans cannot fail.
