@@ -113,7 +113,8 @@ public final class BenchPipeline {
         let comparison = Comparison.compare(results: rows, baseline: baseline, selection: selection, notes: notes)
         let figureContext = FigureContext(suite: suite, results: rows, timings: timings, scale: scale,
                                           seed: configuration.seed, provider: try experimentRunner().provider,
-                                          modelsDirectory: configuration.modelsDirectory)
+                                          modelsDirectory: configuration.modelsDirectory,
+                                          cacheDirectory: configuration.cacheDirectory)
         let builder = ReportBuilder(context: figureContext, comparison: comparison, figureBuilders: ReportFigureBuilders.standard,
                                     environment: .current(root: configuration.root), data: configuration.data)
         return try builder.write(to: directory ?? configuration.reportDirectory, render: render,

@@ -35,6 +35,8 @@ public struct PipelineConfiguration: Sendable {
     public var baselinesDirectory: URL { root.appendingPathComponent("Baselines") }
     public var resultsDirectory: URL { workDirectory.appendingPathComponent("results") }
     public var modelsDirectory: URL { workDirectory.appendingPathComponent("models") }
+    /// What the report keeps between runs (t-SNE embeddings).
+    public var cacheDirectory: URL { workDirectory.appendingPathComponent("cache") }
     /// `Reports/<suite>-<data>-<scale>`, where a report goes unless told otherwise.
     public var reportDirectory: URL {
         root.appendingPathComponent("Reports")

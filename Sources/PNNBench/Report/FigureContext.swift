@@ -15,9 +15,11 @@ public struct FigureContext {
     public var provider: DatasetProvider?
     /// `<work-dir>/models/`: checkpoints named by result key (see `ExperimentRunner.checkpointName`).
     public var modelsDirectory: URL?
+    /// Where figures keep what is costly to recompute (t-SNE embeddings, `EmbeddingCache`); nil: nothing kept.
+    public var cacheDirectory: URL?
 
     public init(suite: Suite, results: [RunResult], timings: [String: RunTiming], scale: Scale, seed: UInt64,
-                provider: DatasetProvider?, modelsDirectory: URL?) {
+                provider: DatasetProvider?, modelsDirectory: URL?, cacheDirectory: URL? = nil) {
         self.suite = suite
         self.results = results
         self.timings = timings
@@ -25,6 +27,7 @@ public struct FigureContext {
         self.seed = seed
         self.provider = provider
         self.modelsDirectory = modelsDirectory
+        self.cacheDirectory = cacheDirectory
     }
 
     /// The result of the row `row` of `artifact`, if it ran.

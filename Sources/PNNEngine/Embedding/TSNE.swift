@@ -42,6 +42,10 @@ public struct TSNE: Sendable {
     /// coincides with the stream that picks the events.
     public static let initStreamIndex: UInt64 = 0x75AE
 
+    /// Changes whenever a change of this code changes an embedding's bits; stored
+    /// embeddings (the report's cache) are named by it.
+    public static let version = 1
+
     public init(seed: UInt64) {
         self.seed = seed
     }
@@ -52,6 +56,12 @@ public struct TSNE: Sendable {
         public var dimensions: Int
         /// (iteration, KL(P‖Q) with the unexaggerated P) at each checkpoint.
         public var klHistory: [(iteration: Int, kl: Double)]
+
+        public init(embedding: [Double], dimensions: Int, klHistory: [(iteration: Int, kl: Double)]) {
+            self.embedding = embedding
+            self.dimensions = dimensions
+            self.klHistory = klHistory
+        }
 
         public func point(_ i: Int) -> ArraySlice<Double> { embedding[(i * dimensions)..<((i + 1) * dimensions)] }
     }

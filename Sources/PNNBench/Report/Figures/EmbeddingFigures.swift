@@ -14,7 +14,8 @@ import PNNEngine
 /// network that would score it at that hypothesis, as in the test protocol) or through
 /// the pNN with mass feature m/1000 (§6: background is evaluated at the hypothesis m_i).
 /// The last hidden layer's activations (Model.hiddenRepresentation) are embedded with
-/// exact t-SNE (perplexity 30, 1000 iterations), seeded with the suite seed.
+/// exact t-SNE (perplexity 30, 1000 iterations), seeded with the suite seed, and kept in
+/// the context's cache folder when it has one (`EmbeddingCache`).
 public enum EmbeddingFigures {
     public static let artifact = "table3"
     public static let individualRow = "Individual-NNs | None"
@@ -69,7 +70,9 @@ public enum EmbeddingFigures {
             var tsne = TSNE(seed: context.seed)
             tsne.iterations = iterations
             tsne.exaggerationIterations = min(tsne.exaggerationIterations, iterations / 4)
-            let embedding = tsne.embed(hidden.values, rows: events.count, cols: hidden.width, threads: pool.threadCount)
+            let embedding = context.cacheDirectory.map { EmbeddingCache(directory: $0.appendingPathComponent("tsne")) }?
+                .embedding(hidden.values, rows: events.count, cols: hidden.width, tsne: tsne, threads: pool.threadCount)
+                ?? tsne.embed(hidden.values, rows: events.count, cols: hidden.width, threads: pool.threadCount)
             outcome.figures.append(EmbeddingPlot.make(
                 name: s.name, figure: s.figure, row: s.row, individual: individual, sample: events,
                 embedding: embedding, hiddenWidth: hidden.width, perplexity: tsne.perplexity, iterations: tsne.iterations))
