@@ -17,6 +17,12 @@ public enum MetricsError: Error, Equatable, CustomStringConvertible, Sendable {
     case noBackgroundAtMass(Double)
     /// One of the above, while evaluating the signal mass hypothesis `mass`.
     indirect case atMass(Double, MetricsError)
+    /// No replicate values (one value per training seed) to summarise.
+    case noReplicates
+    /// A replicate value is NaN or infinite.
+    case nonFiniteReplicate(index: Int, value: Double)
+    /// The two sides of a paired comparison have different numbers of seeds.
+    case replicateCountMismatch(first: Int, second: Int)
 
     public var description: String {
         switch self {
@@ -39,6 +45,12 @@ public enum MetricsError: Error, Equatable, CustomStringConvertible, Sendable {
             return "mass \(m): signal rows but no background rows with mass \(m); list every background event once per signal mass, with its score at that mass and mass = \(m)"
         case let .atMass(mass, error):
             return "mass \(formatMass(mass)): \(error)"
+        case .noReplicates:
+            return "no replicate values: statistics over seeds need at least one value"
+        case let .nonFiniteReplicate(index, value):
+            return "replicate #\(index) is \(value): every value (one per seed) must be a finite number"
+        case let .replicateCountMismatch(first, second):
+            return "a paired comparison needs the same seeds on both sides (got \(first) and \(second) values)"
         }
     }
 }
