@@ -42,7 +42,7 @@ extension ReportBuilder.Output {
         var line = "report: \(reportURL.path) — \(figures.count) figure(s)"
         if !omitted.isEmpty { line += ", \(omitted.count) left out" }
         switch rendering {
-        case .rendered: line += ", rendered to SVG and PNG"
+        case .rendered: line += ", rendered to SVG, PNG and PDF"
         case .notRequested: line += " (scripts only; --render renders them)"
         case .gnuplotMissing: line += " (not rendered: gnuplot not found)"
         }

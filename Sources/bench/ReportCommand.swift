@@ -9,13 +9,14 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the paper-style report (report.md and gnuplot figures) from stored results.",
         discussion: """
         Reads the results of the chosen --scale, --data and --seed made by this engine version \
-        (run `bench all` first) and writes <out>/report.md and <out>/figures/: a banner with the \
+        (run `bench all` first) and writes <out>/report.md, <out>/figures/ and <out>/tables/: a banner with the \
         data set and scale, the environment (CPU, threads, engine, seed, git commit, wall time per \
         experiment), the paper's Tables 3, 4 and 5 with our value, the paper's, delta and a pass \
-        mark per cell, the paper's claims, and the figures as gnuplot scripts with their data. \
+        mark per cell, the paper's claims, and the figures as gnuplot scripts with their data; \
+        tables/ holds each table as CSV (every cell at full precision) and as LaTeX booktabs tables. \
         The same results give the same bytes. Default --out: Reports/<suite>-<data>-<scale> under --root.
 
-        --render runs gnuplot (Debian: gnuplot-nox) on every script, writing SVG and PNG, and \
+        --render runs gnuplot (Debian: gnuplot-nox) on every script, writing SVG, PNG and PDF, and \
         report.md shows the PNGs. Without --render, or without gnuplot, report.md says how to \
         render the scripts.
 
@@ -30,7 +31,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Output folder (default: Reports/<suite>-<data>-<scale> under --root).")
     var out: String?
 
-    @Flag(help: "Render every figure to SVG and PNG with gnuplot; exit 1 if a script fails or gnuplot is missing.")
+    @Flag(help: "Render every figure to SVG, PNG and PDF with gnuplot; exit 1 if a script fails or gnuplot is missing.")
     var render = false
 
     @OptionGroup var threads: ThreadsOption

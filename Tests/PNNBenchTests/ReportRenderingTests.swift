@@ -5,7 +5,7 @@ import Testing
 /// Rendering with the real gnuplot; each test returns early (with a note) when gnuplot is
 /// not installed.
 @Suite struct ReportRenderingTests {
-    @Test func rendersEveryFigureToSVGAndPNG() throws {
+    @Test func rendersEveryFigureToSVGPNGAndPDF() throws {
         guard let gnuplot = GnuplotRenderer.locate() else {
             print("note: gnuplot not found; ReportRenderingTests skipped")
             return
@@ -17,10 +17,15 @@ import Testing
             .write(to: directory, render: true, gnuplot: gnuplot)
         #expect(output.rendering == .rendered)
         let figures = directory.appendingPathComponent("figures")
-        for ext in ["svg", "png"] {
+        for ext in ["svg", "png", "pdf"] {
             let data = try Data(contentsOf: figures.appendingPathComponent("fake-table3.\(ext)"))
             #expect(data.count > 1000)
         }
+        // Rendered again, the PDF has the same bytes: cairo's creation time is replaced.
+        let pdf = try Data(contentsOf: figures.appendingPathComponent("fake-table3.pdf"))
+        #expect(pdf.firstRange(of: Array("/CreationDate (D:19700101000000".utf8)) != nil)
+        try GnuplotRenderer.render(script: "fake-table3.gp", in: figures, gnuplot: gnuplot)
+        #expect(try Data(contentsOf: figures.appendingPathComponent("fake-table3.pdf")) == pdf)
         let text = try String(contentsOf: output.reportURL, encoding: .utf8)
         #expect(text.contains("![Fake: Table 3 averages](figures/fake-table3.png)"))
     }

@@ -3,8 +3,9 @@ import PNNEngine
 
 /// One figure of the report: a self-contained gnuplot script and the data files it reads.
 ///
-/// The script written to disk renders SVG by default and PNG with `-e "fmt='png'"`, from
-/// the figures folder (data files are referenced by bare name):
+/// The script written to disk renders SVG by default, PNG with `-e "fmt='png'"` and PDF
+/// (cairo, for papers) with `-e "fmt='pdf'"`, from the figures folder (data files are
+/// referenced by bare name):
 ///
 ///     cd Reports/<name>/figures && gnuplot fig09-interpolation.gp && gnuplot -e "fmt='png'" fig09-interpolation.gp
 ///
@@ -36,6 +37,11 @@ public struct GnuplotFigure: Sendable {
 
     public var scriptName: String { name + ".gp" }
 
+    /// The PDF page: the PNG's size at 100 pixels per inch, so text keeps its proportions.
+    var pdfSize: String {
+        String(format: "%.2fin,%.2fin", Double(width) / 100, Double(height) / 100)
+    }
+
     /// The full script: header choosing the terminal, then the body.
     public var script: String {
         """
@@ -43,11 +49,17 @@ public struct GnuplotFigure: Sendable {
         # Written by `bench report`. Render from this folder:
         #   gnuplot \(scriptName)                  -> \(name).svg
         #   gnuplot -e "fmt='png'" \(scriptName)   -> \(name).png
+        #   gnuplot -e "fmt='pdf'" \(scriptName)   -> \(name).pdf
         if (!exists("fmt")) fmt = "svg"
         if (fmt eq "png") {
             set terminal pngcairo size \(width),\(height) font ",10" noenhanced
             set output "\(name).png"
-        } else {
+        }
+        if (fmt eq "pdf") {
+            set terminal pdfcairo size \(pdfSize) font ",10" noenhanced
+            set output "\(name).pdf"
+        }
+        if (fmt eq "svg") {
             set terminal svg size \(width),\(height) font ",12" noenhanced
             set output "\(name).svg"
         }

@@ -26,9 +26,9 @@ public struct PaperTableSection {
     }
 
     /// Column masses then the average (nil).
-    private var columns: [Int?] { table.masses.map { Optional($0) } + [nil] }
+    var columns: [Int?] { table.masses.map { Optional($0) } + [nil] }
 
-    private func cell(_ row: BaselineRow, _ metric: BaselineMetric, _ mass: Int?) -> CellComparison? {
+    func cell(_ row: BaselineRow, _ metric: BaselineMetric, _ mass: Int?) -> CellComparison? {
         cells.first { $0.row == row && $0.metric == metric && $0.mass == mass }
     }
 
@@ -43,23 +43,31 @@ public struct PaperTableSection {
         ["row"] + table.masses.map { "\($0) GeV" } + ["average"]
     }
 
-    /// Our values with the best of each column in bold; "—" where the row did not run.
-    public func oursTable(_ metric: BaselineMetric) -> MarkdownTable {
-        var out = MarkdownTable(header: header)
-        // Best per column at the printed precision, so that what looks equal is treated equal.
+    /// Our values of `metric` as printed (two decimals), one array per row, one entry per
+    /// column (masses, then the average): nil where the row did not run, `best` when the
+    /// value is the highest of its column at the printed precision (so that what looks
+    /// equal is treated equal).
+    public func oursCells(_ metric: BaselineMetric) -> [(row: String, cells: [(text: String, best: Bool)?])] {
         var best: [Int: Double] = [:]
         for (index, mass) in columns.enumerated() {
             let values = table.rows.compactMap { cell($0, metric, mass)?.ours }.map { Double(Self.number($0))! }
             if let max = values.max() { best[index] = max }
         }
-        for row in table.rows {
-            var line = [row.reference.row]
-            for (index, mass) in columns.enumerated() {
-                guard let ours = cell(row, metric, mass)?.ours else { line.append("—"); continue }
-                let text = Self.number(ours)
-                line.append(Double(text)! == best[index] ? "**\(text)**" : text)
-            }
-            out.append(line)
+        return table.rows.map { row in
+            (row.reference.row, columns.enumerated().map { index, mass in
+                cell(row, metric, mass)?.ours.map { ours in
+                    let text = Self.number(ours)
+                    return (text, Double(text)! == best[index])
+                }
+            })
+        }
+    }
+
+    /// Our values with the best of each column in bold; "—" where the row did not run.
+    public func oursTable(_ metric: BaselineMetric) -> MarkdownTable {
+        var out = MarkdownTable(header: header)
+        for line in oursCells(metric) {
+            out.append([line.row] + line.cells.map { $0.map { $0.best ? "**\($0.text)**" : $0.text } ?? "—" })
         }
         return out
     }

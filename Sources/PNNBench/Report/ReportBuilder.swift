@@ -3,7 +3,8 @@ import PNNEngine
 
 /// Writes the paper-style report of one suite, data set and scale:
 /// `<directory>/report.md` and `<directory>/figures/` (gnuplot scripts, their data and,
-/// when rendered, SVG and PNG files).
+/// when rendered, SVG, PNG and PDF files) and `<directory>/tables/` (each paper table as
+/// CSV and LaTeX, see `PaperTableExport`).
 ///
 /// report.md holds, in order: a banner with the data set and scale (on HEPMASS-SIM, that
 /// these are not HEPMASS numbers); the environment (CPU, threads, engine version, target
@@ -42,7 +43,7 @@ public struct ReportBuilder {
         "\(suite)-\(data)-\(scale)"
     }
 
-    /// Whether the figures have SVG and PNG renders next to their scripts.
+    /// Whether the figures have SVG, PNG and PDF renders next to their scripts.
     public enum Rendering: Equatable, Sendable {
         /// `--render` was not asked for.
         case notRequested
@@ -87,7 +88,7 @@ public struct ReportBuilder {
     }
 
     /// Writes figures and report into `directory`. With `render` and a `gnuplot`, every
-    /// script is rendered to SVG and PNG; the first script gnuplot rejects stops the
+    /// script is rendered to SVG, PNG and PDF; the first script gnuplot rejects stops the
     /// report with `GnuplotRenderer.Failure` naming it (report.md is then left in its
     /// unrendered form, which says how to render).
     @discardableResult
@@ -97,6 +98,7 @@ public struct ReportBuilder {
         try Self.clearFigures(in: figuresDirectory)
         try FileManager.default.createDirectory(at: figuresDirectory, withIntermediateDirectories: true)
         for figure in outcome.figures { try figure.write(to: figuresDirectory) }
+        try writeTables(to: directory.appendingPathComponent(Self.tablesFolderName))
         let reportURL = directory.appendingPathComponent(Self.reportFileName)
         let pending: Rendering = render ? .gnuplotMissing : .notRequested
         var output = Output(directory: directory, figures: outcome.figures, omitted: outcome.omitted, rendering: pending)
@@ -112,11 +114,34 @@ public struct ReportBuilder {
         return output
     }
 
+    public static let tablesFolderName = "tables"
+
+    /// Each paper table as CSV and one LaTeX table per metric, replacing what an earlier
+    /// report wrote there.
+    func writeTables(to directory: URL) throws {
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            for name in names where ["csv", "tex"].contains((name as NSString).pathExtension) {
+                try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+            }
+        }
+        let sections = comparison.baseline.tables.map { PaperTableSection(table: $0, cells: comparison.cells) }
+        guard !sections.isEmpty else { return }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for section in sections {
+            try AtomicFile.write(Data(section.csv().utf8), to: directory.appendingPathComponent(section.fileStem + ".csv").path)
+            for metric in section.metrics {
+                try AtomicFile.write(Data(section.latex(metric).utf8),
+                                     to: directory.appendingPathComponent(section.latexFileName(metric)).path)
+            }
+        }
+    }
+
     /// Removes what an earlier report wrote (scripts, data, renders), so that a figure
     /// no longer produced does not linger; other files are left alone.
     static func clearFigures(in directory: URL) throws {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where ["gp", "dat", "svg", "png"].contains((name as NSString).pathExtension) {
+        for name in names where ["gp", "dat"].contains((name as NSString).pathExtension)
+            || GnuplotRenderer.formats.contains((name as NSString).pathExtension) {
             try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }
     }

@@ -10,6 +10,8 @@ extension ReportBuilder {
         out += "(`Baselines/README.md`)" + (isSimulated ? " — on HEPMASS-SIM for orientation only" : "") + ".\n\n"
         let tables = comparison.baseline.tables
         if tables.isEmpty { return out + "No paper tables were loaded.\n" }
+        out += "Each table is also in `tables/`: `<table>.csv` with every cell at full precision (ours, paper, Δ, "
+        out += "tolerance, status) and `<table>-<metric>.tex`, our values as a LaTeX `booktabs` table.\n\n"
         for table in tables {
             out += PaperTableSection(table: table, cells: comparison.cells).markdown()
         }
@@ -37,7 +39,7 @@ extension ReportBuilder {
     static let renderCommands = """
         ```sh
         cd figures
-        for f in *.gp; do gnuplot "$f" && gnuplot -e "fmt='png'" "$f"; done
+        for f in *.gp; do gnuplot "$f" && gnuplot -e "fmt='png'" "$f" && gnuplot -e "fmt='pdf'" "$f"; done
         ```
         """
 
@@ -49,7 +51,7 @@ extension ReportBuilder {
         if !outcome.figures.isEmpty {
             switch rendering {
             case .rendered:
-                out += "Each figure is a gnuplot script with its data in `figures/` (SVG and PNG renders beside them).\n\n"
+                out += "Each figure is a gnuplot script with its data in `figures/` (SVG, PNG and PDF renders beside them).\n\n"
             case .notRequested, .gnuplotMissing:
                 out += rendering == .gnuplotMissing
                     ? "**The figures are not rendered: gnuplot was not found** (Debian/Ubuntu: `apt-get install gnuplot-nox`). "

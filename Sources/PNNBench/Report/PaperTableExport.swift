@@ -1,0 +1,77 @@
+import Foundation
+
+/// The paper's tables as files that go into a paper or a spreadsheet without retyping:
+///
+/// * CSV, one line per cell (table, metric, row, mass or "average", ours, paper, Δ,
+///   tolerance, status), numbers in percent written as the shortest decimal that reads
+///   back to the same Double, so the file holds the exact values the report rounds;
+/// * LaTeX, one `booktabs` tabular per metric: our values with two decimals, the best of
+///   each column in bold as in report.md, "--" where a row did not run.
+extension PaperTableSection {
+    /// "table3" for `Baselines/paper/table3.yaml`.
+    public var fileStem: String {
+        URL(fileURLWithPath: table.file).deletingPathExtension().lastPathComponent
+    }
+
+    public static let csvHeader = "table,metric,row,mass,ours,paper,delta,tolerance,status"
+
+    /// Every cell of the table, metrics in `BaselineMetric` order, rows and columns as printed.
+    public func csv() -> String {
+        var lines = [Self.csvHeader]
+        for metric in metrics {
+            for row in table.rows {
+                for mass in columns {
+                    guard let c = cell(row, metric, mass) else { continue }
+                    let fields = [fileStem, metric.rawValue, row.reference.row, mass.map(String.init) ?? "average",
+                                  c.ours.map { "\($0)" } ?? "", "\(c.reference)", c.delta.map { "\($0)" } ?? "",
+                                  "\(c.tolerance)", c.status.rawValue]
+                    lines.append(fields.map(Self.csvField).joined(separator: ","))
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Our values of `metric` as a booktabs table (needs `\usepackage{booktabs}`).
+    public func latex(_ metric: BaselineMetric) -> String {
+        let title = Self.latexEscape(table.title ?? fileStem)
+        let metricName = metric == .sigmaRatio ? "$\\sigma_{\\mathrm{ratio}}$" : "ROC-AUC"
+        var out = "% \(fileStem), \(metric.label) (%), written by `bench report`; needs \\usepackage{booktabs}\n"
+        out += "\\begin{tabular}{l" + String(repeating: "r", count: columns.count) + "}\n\\toprule\n"
+        out += (["\(metricName) (\\%)"] + table.masses.map { "\($0)\\,GeV" } + ["average"]).joined(separator: " & ") + " \\\\\n\\midrule\n"
+        for line in oursCells(metric) {
+            let cells = line.cells.map { $0.map { $0.best ? "\\textbf{\($0.text)}" : $0.text } ?? "--" }
+            out += ([Self.latexEscape(line.row)] + cells).joined(separator: " & ") + " \\\\\n"
+        }
+        out += "\\bottomrule\n\\end{tabular}\n"
+        out += "% \(title)\n"
+        return out
+    }
+
+    /// Text safe in LaTeX's text mode.
+    static func latexEscape(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "\\": out += "\\textbackslash{}"
+            case "|": out += "\\textbar{}"
+            case "&", "%", "$", "#", "_", "{", "}": out += "\\" + String(ch)
+            case "~": out += "\\textasciitilde{}"
+            case "^": out += "\\textasciicircum{}"
+            case "<": out += "\\textless{}"
+            case ">": out += "\\textgreater{}"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// File name of the LaTeX table of `metric`: "table3-roc-auc.tex".
+    public func latexFileName(_ metric: BaselineMetric) -> String { "\(fileStem)-\(metric.rawValue).tex" }
+}
