@@ -2,11 +2,17 @@
 # Written by `bench report`. Render from this folder:
 #   gnuplot fig03a-mwwbb-distribution.gp                  -> fig03a-mwwbb-distribution.svg
 #   gnuplot -e "fmt='png'" fig03a-mwwbb-distribution.gp   -> fig03a-mwwbb-distribution.png
+#   gnuplot -e "fmt='pdf'" fig03a-mwwbb-distribution.gp   -> fig03a-mwwbb-distribution.pdf
 if (!exists("fmt")) fmt = "svg"
 if (fmt eq "png") {
     set terminal pngcairo size 800,560 font ",10" noenhanced
     set output "fig03a-mwwbb-distribution.png"
-} else {
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 8.00in,5.60in font ",10" noenhanced
+    set output "fig03a-mwwbb-distribution.pdf"
+}
+if (fmt eq "svg") {
     set terminal svg size 800,560 font ",12" noenhanced
     set output "fig03a-mwwbb-distribution.svg"
 }

@@ -2,11 +2,17 @@
 # Written by `bench report`. Render from this folder:
 #   gnuplot fig05-correlations.gp                  -> fig05-correlations.svg
 #   gnuplot -e "fmt='png'" fig05-correlations.gp   -> fig05-correlations.png
+#   gnuplot -e "fmt='pdf'" fig05-correlations.gp   -> fig05-correlations.pdf
 if (!exists("fmt")) fmt = "svg"
 if (fmt eq "png") {
     set terminal pngcairo size 860,800 font ",10" noenhanced
     set output "fig05-correlations.png"
-} else {
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 8.60in,8.00in font ",10" noenhanced
+    set output "fig05-correlations.pdf"
+}
+if (fmt eq "svg") {
     set terminal svg size 860,800 font ",12" noenhanced
     set output "fig05-correlations.svg"
 }

@@ -2,11 +2,17 @@
 # Written by `bench report`. Render from this folder:
 #   gnuplot fig05b-correlations-target.gp                  -> fig05b-correlations-target.svg
 #   gnuplot -e "fmt='png'" fig05b-correlations-target.gp   -> fig05b-correlations-target.png
+#   gnuplot -e "fmt='pdf'" fig05b-correlations-target.gp   -> fig05b-correlations-target.pdf
 if (!exists("fmt")) fmt = "svg"
 if (fmt eq "png") {
     set terminal pngcairo size 620,820 font ",10" noenhanced
     set output "fig05b-correlations-target.png"
-} else {
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 6.20in,8.20in font ",10" noenhanced
+    set output "fig05b-correlations-target.pdf"
+}
+if (fmt eq "svg") {
     set terminal svg size 620,820 font ",12" noenhanced
     set output "fig05b-correlations-target.svg"
 }

@@ -2,11 +2,17 @@
 # Written by `bench report`. Render from this folder:
 #   gnuplot fig06-imbalance.gp                  -> fig06-imbalance.svg
 #   gnuplot -e "fmt='png'" fig06-imbalance.gp   -> fig06-imbalance.png
+#   gnuplot -e "fmt='pdf'" fig06-imbalance.gp   -> fig06-imbalance.pdf
 if (!exists("fmt")) fmt = "svg"
 if (fmt eq "png") {
     set terminal pngcairo size 960,480 font ",10" noenhanced
     set output "fig06-imbalance.png"
-} else {
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 9.60in,4.80in font ",10" noenhanced
+    set output "fig06-imbalance.pdf"
+}
+if (fmt eq "svg") {
     set terminal svg size 960,480 font ",12" noenhanced
     set output "fig06-imbalance.svg"
 }

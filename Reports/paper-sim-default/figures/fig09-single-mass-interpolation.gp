@@ -2,11 +2,17 @@
 # Written by `bench report`. Render from this folder:
 #   gnuplot fig09-single-mass-interpolation.gp                  -> fig09-single-mass-interpolation.svg
 #   gnuplot -e "fmt='png'" fig09-single-mass-interpolation.gp   -> fig09-single-mass-interpolation.png
+#   gnuplot -e "fmt='pdf'" fig09-single-mass-interpolation.gp   -> fig09-single-mass-interpolation.pdf
 if (!exists("fmt")) fmt = "svg"
 if (fmt eq "png") {
     set terminal pngcairo size 1740,600 font ",10" noenhanced
     set output "fig09-single-mass-interpolation.png"
-} else {
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 17.40in,6.00in font ",10" noenhanced
+    set output "fig09-single-mass-interpolation.pdf"
+}
+if (fmt eq "svg") {
     set terminal svg size 1740,600 font ",12" noenhanced
     set output "fig09-single-mass-interpolation.svg"
 }

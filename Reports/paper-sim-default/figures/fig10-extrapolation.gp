@@ -2,11 +2,17 @@
 # Written by `bench report`. Render from this folder:
 #   gnuplot fig10-extrapolation.gp                  -> fig10-extrapolation.svg
 #   gnuplot -e "fmt='png'" fig10-extrapolation.gp   -> fig10-extrapolation.png
+#   gnuplot -e "fmt='pdf'" fig10-extrapolation.gp   -> fig10-extrapolation.pdf
 if (!exists("fmt")) fmt = "svg"
 if (fmt eq "png") {
     set terminal pngcairo size 1740,600 font ",10" noenhanced
     set output "fig10-extrapolation.png"
-} else {
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 17.40in,6.00in font ",10" noenhanced
+    set output "fig10-extrapolation.pdf"
+}
+if (fmt eq "svg") {
     set terminal svg size 1740,600 font ",12" noenhanced
     set output "fig10-extrapolation.svg"
 }

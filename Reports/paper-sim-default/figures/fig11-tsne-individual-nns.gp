@@ -2,11 +2,17 @@
 # Written by `bench report`. Render from this folder:
 #   gnuplot fig11-tsne-individual-nns.gp                  -> fig11-tsne-individual-nns.svg
 #   gnuplot -e "fmt='png'" fig11-tsne-individual-nns.gp   -> fig11-tsne-individual-nns.png
+#   gnuplot -e "fmt='pdf'" fig11-tsne-individual-nns.gp   -> fig11-tsne-individual-nns.pdf
 if (!exists("fmt")) fmt = "svg"
 if (fmt eq "png") {
     set terminal pngcairo size 1100,600 font ",10" noenhanced
     set output "fig11-tsne-individual-nns.png"
-} else {
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 11.00in,6.00in font ",10" noenhanced
+    set output "fig11-tsne-individual-nns.pdf"
+}
+if (fmt eq "svg") {
     set terminal svg size 1100,600 font ",12" noenhanced
     set output "fig11-tsne-individual-nns.svg"
 }

@@ -2,11 +2,17 @@
 # Written by `bench report`. Render from this folder:
 #   gnuplot fig12-tsne-pnn.gp                  -> fig12-tsne-pnn.svg
 #   gnuplot -e "fmt='png'" fig12-tsne-pnn.gp   -> fig12-tsne-pnn.png
+#   gnuplot -e "fmt='pdf'" fig12-tsne-pnn.gp   -> fig12-tsne-pnn.pdf
 if (!exists("fmt")) fmt = "svg"
 if (fmt eq "png") {
     set terminal pngcairo size 1100,600 font ",10" noenhanced
     set output "fig12-tsne-pnn.png"
-} else {
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 11.00in,6.00in font ",10" noenhanced
+    set output "fig12-tsne-pnn.pdf"
+}
+if (fmt eq "svg") {
     set terminal svg size 1100,600 font ",12" noenhanced
     set output "fig12-tsne-pnn.svg"
 }

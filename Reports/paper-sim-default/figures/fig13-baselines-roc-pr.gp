@@ -2,11 +2,17 @@
 # Written by `bench report`. Render from this folder:
 #   gnuplot fig13-baselines-roc-pr.gp                  -> fig13-baselines-roc-pr.svg
 #   gnuplot -e "fmt='png'" fig13-baselines-roc-pr.gp   -> fig13-baselines-roc-pr.png
+#   gnuplot -e "fmt='pdf'" fig13-baselines-roc-pr.gp   -> fig13-baselines-roc-pr.pdf
 if (!exists("fmt")) fmt = "svg"
 if (fmt eq "png") {
     set terminal pngcairo size 1690,720 font ",10" noenhanced
     set output "fig13-baselines-roc-pr.png"
-} else {
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 16.90in,7.20in font ",10" noenhanced
+    set output "fig13-baselines-roc-pr.pdf"
+}
+if (fmt eq "svg") {
     set terminal svg size 1690,720 font ",12" noenhanced
     set output "fig13-baselines-roc-pr.svg"
 }

@@ -2,11 +2,17 @@
 # Written by `bench report`. Render from this folder:
 #   gnuplot fig13-baselines-sigma-ratio.gp                  -> fig13-baselines-sigma-ratio.svg
 #   gnuplot -e "fmt='png'" fig13-baselines-sigma-ratio.gp   -> fig13-baselines-sigma-ratio.png
+#   gnuplot -e "fmt='pdf'" fig13-baselines-sigma-ratio.gp   -> fig13-baselines-sigma-ratio.pdf
 if (!exists("fmt")) fmt = "svg"
 if (fmt eq "png") {
     set terminal pngcairo size 860,640 font ",10" noenhanced
     set output "fig13-baselines-sigma-ratio.png"
-} else {
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 8.60in,6.40in font ",10" noenhanced
+    set output "fig13-baselines-sigma-ratio.pdf"
+}
+if (fmt eq "svg") {
     set terminal svg size 860,640 font ",12" noenhanced
     set output "fig13-baselines-sigma-ratio.svg"
 }

@@ -2,11 +2,17 @@
 # Written by `bench report`. Render from this folder:
 #   gnuplot fig14b-half-mass-interpolation.gp                  -> fig14b-half-mass-interpolation.svg
 #   gnuplot -e "fmt='png'" fig14b-half-mass-interpolation.gp   -> fig14b-half-mass-interpolation.png
+#   gnuplot -e "fmt='pdf'" fig14b-half-mass-interpolation.gp   -> fig14b-half-mass-interpolation.pdf
 if (!exists("fmt")) fmt = "svg"
 if (fmt eq "png") {
     set terminal pngcairo size 900,600 font ",10" noenhanced
     set output "fig14b-half-mass-interpolation.png"
-} else {
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 9.00in,6.00in font ",10" noenhanced
+    set output "fig14b-half-mass-interpolation.pdf"
+}
+if (fmt eq "svg") {
     set terminal svg size 900,600 font ",12" noenhanced
     set output "fig14b-half-mass-interpolation.svg"
 }

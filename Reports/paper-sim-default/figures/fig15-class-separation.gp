@@ -2,11 +2,17 @@
 # Written by `bench report`. Render from this folder:
 #   gnuplot fig15-class-separation.gp                  -> fig15-class-separation.svg
 #   gnuplot -e "fmt='png'" fig15-class-separation.gp   -> fig15-class-separation.png
+#   gnuplot -e "fmt='pdf'" fig15-class-separation.gp   -> fig15-class-separation.pdf
 if (!exists("fmt")) fmt = "svg"
 if (fmt eq "png") {
     set terminal pngcairo size 1800,765 font ",10" noenhanced
     set output "fig15-class-separation.png"
-} else {
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 18.00in,7.65in font ",10" noenhanced
+    set output "fig15-class-separation.pdf"
+}
+if (fmt eq "svg") {
     set terminal svg size 1800,765 font ",12" noenhanced
     set output "fig15-class-separation.svg"
 }

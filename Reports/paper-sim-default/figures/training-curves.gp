@@ -2,11 +2,17 @@
 # Written by `bench report`. Render from this folder:
 #   gnuplot training-curves.gp                  -> training-curves.svg
 #   gnuplot -e "fmt='png'" training-curves.gp   -> training-curves.png
+#   gnuplot -e "fmt='pdf'" training-curves.gp   -> training-curves.pdf
 if (!exists("fmt")) fmt = "svg"
 if (fmt eq "png") {
     set terminal pngcairo size 1100,560 font ",10" noenhanced
     set output "training-curves.png"
-} else {
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 11.00in,5.60in font ",10" noenhanced
+    set output "training-curves.pdf"
+}
+if (fmt eq "svg") {
     set terminal svg size 1100,560 font ",12" noenhanced
     set output "training-curves.svg"
 }
