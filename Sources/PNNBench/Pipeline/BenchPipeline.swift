@@ -16,8 +16,9 @@ public final class BenchPipeline {
     public let suite: Suite
     public let scale: Scale
     public let store: ResultStore
-    public let pool: WorkerPool
-    private var trainer: ExperimentRunner?
+    /// Made on first use: comparing or recording needs no threads.
+    public private(set) lazy var pool = WorkerPool(threads: configuration.threads ?? WorkerPool.availableCores)
+    private var runner: ExperimentRunner?
 
     /// Loads the suite and the scale. The data are looked at only by the steps that
     /// need them (`run`, `report`), so comparing stored HEPMASS results needs no
@@ -27,18 +28,17 @@ public final class BenchPipeline {
         suite = try SuiteRegistry.load(suite: configuration.suite, directory: configuration.suitesDirectory)
         scale = try ScaleRegistry.load(scale: configuration.scale, directory: configuration.suitesDirectory)
         store = ResultStore(directory: configuration.resultsDirectory)
-        pool = WorkerPool(threads: configuration.threads ?? WorkerPool.availableCores)
     }
 
     /// The one runner of this pipeline, with its dataset provider; made on first use.
     /// Throws `PipelineError` when the data choice cannot be used (see `DataChoice.source`).
     public func experimentRunner() throws -> ExperimentRunner {
-        if let trainer { return trainer }
+        if let runner { return runner }
         let source = try configuration.data.source(dataDirectory: configuration.dataDirectory)
         let made = ExperimentRunner(provider: DatasetProvider(source: source, scale: scale, threads: pool.threadCount),
                                     seed: configuration.seed, pool: pool)
         made.modelsDirectory = configuration.modelsDirectory
-        trainer = made
+        runner = made
         return made
     }
 
@@ -114,7 +114,7 @@ public final class BenchPipeline {
         let figureContext = FigureContext(suite: suite, results: rows, timings: timings, scale: scale,
                                           seed: configuration.seed, provider: try experimentRunner().provider,
                                           modelsDirectory: configuration.modelsDirectory,
-                                          cacheDirectory: configuration.cacheDirectory)
+                                          cacheDirectory: configuration.cacheDirectory, pool: pool)
         let builder = ReportBuilder(context: figureContext, comparison: comparison, figureBuilders: ReportFigureBuilders.standard,
                                     environment: .current(root: configuration.root), data: configuration.data)
         return try builder.write(to: directory ?? configuration.reportDirectory, render: render,

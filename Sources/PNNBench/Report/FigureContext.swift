@@ -1,5 +1,6 @@
 import Foundation
 import PNNData
+import PNNEngine
 
 /// Everything a figure builder may read: the suite's row results (rows reusing another
 /// experiment included), their timings, the scale and data, a data provider for the
@@ -17,9 +18,11 @@ public struct FigureContext {
     public var modelsDirectory: URL?
     /// Where figures keep what is costly to recompute (t-SNE embeddings, `EmbeddingCache`); nil: nothing kept.
     public var cacheDirectory: URL?
+    /// The run's worker pool, for figures that compute (t-SNE); nil: they make their own.
+    public var pool: WorkerPool?
 
     public init(suite: Suite, results: [RunResult], timings: [String: RunTiming], scale: Scale, seed: UInt64,
-                provider: DatasetProvider?, modelsDirectory: URL?, cacheDirectory: URL? = nil) {
+                provider: DatasetProvider?, modelsDirectory: URL?, cacheDirectory: URL? = nil, pool: WorkerPool? = nil) {
         self.suite = suite
         self.results = results
         self.timings = timings
@@ -28,6 +31,7 @@ public struct FigureContext {
         self.provider = provider
         self.modelsDirectory = modelsDirectory
         self.cacheDirectory = cacheDirectory
+        self.pool = pool
     }
 
     /// The result of the row `row` of `artifact`, if it ran.

@@ -43,8 +43,8 @@ public enum EmbeddingFigures {
             return outcome
         }
         var sample: EmbeddingSample?
-        // The thread count the run was given (`--threads`); the embedding does not depend on it.
-        let pool = WorkerPool(threads: provider.threads)
+        // The run's threads (`--threads`); the embedding does not depend on them.
+        let pool = context.pool ?? WorkerPool(threads: provider.threads)
         for s in specs {
             guard let result = context.result(artifact, s.row) else {
                 outcome.omitted.append((s.name, "experiment \"\(s.row)\" of \(artifact) was not run"))
