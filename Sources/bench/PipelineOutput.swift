@@ -7,14 +7,16 @@ extension BenchPipeline {
     /// Trains (or reuses) `specs` with a progress line per experiment.
     @discardableResult
     func trainShowingProgress(_ specs: [ExperimentSpec], force: Bool) throws -> [RunResult] {
-        let runner = try experimentRunner()
-        let printer = ProgressPrinter(total: specs.count)
+        let provider = try datasetProvider()
+        let seeds = configuration.seeds
+        let printer = ProgressPrinter(total: specs.count * seeds.count)
         let threads = pool.threadCount
-        print("\(specs.count) experiment\(specs.count == 1 ? "" : "s"), scale \(scale.name) (\(scale.epochs) epochs, batch \(scale.batchSize)), data \(runner.provider.source.name), seed \(configuration.seed), \(threads) thread\(threads == 1 ? "" : "s")")
+        print("\(specs.count) experiment\(specs.count == 1 ? "" : "s") × \(seeds), scale \(scale.name) (\(scale.epochs) epochs, batch \(scale.batchSize)), data \(provider.source.name), \(threads) thread\(threads == 1 ? "" : "s")")
+        let label = { (id: String, seed: UInt64) in seeds.count == 1 ? id : "\(id) [seed \(seed)]" }
         let results = try run(specs, force: force) { event in
             switch event {
-            case let .started(k, _, spec):
-                printer.begin(k, id: spec.id)
+            case let .started(k, _, spec, seed):
+                printer.begin(k, id: label(spec.id, seed))
             case let .progress(p):
                 printer.update(p)
             case let .finished(_, _, result, timing):
@@ -22,7 +24,7 @@ extension BenchPipeline {
                                                                       ProgressPrinter.duration(timing.trainingSeconds + timing.evaluationSeconds),
                                                                       timing.samplesPerSecond / 1000))
             case let .reused(k, _, result):
-                printer.skip(k, id: result.spec.id, reason: Self.summary(result) + "  (stored result)")
+                printer.skip(k, id: label(result.spec.id, result.seed), reason: Self.summary(result) + "  (stored result)")
             }
         }
         print("done in \(printer.elapsed); results in \(store.directory.path)")

@@ -20,8 +20,14 @@ struct SuiteOptions: ParsableArguments {
     @Option(help: "Folder with the HEPMASS files (all_train.csv[.gz], all_test.csv[.gz]).")
     var dataDir: String?
 
-    @Option(help: "Random seed of every experiment (the paper used 42).")
-    var seed: UInt64 = 42
+    @Option(help: ArgumentHelp(
+        "Replicates: a count n (the seeds 42, 43, …, 41+n) or a comma-separated list of seeds (e.g. 42,7,9). (default: 3)",
+        discussion: "Each seed trains every experiment once on the same data; tables then show mean ± sd over seeds and claims get verdicts with 95% intervals. --seeds 1 is the paper's single seed 42.",
+        valueName: "n|list"))
+    var seeds: String?
+
+    @Option(help: "Train and compare one seed only (the same as --seeds <seed>,).")
+    var seed: UInt64?
 
     @Option(help: "Folder for results and cached data (default: .bench in the current folder).")
     var workDir: String = ".bench"
@@ -29,10 +35,28 @@ struct SuiteOptions: ParsableArguments {
     @Option(help: "Folder holding Suites/, Baselines/ and Reports/ (default: the current folder).")
     var root: String = "."
 
+    /// The seeds `--seeds` or `--seed` ask for; three by default.
+    func replicateSeeds() throws -> ReplicateSeeds {
+        switch (seeds, seed) {
+        case (nil, nil): return .standard
+        case (let text?, nil): return try ReplicateSeeds(parsing: text)
+        case (nil, let one?): return try ReplicateSeeds([one])
+        case (_?, _?): throw ValidationError("give either --seeds or --seed, not both")
+        }
+    }
+
+    func validate() throws {
+        do {
+            _ = try replicateSeeds()
+        } catch let error as PipelineError {
+            throw ValidationError(error.message)
+        }
+    }
+
     /// The pipeline these options describe.
     func pipeline(threads: ThreadsOption? = nil) throws -> BenchPipeline {
         try BenchPipeline(PipelineConfiguration(
-            suite: suite, scale: scale, data: data, dataDirectory: dataDir, seed: seed, threads: threads?.threads,
+            suite: suite, scale: scale, data: data, dataDirectory: dataDir, seeds: try replicateSeeds(), threads: threads?.threads,
             root: URL(fileURLWithPath: root), workDirectory: URL(fileURLWithPath: workDir)))
     }
 }

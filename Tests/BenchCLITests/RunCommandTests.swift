@@ -40,16 +40,27 @@ import Testing
         let root = try Self.root()
         defer { try? FileManager.default.removeItem(at: root) }
         let args = ["--suite", "mini", "--scale", "tiny", "--root", root.path, "--work-dir", root.appendingPathComponent(".bench").path]
-        let first = try BenchProcess.run(["run"] + args + ["table3/*"], in: root)
+        // Two seeds: every experiment once per seed, seed-major.
+        let first = try BenchProcess.run(["run"] + args + ["--seeds", "2", "table3/*"], in: root)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("[2/2] table3/affine-identical-fixed: ROC-AUC"))
+        #expect(first.stdout.contains("2 experiments × 2 seeds (42, 43)"))
+        #expect(first.stdout.contains("[2/4] table3/affine-identical-fixed [seed 42]: ROC-AUC"))
+        #expect(first.stdout.contains("[4/4] table3/affine-identical-fixed [seed 43]: ROC-AUC"))
         let results = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".bench/results").path)
-        #expect(results.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".timing.json") }.count == 2)
+        #expect(results.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".timing.json") }.count == 4)
 
-        let again = try BenchProcess.run(["run"] + args + ["table3/pnn-identical-fixed"], in: root)
+        // One seed of those is stored: nothing trains.
+        let again = try BenchProcess.run(["run"] + args + ["--seed", "43", "table3/pnn-identical-fixed"], in: root)
         #expect(again.status == 0)
         #expect(again.stdout.contains("(stored result)"))
         #expect(!again.stdout.contains("epoch 1/1"))
+
+        let both = try BenchProcess.run(["run"] + args + ["--seed", "43", "--seeds", "2"], in: root)
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("either --seeds or --seed"))
+        let badSeeds = try BenchProcess.run(["run"] + args + ["--seeds", "42,x"], in: root)
+        #expect(badSeeds.status == 2)
+        #expect(badSeeds.stderr.contains("\"x\" is not a seed"))
 
         // `all` with no recorded baseline for the scale says so and succeeds.
         let all = try BenchProcess.run(["all"] + args, in: root)

@@ -6,7 +6,7 @@ import Testing
     /// A sim baseline recorded from `results`, loaded back as the compare command would.
     func recorded(_ results: [RunResult], scale: String = "smoke") throws -> (set: BaselineSet, dir: URL) {
         let dir = try CompareFixtures.temporaryDirectory()
-        try SimBaselineRecorder.record(results: results, scale: scale, baselines: dir, tolerance: .standard(scale: scale))
+        try SimBaselineRecorder.record(results: ReplicateResults(results), scale: scale, baselines: dir, tolerance: .standard(scale: scale))
         return (try BaselineSet.load(kind: .sim(scale: scale), directory: dir), dir)
     }
 
@@ -96,14 +96,15 @@ import Testing
 
     @Test func recordingIsDeterministicAndRoundTrips() throws {
         let results = CompareFixtures.smokeResults
-        let a = SimBaselineRecorder.render(results: results, scale: "smoke", tolerance: .standard(scale: "smoke"))
-        let b = SimBaselineRecorder.render(results: results.reversed(), scale: "smoke", tolerance: .standard(scale: "smoke"))
+        let a = SimBaselineRecorder.render(results: ReplicateResults(results), scale: "smoke", tolerance: .standard(scale: "smoke"))
+        let b = SimBaselineRecorder.render(results: ReplicateResults(results.reversed()), scale: "smoke", tolerance: .standard(scale: "smoke"))
         #expect(a == b)
         let table = try BaselineTable.parse(text: a, file: "baseline.yaml")
         #expect(table.rows.map(\.experiment) == ["table3/individual", "table3/single"])
         #expect(table.rows[1].values[.rocAUC]! == [70, 88, 95, 97, 98])
         #expect(table.rows[1].tolerance == [.rocAUC: 0.5, .sigmaRatio: 1.0])
-        #expect(table.metadata["scale"] == "smoke" && table.metadata["seed"] == "42")
+        #expect(table.metadata["scale"] == "smoke" && table.metadata["seeds"] == "42")
+        #expect(table.rows.map(\.seed) == [42, 42])
         #expect(a.contains("roc-auc: [70.0000, 88.0000, 95.0000, 97.0000, 98.0000]"))
         #expect(SimBaselineRecorder.Tolerance.standard(scale: "default") == .init(rocAUC: 0.3, sigmaRatio: 0.6))
     }
@@ -112,7 +113,7 @@ import Testing
         var result = CompareFixtures.smokeResults[0]
         result.perMass[0].sigmaRatio = .nan
         result.average.sigmaRatio = .nan
-        let text = SimBaselineRecorder.render(results: [result], scale: "smoke", tolerance: .standard(scale: "smoke"))
+        let text = SimBaselineRecorder.render(results: ReplicateResults([result]), scale: "smoke", tolerance: .standard(scale: "smoke"))
         let table = try BaselineTable.parse(text: text, file: "b.yaml")
         #expect(table.rows[0].values[.sigmaRatio]![0] == nil)
         #expect(table.rows[0].averages[.sigmaRatio] == nil)
@@ -123,7 +124,7 @@ import Testing
         let new = CompareFixtures.result(old.spec, auc: [0.71, 0.88, 0.95, 0.97, 0.98], engineVersion: "test-2")
         let other = CompareFixtures.result(old.spec, auc: [0.5, 0.5, 0.5, 0.5, 0.5], scale: Scale(name: "default", trainEvents: 1, testEvents: 1, epochs: 1, batchSize: 1))
         let dates = [old.key: Date(timeIntervalSince1970: 1), new.key: Date(timeIntervalSince1970: 2)]
-        let (chosen, notes) = ResultSelection(scale: "smoke", dataSource: "sim", seed: 42).apply([new, other, old]) { dates[$0.key] }
+        let (chosen, notes) = ResultSelection(scale: "smoke", dataSource: "sim", seeds: [42]).apply([new, other, old]) { dates[$0.key] }
         #expect(chosen == [new])
         #expect(notes.count == 1 && notes[0].contains("test-1, test-2"))
         let pinned = ResultSelection(scale: "smoke", engineVersion: "test-1").apply([new, other, old]).results

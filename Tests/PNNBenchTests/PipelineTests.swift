@@ -39,8 +39,9 @@ import Testing
         return root
     }
 
-    static func pipeline(_ root: URL, data: DataChoice = .sim, dataDirectory: String? = nil) throws -> BenchPipeline {
-        try BenchPipeline(PipelineConfiguration(suite: "mini", scale: "tiny", data: data, dataDirectory: dataDirectory, seed: 42,
+    static func pipeline(_ root: URL, data: DataChoice = .sim, dataDirectory: String? = nil,
+                         seeds: ReplicateSeeds = ReplicateSeeds(count: 1)) throws -> BenchPipeline {
+        try BenchPipeline(PipelineConfiguration(suite: "mini", scale: "tiny", data: data, dataDirectory: dataDirectory, seeds: seeds,
                                                 threads: 2, root: root, workDirectory: root.appendingPathComponent("work")))
     }
 

@@ -105,7 +105,7 @@ import Testing
             "table3/individual": [0.77, 0.92, 0.97, 0.99, 0.99],
         ])
         let text = try ReportFixtures.builder(results: results, suite: suite).claimsSection()
-        #expect(text.contains("- ✓ holds — `individual-beat-single-hepmass`: Individual NNs beat the single NN at every mass (HEPMASS)."))
+        #expect(text.contains("- ✓ holds (one seed) — `individual-beat-single-hepmass`: Individual NNs beat the single NN at every mass (HEPMASS)."))
         #expect(text.contains("· not run — `individual-beat-single-imb`"))
         #expect(text.contains("  \n  ROC-AUC 500 GeV: 77.00 vs 70.00"))
     }

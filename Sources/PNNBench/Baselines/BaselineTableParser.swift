@@ -14,6 +14,7 @@ extension BaselineTable {
     /// rows:
     ///   - row: "Affine | Identical (fixed)"
     ///     experiment: table5/affine-…   # optional: match this experiment id only
+    ///     seed: 42                      # optional: match the result of this seed only
     ///     artifact: table5              # optional: overrides the default
     ///     roc-auc: [77.19, 92.62, 97.43, 98.86, 99.40]
     ///     roc-auc-average: 93.10
@@ -45,7 +46,9 @@ extension BaselineTable {
         }
         if let dataset { metadata["dataset"] = dataset }
         let rowsNode = try top.require("rows")
+        let replicatesNode = top.value("replicates")
         try top.rejectUnknownKeys()
+        let replicates = try replicatesNode.map { try recordedReplicates($0, top) } ?? []
 
         var rows: [BaselineRow] = []
         var seen: [String: Int] = [:]
@@ -56,6 +59,13 @@ extension BaselineTable {
                 throw fields.error("row \"\(label)\" has no artifact (give \"artifact:\" in the row or at the top of the file)")
             }
             let experiment = try fields.string("experiment")
+            var seed: UInt64?
+            if let node = fields.value("seed") {
+                guard let scalar = node.scalar, let value = UInt64(scalar.string) else {
+                    throw fields.error("\"seed\" must be a non-negative whole number, found \(YAMLFields.show(node))", at: node)
+                }
+                seed = value
+            }
             let note = try fields.string("note")
             let rowTolerance = try tolerance(fields.value("tolerance"), file: file, needsReason: true)
             var values: [BaselineMetric: [Double?]] = [:]
@@ -81,15 +91,48 @@ extension BaselineTable {
                 throw fields.error("row \"\(label)\" has no values (roc-auc, sigma-ratio or their -average)")
             }
             try fields.rejectUnknownKeys()
-            let identity = experiment ?? "\(artifact) · \(label)"
+            let identity = (experiment ?? "\(artifact) · \(label)") + (seed.map { " seed \($0)" } ?? "")
             if let first = seen[identity] {
                 throw fields.error("row \(identity) appears twice (first on line \(first)); a result could match either")
             }
             seen[identity] = fields.line ?? 0
-            rows.append(BaselineRow(reference: PaperReference(artifact: artifact, row: label), experiment: experiment,
+            rows.append(BaselineRow(reference: PaperReference(artifact: artifact, row: label), experiment: experiment, seed: seed,
                                     values: values, averages: averages, tolerance: tolerances, note: note, line: fields.line))
         }
-        return BaselineTable(file: file, title: title, masses: masses, rows: rows, metadata: metadata)
+        return BaselineTable(file: file, title: title, masses: masses, rows: rows, metadata: metadata, replicates: replicates)
+    }
+
+    /// `replicates:` of a recorded file, one entry per experiment:
+    /// `{experiment: "…", n: 3, roc-auc-average: {mean: 93.4, sd: 0.12}, collapsed: [44]}`.
+    static func recordedReplicates(_ node: Node, _ top: YAMLFields) throws -> [RecordedReplicates] {
+        let file = top.file
+        return try top.list(node, "replicates").map { item in
+            var fields = try YAMLFields(file: file, node: item, what: "a replicates entry")
+            let experiment = try fields.requireString("experiment")
+            let count = try fields.integer(fields.require("n"), "n")
+            guard count >= 1 else { throw fields.error("\"n\" must be at least 1") }
+            var averages: [BaselineMetric: RecordedReplicates.Summary] = [:]
+            for metric in BaselineMetric.allCases {
+                guard let summaryNode = fields.value(metric.rawValue + "-average") else { continue }
+                var summary = try YAMLFields(file: file, node: summaryNode, what: "\"\(metric.rawValue)-average\"")
+                let mean = try summary.number(summary.require("mean"), "mean")
+                let sdNode = try summary.require("sd")
+                let sd: Double? = sdNode.scalar.map { ["~", "null"].contains($0.string) } == true ? nil : try summary.number(sdNode, "sd")
+                try summary.rejectUnknownKeys()
+                averages[metric] = .init(mean: mean, standardDeviation: sd)
+            }
+            var collapsed: [UInt64] = []
+            if let list = fields.value("collapsed") {
+                collapsed = try fields.list(list, "collapsed").map { item in
+                    guard let value = item.scalar.flatMap({ UInt64($0.string) }) else {
+                        throw fields.error("\"collapsed\" lists seeds (whole numbers), found \(YAMLFields.show(item))", at: item)
+                    }
+                    return value
+                }
+            }
+            try fields.rejectUnknownKeys()
+            return RecordedReplicates(experiment: experiment, count: count, averages: averages, collapsed: collapsed)
+        }
     }
 
     /// Reads `path` and parses it.

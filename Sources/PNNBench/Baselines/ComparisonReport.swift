@@ -5,10 +5,14 @@ import PNNEngine
 public struct ComparisonReport: Sendable {
     public var baseline: BaselineSet
     public var selection: ResultSelection
-    /// How many results were compared.
+    /// The seeds asked for, in order.
+    public var seeds: [UInt64]
+    /// How many results (experiment × seed) were compared.
     public var resultCount: Int
     public var cells: [CellComparison]
     public var claims: [ClaimOutcome]
+    /// Which seeds of each experiment collapsed.
+    public var stability: ReplicateStability
     /// Experiments with a result but no baseline row (sim: not recorded yet; paper: the
     /// figures, which have no table).
     public var unmatchedExperiments: [String]
@@ -42,6 +46,10 @@ public struct ComparisonReport: Sendable {
     public func render() -> String {
         var out: [String] = []
         out.append("Comparison with the \(baseline.kind) baseline — \(resultCount) result(s) of \(selection.summary)")
+        let replicated = cells.contains { $0.count >= 2 }
+        if replicated {
+            out.append("cells of several seeds: ours = mean over seeds, sd = their standard deviation; ok when |Δ| ≤ max(2·sd, tol), z = Δ/sd")
+        }
         for note in notes { out.append("note: \(note)") }
         if baseline.kind == .paper && selection.dataSource == "sim" {
             out.append("note: the paper's tables are HEPMASS numbers; on HEPMASS-SIM the cells are expected to differ and the claims are what carries over")
@@ -56,16 +64,20 @@ public struct ComparisonReport: Sendable {
             guard !tableCells.isEmpty else { continue }
             out.append("")
             out.append("\(table.title ?? table.file)  [\(table.file)]")
-            out.append(pad("row", nameWidth) + "  " + pad("metric", 8) + lpad("mass", 5) + lpad("ours", 9)
-                       + lpad("reference", 11) + lpad("Δ", 8) + lpad("tol", 8) + "  status")
+            let tableReplicated = tableCells.contains { $0.count >= 2 }
+            let seedTitle = tableCells.contains { $0.row.seed != nil } ? lpad("seed", 6) : ""
+            out.append(pad("row", nameWidth) + seedTitle + "  " + pad("metric", 8) + lpad("mass", 5) + lpad("ours", 9)
+                       + (tableReplicated ? lpad("sd", 7) + lpad("n", 4) : "")
+                       + lpad("reference", 11) + lpad("Δ", 8) + lpad("tol", 8) + (tableReplicated ? lpad("z", 7) : "") + "  status")
             var shownRows = Set<String>()
             for cell in tableCells {
                 // A row without any result is one line, not one per cell.
                 let rowName = cell.row.displayName
-                let rowCells = tableCells.filter { $0.row.displayName == rowName }
+                let rowCells = tableCells.filter { $0.row.displayName == rowName && $0.row.seed == cell.row.seed }
                 if cell.status == .missing && rowCells.allSatisfy({ $0.status == .missing }) {
-                    if shownRows.insert(rowName).inserted {
-                        out.append(pad(rowName, nameWidth) + "  " + pad("(no result: \(rowCells.count) cells)", 56) + "  " + missingWord)
+                    if shownRows.insert(rowName + (cell.row.seed.map { " \($0)" } ?? "")).inserted {
+                        out.append(pad(rowName, nameWidth) + (cell.row.seed.map { lpad(String($0), 6) } ?? "") + "  "
+                                   + pad("(no result: \(rowCells.count) cells)", 56) + "  " + missingWord)
                     }
                     continue
                 }
@@ -79,23 +91,48 @@ public struct ComparisonReport: Sendable {
                 case .fail: status = "FAIL"
                 case .missing: status = missingWord
                 }
-                out.append(pad(rowName, nameWidth) + "  " + pad(cell.metric.label, 8)
-                           + lpad(cell.mass.map(String.init) ?? "avg", 5) + lpad(num(cell.ours), 9) + lpad(num(cell.reference), 11)
-                           + lpad(delta, 8) + lpad("±" + String(format: "%.2f", cell.tolerance), 8) + "  " + status)
+                var line = pad(rowName, nameWidth) + (seedTitle.isEmpty ? "" : lpad(cell.row.seed.map(String.init) ?? "", 6))
+                line += "  " + pad(cell.metric.label, 8) + lpad(cell.mass.map(String.init) ?? "avg", 5) + lpad(num(cell.ours), 9)
+                if tableReplicated {
+                    line += lpad(cell.statistics?.standardDeviation.map { String(format: "%.2f", $0) } ?? "—", 7) + lpad(String(cell.count), 4)
+                }
+                line += lpad(num(cell.reference), 11) + lpad(delta, 8) + lpad("±" + String(format: "%.2f", cell.allowed), 8)
+                if tableReplicated { line += lpad(cell.zScore.map { String(format: "%+.1f", $0) } ?? "—", 7) }
+                line += "  " + status
+                if !cell.collapsedSeeds.isEmpty {
+                    line += "  (collapsed: seed \(cell.collapsedSeeds.map(String.init).joined(separator: ", "))"
+                    if let kept = cell.statisticsWithoutCollapsed { line += "; without: " + num(kept.mean) }
+                    line += ")"
+                }
+                out.append(line)
             }
         }
         if !claims.isEmpty {
             out.append("")
             out.append("Claims of the paper" + (baseline.claimsGate ? "" : " (shown only: they do not gate a \(baseline.kind) comparison)"))
+            out.append(seeds.count == 1
+                       ? "one seed: each verdict is a point estimate without uncertainty (--seeds 3 or more gives intervals)"
+                       : "verdicts over \(seeds.count) seeds, paired: holds = the 95% interval of the effect lies beyond the margin in the claimed direction, fails = beyond it the other way, inconclusive = it contains the margin")
             for outcome in claims {
                 let word: String
                 switch outcome.status {
                 case .holds: word = "holds"
                 case .fails: word = baseline.claimsGate ? "FAILS" : "fails"
+                case .inconclusive: word = "unclear"
                 case .notRun: word = "not run"
                 }
                 out.append(pad(word, 8) + "  " + outcome.claim.id + ": " + outcome.claim.statement)
                 out.append(String(repeating: " ", count: 10) + outcome.detail)
+            }
+        }
+        let unstable = stability.unstable
+        if seeds.count > 1 || !unstable.isEmpty {
+            out.append("")
+            out.append("Stability: \(unstable.count) of \(stability.experiments.count) experiment(s) with a collapsed seed"
+                       + " (best validation ROC-AUC < \(String(format: "%.2f", stability.validationThreshold)), or mean ROC-AUC below median − max(3.5·MAD_σ, 5 points))")
+            for experiment in unstable {
+                out.append("  \(experiment.id): \(experiment.summary) — "
+                           + experiment.collapsed.keys.sorted().map { "seed \($0): \(experiment.collapsed[$0]!.joined(separator: "; "))" }.joined(separator: "; "))
             }
         }
         if !unmatchedExperiments.isEmpty {
@@ -113,7 +150,8 @@ public struct ComparisonReport: Sendable {
         if !baseline.missingResultFails && !missingCells.isEmpty { summary += " (not a failure against the paper)" }
         out.append(summary)
         let count = { (s: ClaimOutcome.Status) in claims.filter { $0.status == s }.count }
-        out.append("claims: \(count(.holds)) hold, \(count(.fails)) fail, \(count(.notRun)) not run")
+        out.append("claims: \(count(.holds)) hold, \(count(.fails)) fail, \(count(.inconclusive)) inconclusive, \(count(.notRun)) not run"
+                   + (seeds.count == 1 ? " (one seed: point estimates)" : " (n = \(seeds.count) seeds)"))
         out.append(self.passed ? "result: PASSED" : "result: FAILED — " + failures.joined(separator: "; "))
         return out.joined(separator: "\n") + "\n"
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PNNEngine
+import PNNMetrics
 
 /// Writes `Baselines/sim/<scale>/baseline.yaml`: our own results on HEPMASS-SIM at one
 /// scale, as the reference of a regression check (`bench compare --baseline sim`).
@@ -35,17 +36,22 @@ public enum SimBaselineRecorder {
 
     public static let fileName = "baseline.yaml"
 
-    /// The text of the baseline file for `results` (already selected: one per experiment,
-    /// all of one scale on simulated data).
-    public static func render(results: [RunResult], scale: String, tolerance: Tolerance) -> String {
-        let sorted = results.sorted { $0.spec.id < $1.spec.id }
+    /// The text of the baseline file for `results` (already selected: one per experiment
+    /// and seed, all of one scale on simulated data): one row per experiment and seed,
+    /// then the replicate statistics of each experiment (mean and sd of its averages over
+    /// the seeds, and the collapsed seeds), which `compare` reads but does not check —
+    /// each seed's row is checked on its own.
+    public static func render(results: ReplicateResults, scale: String, tolerance: Tolerance) -> String {
+        let sorted = results.all
         let masses = Array(Set(sorted.flatMap { $0.perMass.map(\.mass) })).sorted()
         func distinct(_ values: [String]) -> String { Array(Set(values)).sorted().joined(separator: "; ") }
+        let seeds = results.seeds.filter { seed in sorted.contains { $0.seed == seed } }
         var out: [String] = []
-        out.append("# Recorded by `bench baseline record --scale \(scale)` from \(sorted.count) result(s) in the store.")
+        out.append("# Recorded by `bench baseline record --scale \(scale) --seeds \(seeds.map(String.init).joined(separator: ","))` from \(sorted.count) result(s) in the store.")
         out.append("# Our own HEPMASS-SIM results, the reference of `bench compare --baseline sim --scale \(scale)`:")
-        out.append("# a regression check of this engine, not the paper's numbers. Values in percent.")
-        out.append("# Re-record after an intended change of results; the tolerance reasoning is in Baselines/README.md.")
+        out.append("# a regression check of this engine, not the paper's numbers. Values in percent; one row per")
+        out.append("# experiment and seed, each checked exactly. Re-record after an intended change of results;")
+        out.append("# the tolerance reasoning is in Baselines/README.md.")
         out.append("")
         out.append("title: \(quote("HEPMASS-SIM, scale \(scale): recorded results"))")
         out.append("masses: [\(masses.map(String.init).joined(separator: ", "))]")
@@ -56,11 +62,12 @@ public enum SimBaselineRecorder {
         out.append("  scale: \(quote(scale))")
         out.append("  data: \(quote(distinct(sorted.map(\.data.description))))")
         out.append("  data-fingerprint: \(quote(distinct(sorted.map(\.data.fingerprint))))")
-        out.append("  seed: \(quote(distinct(sorted.map { String($0.seed) })))")
+        out.append("  seeds: \(quote(seeds.map(String.init).joined(separator: ", ")))")
         out.append("  engine: \(quote(distinct(sorted.map(\.engineVersion))))")
         out.append("rows:")
         for result in sorted {
             out.append("  - experiment: \(quote(result.spec.id))")
+            out.append("    seed: \(result.seed)")
             out.append("    artifact: \(quote(result.spec.reproduces.artifact))")
             out.append("    row: \(quote(result.spec.reproduces.row))")
             for metric in BaselineMetric.allCases {
@@ -70,13 +77,30 @@ public enum SimBaselineRecorder {
                 if average.isFinite { out.append("    \(metric.rawValue)-average: \(number(average))") }
             }
         }
+        if seeds.count > 1 {
+            let stability = ReplicateStability(results)
+            out.append("replicates:")
+            for id in results.experimentIDs {
+                let runs = results.replicates(of: id)
+                out.append("  - experiment: \(quote(id))")
+                out.append("    n: \(runs.count)")
+                for metric in BaselineMetric.allCases {
+                    let values = runs.map { metric.percent($0.average) }
+                    guard let statistics = try? ReplicateStatistics(values) else { continue }
+                    let sd = statistics.standardDeviation.map(number) ?? "~"
+                    out.append("    \(metric.rawValue)-average: {mean: \(number(statistics.mean)), sd: \(sd)}")
+                }
+                let collapsed = stability.collapsedSeeds(of: id)
+                out.append("    collapsed: [\(results.seeds.filter(collapsed.contains).map(String.init).joined(separator: ", "))]")
+            }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
     /// Writes the file for `scale` below `baselines` (the `Baselines/` folder), atomically;
     /// returns its path.
     @discardableResult
-    public static func record(results: [RunResult], scale: String, baselines: URL, tolerance: Tolerance) throws -> URL {
+    public static func record(results: ReplicateResults, scale: String, baselines: URL, tolerance: Tolerance) throws -> URL {
         let folder = BaselineSet.Kind.sim(scale: scale).folder(in: baselines)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(fileName)

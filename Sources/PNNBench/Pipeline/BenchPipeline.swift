@@ -1,9 +1,10 @@
 import Foundation
 import PNNEngine
 
-/// The pipeline of one suite at one scale, data set and seed: select experiments, train
-/// them into the result store (reusing stored results), compare the stored results with
-/// a baseline, write the report, record a baseline. Every `bench` command that works on
+/// The pipeline of one suite at one scale and data set, over a set of seeds (replicates):
+/// select experiments, train them into the result store once per seed (reusing stored
+/// results), compare the stored results with a baseline, write the report, record a
+/// baseline. Every `bench` command that works on
 /// a suite is a thin layer over one of these steps.
 ///
 /// It holds one dataset provider and one worker pool for all steps, so the events are
@@ -18,7 +19,8 @@ public final class BenchPipeline {
     public let store: ResultStore
     /// Made on first use: comparing or recording needs no threads.
     public private(set) lazy var pool = WorkerPool(threads: configuration.threads ?? WorkerPool.availableCores)
-    private var runner: ExperimentRunner?
+    private var provider: DatasetProvider?
+    private var runners: [UInt64: ExperimentRunner] = [:]
 
     /// Loads the suite and the scale. The data are looked at only by the steps that
     /// need them (`run`, `report`), so comparing stored HEPMASS results needs no
@@ -30,15 +32,24 @@ public final class BenchPipeline {
         store = ResultStore(directory: configuration.resultsDirectory)
     }
 
-    /// The one runner of this pipeline, with its dataset provider; made on first use.
-    /// Throws `PipelineError` when the data choice cannot be used (see `DataChoice.source`).
-    public func experimentRunner() throws -> ExperimentRunner {
-        if let runner { return runner }
+    /// The one dataset provider of this pipeline; made on first use. Throws
+    /// `PipelineError` when the data choice cannot be used (see `DataChoice.source`).
+    public func datasetProvider() throws -> DatasetProvider {
+        if let provider { return provider }
         let source = try configuration.data.source(dataDirectory: configuration.dataDirectory)
-        let made = ExperimentRunner(provider: DatasetProvider(source: source, scale: scale, threads: pool.threadCount),
-                                    seed: configuration.seed, pool: pool)
+        let made = DatasetProvider(source: source, scale: scale, threads: pool.threadCount)
+        provider = made
+        return made
+    }
+
+    /// The runner of `seed` (default: the first seed), sharing the pipeline's provider
+    /// and pool; made on first use.
+    public func experimentRunner(seed: UInt64? = nil) throws -> ExperimentRunner {
+        let seed = seed ?? configuration.firstSeed
+        if let runner = runners[seed] { return runner }
+        let made = ExperimentRunner(provider: try datasetProvider(), seed: seed, pool: pool)
         made.modelsDirectory = configuration.modelsDirectory
-        runner = made
+        runners[seed] = made
         return made
     }
 
@@ -50,26 +61,29 @@ public final class BenchPipeline {
         patterns.isEmpty ? suite.experiments : try suite.select(patterns: patterns)
     }
 
-    /// Trains `specs` in order, each unless its result is stored (or always, with
-    /// `force`), saving every result; `events` reports progress.
+    /// Trains `specs` once per seed (seed-major), each unless its result is stored (or
+    /// always, with `force`), saving every result; `events` reports progress.
     @discardableResult
     public func run(_ specs: [ExperimentSpec], force: Bool,
                     events: ((SuiteRunner.Event) -> Void)? = nil) throws -> [RunResult] {
-        try SuiteRunner(runner: try experimentRunner(), store: store, force: force).run(specs, events: events)
+        let runners = try configuration.seeds.seeds.map { try experimentRunner(seed: $0) }
+        return try SuiteRunner(runners: runners, store: store, force: force).run(specs, events: events)
     }
 
     // MARK: - Stored results
 
-    /// The results of this scale, data and seed; `engineVersion` nil takes the newest
-    /// result of each experiment whatever its version.
+    /// The results of this scale, data and seeds; `engineVersion` nil takes the newest
+    /// result of each experiment and seed whatever its version.
     public func selection(engineVersion: String?) -> ResultSelection {
-        ResultSelection(scale: scale.name, dataSource: configuration.data.resultSource, seed: configuration.seed,
+        ResultSelection(scale: scale.name, dataSource: configuration.data.resultSource, seeds: configuration.seeds.seeds,
                         engineVersion: engineVersion)
     }
 
-    /// The stored results `selection` picks (one per experiment), and notes on the choice.
-    public func storedResults(_ selection: ResultSelection) -> (results: [RunResult], notes: [String]) {
-        selection.apply(store.all()) { self.store.modificationDate(key: $0.key) }
+    /// The stored results `selection` picks (one per experiment and seed), and notes on
+    /// the choice.
+    public func storedResults(_ selection: ResultSelection) -> (results: ReplicateResults, notes: [String]) {
+        let (results, notes) = selection.apply(store.all()) { self.store.modificationDate(key: $0.key) }
+        return (ReplicateResults(seeds: configuration.seeds.seeds, results: results), notes)
     }
 
     // MARK: - Compare
@@ -86,7 +100,7 @@ public final class BenchPipeline {
         let baseline = try BaselineSet.load(kind: kind, directory: configuration.baselinesDirectory)
         let selection = selection(engineVersion: engineVersion)
         let (results, notes) = storedResults(selection)
-        return Comparison.compare(results: suite.rowResults(results), baseline: baseline, selection: selection, notes: notes)
+        return Comparison.compare(results: results.mapSeeds(suite.rowResults), baseline: baseline, selection: selection, notes: notes)
     }
 
     // MARK: - Report
@@ -102,8 +116,8 @@ public final class BenchPipeline {
             throw PipelineError("no results of \(selection.summary) in \(store.directory.path); run `bench all --scale \(scale.name)` first")
         }
         var timings: [String: RunTiming] = [:]
-        for result in stored { timings[result.key] = store.timing(key: result.key) }
-        let rows = suite.rowResults(stored)
+        for result in stored.all { timings[result.key] = store.timing(key: result.key) }
+        let rows = stored.mapSeeds(suite.rowResults)
         let baseline: BaselineSet
         do {
             baseline = try BaselineSet.load(kind: .paper, directory: configuration.baselinesDirectory)
@@ -111,8 +125,9 @@ public final class BenchPipeline {
             throw PipelineError("\(error)")
         }
         let comparison = Comparison.compare(results: rows, baseline: baseline, selection: selection, notes: notes)
-        let figureContext = FigureContext(suite: suite, results: rows, timings: timings, scale: scale,
-                                          seed: configuration.seed, provider: try experimentRunner().provider,
+        let figureContext = FigureContext(suite: suite, results: rows.results(seed: configuration.firstSeed), replicates: rows,
+                                          timings: timings, scale: scale,
+                                          seed: configuration.firstSeed, provider: try datasetProvider(),
                                           modelsDirectory: configuration.modelsDirectory,
                                           cacheDirectory: configuration.cacheDirectory, pool: pool)
         let builder = ReportBuilder(context: figureContext, comparison: comparison, figureBuilders: ReportFigureBuilders.standard,
@@ -133,20 +148,21 @@ public final class BenchPipeline {
     }
 
     /// Writes `Baselines/sim/<scale>/baseline.yaml` from the newest stored simulator
-    /// result of every experiment, one row per suite row (reused rows included, as
-    /// `compare` checks them); `tolerance` is written with every row.
+    /// result of every experiment and seed, one row per suite row and seed (reused rows
+    /// included, as `compare` checks them); `tolerance` is written with every row.
     public func recordBaseline(tolerance: SimBaselineRecorder.Tolerance) throws -> RecordedBaseline {
         guard configuration.data == .sim else {
             throw PipelineError("recorded baselines are for the simulator (--data sim); real HEPMASS is compared with the paper's tables")
         }
         let selection = selection(engineVersion: nil)
         let (experiments, notes) = storedResults(selection)
-        let rows = suite.rowResults(experiments)
+        let rows = experiments.mapSeeds(suite.rowResults)
         guard !rows.isEmpty else {
             throw PipelineError("no results of \(selection.summary) in \(store.directory.path); run `bench all --scale \(scale.name)` first")
         }
         let url = try SimBaselineRecorder.record(results: rows, scale: scale.name,
                                                  baselines: configuration.baselinesDirectory, tolerance: tolerance)
-        return RecordedBaseline(file: url, rows: rows.count, experiments: experiments.count, tolerance: tolerance, notes: notes)
+        return RecordedBaseline(file: url, rows: rows.all.count, experiments: experiments.experimentIDs.count,
+                                tolerance: tolerance, notes: notes)
     }
 }

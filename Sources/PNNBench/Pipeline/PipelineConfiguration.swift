@@ -1,7 +1,8 @@
 import Foundation
 
 /// What a pipeline works on and where its files are: the suite, the scale and data by
-/// name, the training seed, the worker threads, and the project and work folders.
+/// name, the training seeds (replicates), the worker threads, and the project and work
+/// folders.
 public struct PipelineConfiguration: Sendable {
     /// `Suites/<suite>.yaml`.
     public var suite: String
@@ -10,8 +11,9 @@ public struct PipelineConfiguration: Sendable {
     public var data: DataChoice
     /// Folder of the HEPMASS files (`--data hepmass`).
     public var dataDirectory: String?
-    /// Seed of every training (initialisation, shuffling, dropout, mass sampling, split).
-    public var seed: UInt64
+    /// Seeds of the trainings (initialisation, shuffling, dropout, mass sampling, split):
+    /// every experiment is trained once per seed on the same data.
+    public var seeds: ReplicateSeeds
     /// Worker threads; nil = all cores. Results do not depend on it.
     public var threads: Int?
     /// The project folder holding `Suites/`, `Baselines/` and `Reports/`.
@@ -19,17 +21,20 @@ public struct PipelineConfiguration: Sendable {
     /// Results and trained networks (`results/`, `models/`).
     public var workDirectory: URL
 
-    public init(suite: String, scale: String, data: DataChoice, dataDirectory: String?, seed: UInt64, threads: Int?,
+    public init(suite: String, scale: String, data: DataChoice, dataDirectory: String?, seeds: ReplicateSeeds, threads: Int?,
                 root: URL, workDirectory: URL) {
         self.suite = suite
         self.scale = scale
         self.data = data
         self.dataDirectory = dataDirectory
-        self.seed = seed
+        self.seeds = seeds
         self.threads = threads
         self.root = root
         self.workDirectory = workDirectory
     }
+
+    /// The seed of figures that show one training (t-SNE, training curves).
+    public var firstSeed: UInt64 { seeds.first }
 
     public var suitesDirectory: URL { root.appendingPathComponent("Suites") }
     public var baselinesDirectory: URL { root.appendingPathComponent("Baselines") }

@@ -7,10 +7,14 @@ import PNNEngine
 /// data-set figures, and the folder of trained networks' checkpoints.
 public struct FigureContext {
     public var suite: Suite
-    /// One result per suite row (see `Suite.rowResults`).
+    /// One result per suite row (see `Suite.rowResults`), of the first seed: what figures
+    /// of one training draw.
     public var results: [RunResult]
+    /// The row results of every seed; figures with replicate spread draw these.
+    public var replicates: ReplicateResults
     public var timings: [String: RunTiming]
     public var scale: Scale
+    /// The first seed (that of `results`).
     public var seed: UInt64
     /// Builds or loads the experiment data (for distributions, correlations, t-SNE inputs).
     public var provider: DatasetProvider?
@@ -21,10 +25,13 @@ public struct FigureContext {
     /// The run's worker pool, for figures that compute (t-SNE); nil: they make their own.
     public var pool: WorkerPool?
 
-    public init(suite: Suite, results: [RunResult], timings: [String: RunTiming], scale: Scale, seed: UInt64,
-                provider: DatasetProvider?, modelsDirectory: URL?, cacheDirectory: URL? = nil, pool: WorkerPool? = nil) {
+    /// `replicates` nil: `results` are the only seed's.
+    public init(suite: Suite, results: [RunResult], replicates: ReplicateResults? = nil, timings: [String: RunTiming],
+                scale: Scale, seed: UInt64, provider: DatasetProvider?, modelsDirectory: URL?, cacheDirectory: URL? = nil,
+                pool: WorkerPool? = nil) {
         self.suite = suite
         self.results = results
+        self.replicates = replicates ?? ReplicateResults(seeds: [seed], results: results.filter { $0.seed == seed })
         self.timings = timings
         self.scale = scale
         self.seed = seed
@@ -42,6 +49,11 @@ public struct FigureContext {
     /// Every result of an artifact, in suite order.
     public func results(_ artifact: String) -> [RunResult] {
         results.filter { $0.spec.reproduces.artifact == artifact }
+    }
+
+    /// The results of every seed of the row `row` of `artifact`, in seed order.
+    public func replicates(_ artifact: String, _ row: String) -> [RunResult] {
+        replicates.all.filter { $0.spec.reproduces == PaperReference(artifact: artifact, row: row) }
     }
 }
 

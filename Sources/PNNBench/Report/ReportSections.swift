@@ -22,17 +22,83 @@ extension ReportBuilder {
         var out = "## The paper's claims\n\n"
         if comparison.claims.isEmpty { return out + "No claims were loaded (`Baselines/paper/claims.yaml`).\n" }
         out += "Each claim of `Baselines/paper/claims.yaml` checked on these results"
-        out += isSimulated ? " (on HEPMASS-SIM a claim that fails is a finding about the simulator or the method, not a regression).\n\n" : ".\n\n"
+        out += isSimulated ? " (on HEPMASS-SIM a claim that fails is a finding about the simulator or the method, not a regression). " : ". "
+        let n = comparison.seeds.count
+        if n == 1 {
+            out += "With one seed each verdict is a point estimate: it says nothing about whether another seed would agree "
+            out += "(`--seeds 3` or more gives intervals).\n\n"
+        } else {
+            out += "A claim's effect (Δ, in points, positive in the claimed direction) is computed per seed — both sides "
+            out += "train on the same data with the same seed, so they are paired — and gets a 95 % Student-t interval over "
+            out += "the n = \(n) seeds. **Holds**: the interval lies beyond the claim's margin in the claimed direction; "
+            out += "**fails**: it lies entirely on the other side; **inconclusive**: it contains the margin.\n\n"
+        }
+        out += claimsTable().text + "\n"
         for outcome in comparison.claims {
-            let word: String
-            switch outcome.status {
-            case .holds: word = "✓ holds"
-            case .fails: word = "✗ **fails**"
-            case .notRun: word = "· not run"
-            }
-            out += "- \(word) — `\(outcome.claim.id)`: \(outcome.claim.statement)  \n  \(outcome.detail)\n"
+            out += "- \(Self.verdict(outcome)) — `\(outcome.claim.id)`: \(outcome.claim.statement)  \n  \(outcome.detail)\n"
         }
         return out
+    }
+
+    /// The verdict in words, marked as a point estimate with one seed.
+    static func verdict(_ outcome: ClaimOutcome) -> String {
+        let word: String
+        switch outcome.status {
+        case .holds: word = "✓ holds"
+        case .fails: word = "✗ **fails**"
+        case .inconclusive: word = "? inconclusive"
+        case .notRun: word = "· not run"
+        }
+        return outcome.isPointEstimate ? word + " (one seed)" : word
+    }
+
+    /// One line per claim: verdict, the decisive point's effect with its interval, and n.
+    func claimsTable() -> MarkdownTable {
+        var table = MarkdownTable(header: ["claim", "verdict", "decisive point", "effect Δ (points)", "95 % interval", "n"])
+        for outcome in comparison.claims {
+            guard let point = outcome.decisivePoint, let statistics = point.statistics else {
+                table.append([outcome.claim.id, Self.verdict(outcome), "—", "—", "—", "0"])
+                continue
+            }
+            let interval = statistics.interval.map { "[\(Claim.signed($0.lowerBound)), \(Claim.signed($0.upperBound))]" } ?? "— (one seed)"
+            let margin = point.margin > 0 ? " (needs > \(Claim.format(point.margin)))" : ""
+            table.append([outcome.claim.id, Self.verdict(outcome), point.label, Claim.signed(statistics.mean) + margin,
+                          interval, String(statistics.count)])
+        }
+        return table
+    }
+
+    /// Which experiments had a seed that failed to train (`ReplicateStability`).
+    func stabilitySection() -> String {
+        let stability = comparison.stability
+        var out = "## Stability over seeds\n\n"
+        let n = comparison.seeds.count
+        out += "A seed collapsed when a network of its run never reached a best validation ROC-AUC of "
+        out += String(format: "%.2f", stability.validationThreshold)
+        out += ", or when its mean ROC-AUC over masses lies below the median of the experiment's seeds by more than "
+        out += "max(3.5·MAD_σ, 5 points) (needs n ≥ 3). Collapsed seeds stay in every mean ± sd above; the tables mark "
+        out += "cells that include one with †, and the list below gives the mean without them.\n\n"
+        if n == 1 {
+            return out + "One seed: nothing to compare it with (the validation rule still applies).\n\n" + stabilityList()
+        }
+        return out + stabilityList()
+    }
+
+    private func stabilityList() -> String {
+        let stability = comparison.stability
+        let unstable = stability.unstable
+        var out = "\(unstable.count) of \(stability.experiments.count) experiments had a collapsed seed.\n\n"
+        guard !unstable.isEmpty else { return out }
+        var table = MarkdownTable(header: ["experiment", "collapsed", "mean ROC-AUC per seed", "mean, all seeds", "mean, without collapsed", "why"])
+        for experiment in unstable {
+            let perSeed = zip(experiment.seeds, experiment.averageAUC).map { "\($0.0): \(Claim.format($0.1))" }.joined(separator: ", ")
+            let all = experiment.averageAUC.reduce(0, +) / Double(experiment.averageAUC.count)
+            let kept = zip(experiment.seeds, experiment.averageAUC).filter { experiment.collapsed[$0.0] == nil }.map(\.1)
+            let without = kept.isEmpty ? "—" : Claim.format(kept.reduce(0, +) / Double(kept.count))
+            let why = experiment.collapsed.keys.sorted().map { "seed \($0): " + experiment.collapsed[$0]!.joined(separator: "; ") }.joined(separator: "; ")
+            table.append(["`\(experiment.id)`", experiment.summary, perSeed, Claim.format(all), without, why])
+        }
+        return out + table.text + "\n"
     }
 
     /// The command that renders every script of `figures/`, shown when the report has no images.

@@ -1,0 +1,71 @@
+import PNNMetrics
+
+/// Which replicates of each experiment failed to train ("collapsed"), by two rules:
+///
+/// - **absolute**: some network of the run never reached a best validation ROC-AUC of
+///   `validationThreshold` (0.6): its validation AUC stayed near 0.5, i.e. it learned
+///   nothing, whatever the other seeds did;
+/// - **robust**: the run's mean test ROC-AUC over masses lies below the other seeds' by
+///   `CollapseRule` (median − max(3.5·MAD_σ, 5 points), n ≥ 3), which needs no threshold
+///   that depends on the data set.
+///
+/// Flagged seeds stay in every statistic; reports show statistics with and without them.
+public struct ReplicateStability: Sendable {
+    /// One experiment's replicates and which of them collapsed.
+    public struct Experiment: Sendable {
+        public var id: String
+        /// The seeds with a result, in the run's seed order.
+        public var seeds: [UInt64]
+        /// Mean test ROC-AUC over masses (percent), one per seed.
+        public var averageAUC: [Double]
+        /// Per flagged seed, why: the rules that flagged it.
+        public var collapsed: [UInt64: [String]]
+
+        /// "1 of 5 seeds collapsed" or "0 of 3 seeds collapsed".
+        public var summary: String {
+            "\(collapsed.count) of \(seeds.count) seed\(seeds.count == 1 ? "" : "s") collapsed"
+        }
+    }
+
+    public var experiments: [Experiment]
+    public var rule: CollapseRule
+    public var validationThreshold: Double
+
+    /// The lowest best validation ROC-AUC (fraction) a trained network must reach.
+    public static let standardValidationThreshold = 0.6
+    /// In percent: the rule's floor is 5 ROC-AUC points.
+    public static let standardRule = CollapseRule(k: 3.5, floor: 5)
+
+    public init(_ results: ReplicateResults, rule: CollapseRule = standardRule,
+                validationThreshold: Double = standardValidationThreshold) {
+        self.rule = rule
+        self.validationThreshold = validationThreshold
+        experiments = results.experimentIDs.map { id in
+            let runs = results.replicates(of: id)
+            let averages = runs.map { 100 * $0.average.rocAUC }
+            var collapsed: [UInt64: [String]] = [:]
+            for run in runs {
+                let best = run.training.map { record in record.history.map(\.validationAUC).max() ?? 0 }.min() ?? 1
+                if best < validationThreshold {
+                    collapsed[run.seed, default: []].append(String(format: "best validation ROC-AUC %.3f < %.2f", best, validationThreshold))
+                }
+            }
+            // Non-finite averages cannot be judged by the robust rule; `try?` leaves them unflagged by it.
+            let median = (try? ReplicateStatistics(averages))?.median ?? .nan
+            for index in (try? rule.collapsed(averages)) ?? [] {
+                collapsed[runs[index].seed, default: []].append(
+                    String(format: "mean ROC-AUC %.2f far below the median %.2f of %d seeds", averages[index], median, runs.count))
+            }
+            return Experiment(id: id, seeds: runs.map(\.seed), averageAUC: averages, collapsed: collapsed)
+        }
+    }
+
+    /// The stability of experiment `id`, if it has results.
+    public func experiment(_ id: String) -> Experiment? { experiments.first { $0.id == id } }
+
+    /// The flagged seeds of `id`.
+    public func collapsedSeeds(of id: String) -> Set<UInt64> { Set(experiment(id)?.collapsed.keys.map { $0 } ?? []) }
+
+    /// Experiments with at least one flagged seed.
+    public var unstable: [Experiment] { experiments.filter { !$0.collapsed.isEmpty } }
+}
