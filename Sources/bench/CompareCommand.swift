@@ -9,10 +9,26 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare stored results with the paper's tables or a recorded baseline; exit 1 outside tolerance.",
         discussion: """
-        Reads the results in <work-dir>/results of the chosen --scale, --data and --seed
-        (the newest per experiment) and checks every cell of the baseline: ours,
-        reference, delta = ours - reference, tolerance, pass when |delta| <= tolerance.
-        Values are percent (ROC-AUC and the significance ratio sigma_ratio).
+        Reads the results in <work-dir>/results of the chosen --scale, --data and
+        --seeds (the newest per experiment and seed) and checks every cell of the
+        baseline: ours, reference, delta = ours - reference, tolerance, pass when
+        |delta| <= tolerance. Values are percent (ROC-AUC and the significance ratio
+        sigma_ratio).
+
+        SEEDS
+          With several seeds, a paper cell compares the mean over seeds: ours = mean,
+          sd = sample standard deviation over seeds, pass when |delta| <=
+          max(2 sd, tolerance) (the paper's single training lies within the
+          replicate distribution), z = delta / sd. A recorded sim baseline holds one
+          row per experiment and seed, each checked exactly as with one seed.
+          Claims are decided on the per-seed effects, paired by seed: holds when the
+          95% Student-t interval of the effect lies beyond the claim's margin, fails
+          when it lies on the other side, inconclusive when it contains the margin
+          (inconclusive does not fail the gate). With one seed, a verdict is a point
+          estimate. Seeds whose training collapsed (best validation ROC-AUC < 0.55,
+          or, with 3 or more seeds, mean test or best validation ROC-AUC below the
+          seeds' median - max(3.5 MAD_sigma, 5 points)) are flagged and kept in
+          every statistic.
 
         BASELINES
           paper  Baselines/paper/table{3,4,5}.yaml, the paper's Tables 3-5, matched to
@@ -27,7 +43,7 @@ struct CompareCommand: ParsableCommand {
 
         EXIT STATUS
           0 every cell within tolerance (and, against the paper, every claim holds
-            or was not run); 1 some cell or claim fails, a recorded experiment has
+            is inconclusive or was not run); 1 some cell or claim fails, a recorded experiment has
             no result, or nothing matched at all; 2 a baseline file is invalid
             (the message names file and line) or the options are wrong.
         """)
@@ -44,6 +60,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Only results of this engine version (default: the newest result of each experiment).")
     var engineVersion: String?
 
+    @Flag(help: "Print JSON: every cell with its per-seed values, n, mean, sd, 95% interval, z and verdict; every claim with its effect, interval, n and verdict.")
+    var json = false
+
     func run() throws {
         let pipeline = try options.pipeline()
         let kind: BaselineSet.Kind = switch baseline {
@@ -58,7 +77,7 @@ struct CompareCommand: ParsableCommand {
             FileHandle.standardError.write(Data("bench compare: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        print(report.render(), terminator: "")
+        print(json ? try ComparisonJSON(report).text() : report.render(), terminator: "")
         if !report.passed { throw ExitCode(1) }
     }
 }

@@ -2,12 +2,14 @@ import PNNMetrics
 
 /// Which replicates of each experiment failed to train ("collapsed"), by two rules:
 ///
-/// - **absolute**: some network of the run never reached a best validation ROC-AUC of
-///   `validationThreshold` (0.6): its validation AUC stayed near 0.5, i.e. it learned
-///   nothing, whatever the other seeds did;
-/// - **robust**: the run's mean test ROC-AUC over masses lies below the other seeds' by
-///   `CollapseRule` (median − max(3.5·MAD_σ, 5 points), n ≥ 3), which needs no threshold
-///   that depends on the data set.
+/// - **robust** (n ≥ 3 seeds): the run's mean test ROC-AUC over masses, or its best
+///   validation ROC-AUC (the lowest over the run's networks), lies below the other seeds'
+///   by `CollapseRule`: below median − max(3.5·MAD_σ, 5 points). It needs no threshold
+///   that depends on the data set, the scale or the masses trained on;
+/// - **absolute** (any n): some network of the run never reached a best validation
+///   ROC-AUC of `validationThreshold` (0.55): it learned next to nothing. The threshold is
+///   low on purpose: a network trained on the hardest mass alone, or a pNN asked to
+///   interpolate, can legitimately validate at 0.58 on the default scale.
 ///
 /// Flagged seeds stay in every statistic; reports show statistics with and without them.
 public struct ReplicateStability: Sendable {
@@ -32,7 +34,7 @@ public struct ReplicateStability: Sendable {
     public var validationThreshold: Double
 
     /// The lowest best validation ROC-AUC (fraction) a trained network must reach.
-    public static let standardValidationThreshold = 0.6
+    public static let standardValidationThreshold = 0.55
     /// In percent: the rule's floor is 5 ROC-AUC points.
     public static let standardRule = CollapseRule(k: 3.5, floor: 5)
 
@@ -43,18 +45,20 @@ public struct ReplicateStability: Sendable {
         experiments = results.experimentIDs.map { id in
             let runs = results.replicates(of: id)
             let averages = runs.map { 100 * $0.average.rocAUC }
-            var collapsed: [UInt64: [String]] = [:]
-            for run in runs {
-                let best = run.training.map { record in record.history.map(\.validationAUC).max() ?? 0 }.min() ?? 1
-                if best < validationThreshold {
-                    collapsed[run.seed, default: []].append(String(format: "best validation ROC-AUC %.3f < %.2f", best, validationThreshold))
-                }
+            let validation = runs.map { run in
+                100 * (run.training.map { record in record.history.map(\.validationAUC).max() ?? 0 }.min() ?? 1)
             }
-            // Non-finite averages cannot be judged by the robust rule; `try?` leaves them unflagged by it.
-            let median = (try? ReplicateStatistics(averages))?.median ?? .nan
-            for index in (try? rule.collapsed(averages)) ?? [] {
-                collapsed[runs[index].seed, default: []].append(
-                    String(format: "mean ROC-AUC %.2f far below the median %.2f of %d seeds", averages[index], median, runs.count))
+            var collapsed: [UInt64: [String]] = [:]
+            for (run, best) in zip(runs, validation) where best < 100 * validationThreshold {
+                collapsed[run.seed, default: []].append(String(format: "best validation ROC-AUC %.3f < %.2f", best / 100, validationThreshold))
+            }
+            // Non-finite values cannot be judged by the robust rule; `try?` leaves them unflagged by it.
+            for (name, values) in [("mean ROC-AUC", averages), ("best validation ROC-AUC", validation)] {
+                let median = (try? ReplicateStatistics(values))?.median ?? .nan
+                for index in (try? rule.collapsed(values)) ?? [] {
+                    collapsed[runs[index].seed, default: []].append(
+                        String(format: "%@ %.2f far below the median %.2f of %d seeds", name, values[index], median, runs.count))
+                }
             }
             return Experiment(id: id, seeds: runs.map(\.seed), averageAUC: averages, collapsed: collapsed)
         }

@@ -2,29 +2,38 @@ import Foundation
 
 /// The paper's tables as files that go into a paper or a spreadsheet without retyping:
 ///
-/// * CSV, one line per cell (table, metric, row, mass or "average", ours, paper, Δ,
-///   tolerance, status), numbers in percent written as the shortest decimal that reads
+/// * CSV, one line per cell (table, metric, row, mass or "average", ours = mean over
+///   seeds, paper, Δ, tolerance, status, n, sd, 95 % interval, z, collapsed seeds, the
+///   per-seed values), numbers in percent written as the shortest decimal that reads
 ///   back to the same Double, so the file holds the exact values the report rounds;
-/// * LaTeX, one `booktabs` tabular per metric: our values with two decimals, the best of
-///   each column in bold as in report.md, "--" where a row did not run.
+/// * LaTeX, one `booktabs` tabular per metric: our values as in report.md (two decimals,
+///   or mean $\pm$ sd with several seeds; best bold, tied italic), "--" where a row did
+///   not run.
 extension PaperTableSection {
     /// "table3" for `Baselines/paper/table3.yaml`.
     public var fileStem: String {
         URL(fileURLWithPath: table.file).deletingPathExtension().lastPathComponent
     }
 
-    public static let csvHeader = "table,metric,row,mass,ours,paper,delta,tolerance,status"
+    public static let csvHeader = "table,metric,row,mass,ours,paper,delta,tolerance,status,n,sd,ci95_low,ci95_high,z,collapsed_seeds,values"
 
-    /// Every cell of the table, metrics in `BaselineMetric` order, rows and columns as printed.
+    /// Every cell of the table, metrics in `BaselineMetric` order, rows and columns as
+    /// printed. "ours" is the mean over seeds; "values" lists each seed's value as
+    /// "seed:value" separated by spaces.
     public func csv() -> String {
         var lines = [Self.csvHeader]
+        func exact(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
         for metric in metrics {
             for row in table.rows {
                 for mass in columns {
                     guard let c = cell(row, metric, mass) else { continue }
+                    let statistics = c.statistics
                     let fields = [fileStem, metric.rawValue, row.reference.row, mass.map(String.init) ?? "average",
-                                  c.ours.map { "\($0)" } ?? "", "\(c.reference)", c.delta.map { "\($0)" } ?? "",
-                                  "\(c.tolerance)", c.status.rawValue]
+                                  exact(c.ours), "\(c.reference)", exact(c.delta), "\(c.tolerance)", c.status.rawValue,
+                                  String(c.count), exact(statistics?.standardDeviation), exact(statistics?.interval?.lowerBound),
+                                  exact(statistics?.interval?.upperBound), exact(c.zScore),
+                                  c.collapsedSeeds.map(String.init).joined(separator: " "),
+                                  zip(c.seeds, c.values).map { "\($0.0):\($0.1)" }.joined(separator: " ")]
                     lines.append(fields.map(Self.csvField).joined(separator: ","))
                 }
             }
@@ -46,12 +55,25 @@ extension PaperTableSection {
         out += "\\begin{tabular}{l" + String(repeating: "r", count: columns.count) + "}\n\\toprule\n"
         out += (["\(metricName) (\\%)"] + table.masses.map { "\($0)\\,GeV" } + ["average"]).joined(separator: " & ") + " \\\\\n\\midrule\n"
         for line in oursCells(metric) {
-            let cells = line.cells.map { $0.map { $0.best ? "\\textbf{\($0.text)}" : $0.text } ?? "--" }
+            let cells = line.cells.map { cell -> String in
+                guard let cell else { return "--" }
+                let text = Self.latexValue(cell.text)
+                switch cell.emphasis {
+                case .best: return "\\textbf{\(text)}"
+                case .tied: return "\\textit{\(text)}"
+                case .none: return text
+                }
+            }
             out += ([Self.latexEscape(line.row)] + cells).joined(separator: " & ") + " \\\\\n"
         }
         out += "\\bottomrule\n\\end{tabular}\n"
         out += "% \(title)\n"
         return out
+    }
+
+    /// A printed value in LaTeX: "93.41 ± 0.12 (n=2) †" → "93.41 $\pm$ 0.12 (n=2) $\dagger$".
+    static func latexValue(_ text: String) -> String {
+        text.replacingOccurrences(of: "±", with: "$\\pm$").replacingOccurrences(of: "†", with: "$\\dagger$")
     }
 
     /// Text safe in LaTeX's text mode.

@@ -3,10 +3,13 @@ import Foundation
 /// One of the paper's tables (3, 4 or 5) as the report lays it out, per metric:
 ///
 /// * "ours": one row per paper row, one column per mass and the average, our value in
-///   percent; the best value of each column among our rows in **bold** (higher is better
-///   for both ROC-AUC and σ_ratio; equal values at the printed precision are all bold);
+///   percent (higher is better for both ROC-AUC and σ_ratio). With one seed, the value,
+///   the best of each column in **bold** (equal values at the printed precision are all
+///   bold). With several seeds, "mean ± sd" over seeds (n added where a cell has fewer
+///   seeds than the table, † where a collapsed seed is included); the best mean is bold
+///   only when its 95 % interval lies above the runner-up's, else both are *italic*: tied;
 /// * "paper": the same grid holding the paper's value, Δ = ours − paper and a mark,
-///   ✓ when |Δ| ≤ the table's tolerance, ✗ otherwise (`CellComparison.status`).
+///   ✓ when |Δ| is within what `CellComparison.status` allows, ✗ otherwise.
 ///
 /// The numbers come from the comparison report's cells, so the report and
 /// `bench compare` can never disagree.
@@ -43,31 +46,92 @@ public struct PaperTableSection {
         ["row"] + table.masses.map { "\($0) GeV" } + ["average"]
     }
 
-    /// Our values of `metric` as printed (two decimals), one array per row, one entry per
-    /// column (masses, then the average): nil where the row did not run, `best` when the
-    /// value is the highest of its column at the printed precision (so that what looks
-    /// equal is treated equal).
-    public func oursCells(_ metric: BaselineMetric) -> [(row: String, cells: [(text: String, best: Bool)?])] {
-        var best: [Int: Double] = [:]
+    /// How a value of the "ours" grid is marked.
+    public enum Emphasis: Equatable, Sendable {
+        case none
+        /// The best of its column (bold).
+        case best
+        /// Best or runner-up of its column, their intervals overlapping (italic).
+        case tied
+    }
+
+    /// One printed value of the "ours" grid.
+    public struct OursCell: Equatable, Sendable {
+        public var text: String
+        public var emphasis: Emphasis
+    }
+
+    /// Whether any cell has several seeds: the grid then shows mean ± sd.
+    public var isReplicated: Bool { cells.contains { $0.count >= 2 } }
+
+    /// The seed count most cells have (the n of the table's caption).
+    public var typicalCount: Int {
+        let counts = Dictionary(grouping: cells.filter { $0.count > 0 }, by: \.count).mapValues(\.count)
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 0
+    }
+
+    /// Our values of `metric` as printed, one array per row, one entry per column
+    /// (masses, then the average): nil where the row did not run. With one seed: two
+    /// decimals, `best` when the value is the highest of its column at the printed
+    /// precision (what looks equal is treated equal). With several seeds see the type's
+    /// documentation.
+    public func oursCells(_ metric: BaselineMetric) -> [(row: String, cells: [OursCell?])] {
+        // Per column, per row index.
+        var emphasis: [Int: [Int: Emphasis]] = [:]
         for (index, mass) in columns.enumerated() {
-            let values = table.rows.compactMap { cell($0, metric, mass)?.ours }.map { Double(Self.number($0))! }
-            if let max = values.max() { best[index] = max }
+            let present = table.rows.indices.compactMap { r in cell(table.rows[r], metric, mass).flatMap { c in c.ours.map { (r, c, $0) } } }
+            if isReplicated {
+                let ranked = present.sorted { $0.2 > $1.2 }
+                guard let best = ranked.first else { continue }
+                if ranked.count >= 2, Self.overlap(best.1, ranked[1].1) {
+                    emphasis[index] = [best.0: .tied, ranked[1].0: .tied]
+                } else {
+                    emphasis[index] = [best.0: .best]
+                }
+            } else {
+                let printed = present.map { ($0.0, Double(Self.number($0.2))!) }
+                if let max = printed.map(\.1).max() {
+                    emphasis[index] = Dictionary(printed.filter { $0.1 == max }.map { ($0.0, Emphasis.best) }, uniquingKeysWith: { a, _ in a })
+                }
+            }
         }
-        return table.rows.map { row in
+        let n = typicalCount
+        return table.rows.enumerated().map { r, row in
             (row.reference.row, columns.enumerated().map { index, mass in
-                cell(row, metric, mass)?.ours.map { ours in
-                    let text = Self.number(ours)
-                    return (text, Double(text)! == best[index])
+                cell(row, metric, mass).flatMap { c in
+                    c.ours.map { ours in
+                        var text = Self.number(ours)
+                        if isReplicated {
+                            text += " ± " + (c.statistics?.standardDeviation.map(Self.number) ?? "—")
+                            if c.count != n { text += " (n=\(c.count))" }
+                            if !c.collapsedSeeds.isEmpty { text += " †" }
+                        }
+                        return OursCell(text: text, emphasis: emphasis[index]?[r] ?? .none)
+                    }
                 }
             })
         }
     }
 
-    /// Our values with the best of each column in bold; "—" where the row did not run.
+    /// Whether the 95 % intervals of two cells overlap (a cell of one seed is its point).
+    static func overlap(_ a: CellComparison, _ b: CellComparison) -> Bool {
+        guard let sa = a.statistics, let sb = b.statistics else { return true }
+        let ra = sa.interval ?? (sa.mean...sa.mean), rb = sb.interval ?? (sb.mean...sb.mean)
+        return ra.overlaps(rb)
+    }
+
+    /// Our values, emphasised as `oursCells` says; "—" where the row did not run.
     public func oursTable(_ metric: BaselineMetric) -> MarkdownTable {
         var out = MarkdownTable(header: header)
         for line in oursCells(metric) {
-            out.append([line.row] + line.cells.map { $0.map { $0.best ? "**\($0.text)**" : $0.text } ?? "—" })
+            out.append([line.row] + line.cells.map { cell in
+                guard let cell else { return "—" }
+                switch cell.emphasis {
+                case .best: return "**\(cell.text)**"
+                case .tied: return "*\(cell.text)*"
+                case .none: return cell.text
+                }
+            })
         }
         return out
     }
@@ -80,7 +144,10 @@ public struct PaperTableSection {
             for mass in columns {
                 guard let c = cell(row, metric, mass) else { line.append("—"); continue }
                 var text = Self.number(c.reference)
-                if let d = c.delta { text += " (\(Self.delta(d)) \(c.status == .pass ? "✓" : "✗"))" }
+                if let d = c.delta {
+                    let z = isReplicated ? (c.zScore.map { String(format: ", z %+.1f", $0) } ?? "") : ""
+                    text += " (\(Self.delta(d)) \(c.status == .pass ? "✓" : "✗")\(z))"
+                }
                 line.append(text)
             }
             out.append(line)
@@ -107,10 +174,19 @@ public struct PaperTableSection {
     public func markdown() -> String {
         var out = "### " + (table.title ?? table.file) + "\n\n"
         for metric in metrics {
-            out += "**\(metric.label) (%), ours** — best of each column in bold.\n\n"
+            if isReplicated {
+                out += "**\(metric.label) (%), ours: mean ± sd over n = \(typicalCount) seeds** — **bold**: the column's best, its 95 % "
+                out += "interval above the runner-up's; *italic*: best and runner-up tied (intervals overlap); † a collapsed seed is included.\n\n"
+            } else {
+                out += "**\(metric.label) (%), ours** — best of each column in bold.\n\n"
+            }
             out += oursTable(metric).text + "\n"
             let tolerance = Set(cells.filter { $0.metric == metric }.map(\.tolerance)).sorted().map { "±" + Self.number($0) }.joined(separator: "/")
-            out += "**\(metric.label) (%), the paper's values** (Δ = ours − paper; ✓ |Δ| ≤ \(tolerance), ✗ outside).\n\n"
+            if isReplicated {
+                out += "**\(metric.label) (%), the paper's values** (Δ = mean − paper; ✓ |Δ| ≤ max(2·sd, \(tolerance)), i.e. the paper's value lies within our seeds' spread; ✗ outside; z = Δ/sd).\n\n"
+            } else {
+                out += "**\(metric.label) (%), the paper's values** (Δ = ours − paper; ✓ |Δ| ≤ \(tolerance), ✗ outside).\n\n"
+            }
             out += paperTable(metric).text + "\n"
             out += summary(metric) + "\n\n"
         }

@@ -8,9 +8,10 @@ import PNNEngine
 ///
 /// report.md holds, in order: a banner with the data set and scale (on HEPMASS-SIM, that
 /// these are not HEPMASS numbers); the environment (CPU, threads, engine version, target
-/// CPU, seed, git commit, wall time per experiment and total); Tables 3, 4 and 5 (see
-/// `PaperTableSection`); the paper's claims with hold / fail / not run; the figures, and
-/// the figures left out with their reason.
+/// CPU, seeds, git commit, wall time per experiment and total); Tables 3, 4 and 5 (see
+/// `PaperTableSection`; mean ± sd with several seeds); the paper's claims with their
+/// verdicts (with several seeds, effects with 95 % intervals); with several seeds, the
+/// seeds that collapsed; the figures, and the figures left out with their reason.
 ///
 /// It is a pure function of its inputs — results, timings, environment, whether figures
 /// were rendered — with no clock time and no absolute path, so the same inputs give the
@@ -148,7 +149,8 @@ public struct ReportBuilder {
 
     /// The whole report.md.
     public func markdown(_ outcome: FigureOutcome, rendering: Rendering) -> String {
-        [banner(), environmentSection(), tablesSection(), claimsSection(), figuresSection(outcome, rendering: rendering)]
-            .joined(separator: "\n")
+        let stability = comparison.seeds.count > 1 ? [stabilitySection()] : []
+        return ([banner(), environmentSection(), tablesSection(), claimsSection()] + stability
+                + [figuresSection(outcome, rendering: rendering)]).joined(separator: "\n")
     }
 }

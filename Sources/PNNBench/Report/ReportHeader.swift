@@ -48,13 +48,14 @@ extension ReportBuilder {
         return h > 0 ? String(format: "%d h %02d min %02d s", h, m, s) : String(format: "%d min %02d s", m, s)
     }
 
-    /// Wall time of each trained experiment (rows reusing it are not counted again), in
-    /// suite order: (experiment id, training s, evaluation s, threads).
+    /// Wall time of each trained experiment summed over its seeds (rows reusing it are not
+    /// counted again), in suite order: (experiment id, training s, evaluation s, threads).
     func experimentTimes() -> [(id: String, training: Double, evaluation: Double, threads: Int)] {
         context.suite.experiments.compactMap { spec in
-            guard let result = context.results.first(where: { $0.spec.id == spec.id }),
-                  let timing = context.timings[result.key] else { return nil }
-            return (spec.id, timing.trainingSeconds, timing.evaluationSeconds, timing.threads)
+            let timings = context.replicates.replicates(of: spec.id).compactMap { context.timings[$0.key] }
+            guard !timings.isEmpty else { return nil }
+            return (spec.id, timings.reduce(0) { $0 + $1.trainingSeconds }, timings.reduce(0) { $0 + $1.evaluationSeconds },
+                    timings.map(\.threads).max()!)
         }
     }
 
@@ -69,16 +70,23 @@ extension ReportBuilder {
         table.append(["training threads", threads.isEmpty ? "—" : threads])
         table.append(["engine version", environment.engineVersion])
         table.append(["target CPU", "`\(environment.targetCPU)`"])
-        table.append(["seed", "\(context.seed)"])
+        let seeds = context.replicates.seeds
+        if seeds.count == 1 {
+            table.append(["seed", "\(context.seed)"])
+        } else {
+            table.append(["seeds", "\(seeds.map(String.init).joined(separator: ", ")) (n = \(seeds.count) per cell; "
+                          + "figures of one training use seed \(context.seed))"])
+        }
         table.append(["git commit", "`\(environment.gitCommit)`"])
         table.append(["wall time", times.isEmpty ? "no timings stored"
-                      : "\(Self.duration(total)) in total over \(times.count) experiments (training + evaluation)"])
+                      : "\(Self.duration(total)) in total over \(times.count) experiments"
+                        + (seeds.count == 1 ? "" : " × \(seeds.count) seeds") + " (training + evaluation)"])
         out += table.text + "\n"
         if !comparison.notes.isEmpty {
             out += comparison.notes.map { "- note: \($0)" }.joined(separator: "\n") + "\n\n"
         }
         if !times.isEmpty {
-            out += "<details><summary>Wall time per experiment</summary>\n\n"
+            out += "<details><summary>Wall time per experiment\(seeds.count == 1 ? "" : " (all seeds)")</summary>\n\n"
             var perExperiment = MarkdownTable(header: ["experiment", "training", "evaluation", "total", "threads"])
             for t in times {
                 perExperiment.append([t.id, Self.duration(t.training), Self.duration(t.evaluation),

@@ -33,7 +33,7 @@ extension ReportBuilder {
             out += "the n = \(n) seeds. **Holds**: the interval lies beyond the claim's margin in the claimed direction; "
             out += "**fails**: it lies entirely on the other side; **inconclusive**: it contains the margin.\n\n"
         }
-        out += claimsTable().text + "\n"
+        if n > 1 { out += claimsTable().text + "\n" }
         for outcome in comparison.claims {
             out += "- \(Self.verdict(outcome)) — `\(outcome.claim.id)`: \(outcome.claim.statement)  \n  \(outcome.detail)\n"
         }
@@ -75,12 +75,9 @@ extension ReportBuilder {
         let n = comparison.seeds.count
         out += "A seed collapsed when a network of its run never reached a best validation ROC-AUC of "
         out += String(format: "%.2f", stability.validationThreshold)
-        out += ", or when its mean ROC-AUC over masses lies below the median of the experiment's seeds by more than "
-        out += "max(3.5·MAD_σ, 5 points) (needs n ≥ 3). Collapsed seeds stay in every mean ± sd above; the tables mark "
+        out += ", or when its mean test ROC-AUC over masses or its best validation ROC-AUC lies below the median of the "
+        out += "experiment's seeds by more than max(3.5·MAD_σ, 5 points) (needs n ≥ 3). Collapsed seeds stay in every mean ± sd above; the tables mark "
         out += "cells that include one with †, and the list below gives the mean without them.\n\n"
-        if n == 1 {
-            return out + "One seed: nothing to compare it with (the validation rule still applies).\n\n" + stabilityList()
-        }
         return out + stabilityList()
     }
 
