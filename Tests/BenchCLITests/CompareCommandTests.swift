@@ -118,6 +118,32 @@ struct CompareCommandTests {
         #expect(r.stdout.contains("holds     individual-beat-single-hepmass"))
     }
 
+    @Test func jsonHasEveryCellAndClaimWithStatistics() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let r = try compare(root, ["--seeds", "3", "--baseline", "paper", "--json"])
+        #expect(r.status == 1)  // smoke numbers are far from the paper's
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["seeds"] as? [Int] == [42, 43, 44])
+        #expect(object["passed"] as? Bool == false)
+        let cells = try #require(object["cells"] as? [[String: Any]])
+        #expect(!cells.isEmpty)
+        for cell in cells {
+            for key in ["seeds", "values", "n", "mean", "sd", "ci95", "verdict", "checks", "metric", "mass", "row"] {
+                #expect(cell.keys.contains(key), "cell lacks \(key)")
+            }
+        }
+        // The fixture store holds seed 42 only: n = 1, sd and interval null.
+        let single = try #require(cells.first { ($0["n"] as? Int) == 1 })
+        #expect(single["sd"] is NSNull && single["ci95"] is NSNull && (single["values"] as? [Double])?.count == 1)
+        let claims = try #require(object["claims"] as? [[String: Any]])
+        let held = try #require(claims.first { $0["id"] as? String == "individual-beat-single-hepmass" })
+        #expect(held["verdict"] as? String == "holds" && held["pointEstimate"] as? Bool == true && held["n"] as? Int == 1)
+        let effect = try #require(held["effect"] as? [String: Any])
+        for key in ["label", "effects", "mean", "ci95", "n", "verdict"] { #expect(effect.keys.contains(key)) }
+        #expect(claims.contains { $0["verdict"] as? String == "not run" && $0["effect"] is NSNull })
+    }
+
     @Test func recordWritesTheSameBytes() throws {
         let root = try project()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -36,7 +36,10 @@ extension ReportBuilder {
         let claim = { (s: ClaimOutcome.Status) in comparison.claims.filter { $0.status == s }.count }
         out += "- **Against the paper:** \(count(.pass)) of \(count(.pass) + count(.fail)) compared cells within tolerance"
         out += (count(.missing) > 0 ? " (\(count(.missing)) not run)" : "")
-        out += "; claims: \(claim(.holds)) hold, \(claim(.fails)) fail, \(claim(.notRun)) not run\n"
+        let seeds = comparison.seeds.count
+        out += "; claims: \(claim(.holds)) hold, \(claim(.fails)) fail, "
+        out += seeds == 1 ? "\(claim(.notRun)) not run (one seed: point estimates)\n"
+            : "\(claim(.inconclusive)) inconclusive, \(claim(.notRun)) not run (n = \(seeds) seeds, 95 % intervals)\n"
         return out
     }
 
