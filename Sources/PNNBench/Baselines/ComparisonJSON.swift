@@ -4,19 +4,19 @@ import PNNMetrics
 /// `bench compare --json`: every cell with its per-seed values and statistics, every
 /// claim with its effect, interval, n and verdict, and the gate's outcome. Keys are
 /// sorted and numbers printed exactly (`CanonicalJSON`), so the same comparison gives the
-/// same bytes. Values are in percent; intervals are 95 % Student t over seeds, null with
-/// one seed.
+/// same bytes. Values are in percent; intervals are 95 % Student t over seeds. A value
+/// that does not exist (sd and interval of one seed, z with sd = 0, the mass of an
+/// average) is written as null, never left out, so every entry has the same keys.
 public struct ComparisonJSON: Encodable {
-    /// n, mean, sd, median, min, max and the 95 % interval [lower, upper] of the mean;
-    /// sd and the interval are null for n = 1.
+    /// n, mean, sd, median, min, max and the 95 % interval [lower, upper] of the mean.
     public struct Statistics: Encodable {
         var n: Int
         var mean: Double
-        var sd: Double?
+        @Null var sd: Double?
         var median: Double
         var min: Double
         var max: Double
-        var ci95: [Double]?
+        @Null var ci95: [Double]?
 
         init(_ s: ReplicateStatistics) {
             n = s.count
@@ -27,116 +27,58 @@ public struct ComparisonJSON: Encodable {
             max = s.maximum
             ci95 = s.interval.map { [$0.lowerBound, $0.upperBound] }
         }
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode(n, forKey: "n")
-            try c.encode(mean, forKey: "mean")
-            try c.encode(sd, forKey: "sd")
-            try c.encode(median, forKey: "median")
-            try c.encode(min, forKey: "min")
-            try c.encode(max, forKey: "max")
-            try c.encode(ci95, forKey: "ci95")
-        }
     }
 
     /// One check of a cell: the paper's value against the mean over seeds, or one seed's
     /// value against its recorded value.
     struct Check: Encodable {
         /// The recorded row's seed; null for a reference that stands for every seed.
-        var seed: UInt64?
-        var value: Double?
+        @Null var seed: UInt64?
+        @Null var value: Double?
         var reference: Double
-        var delta: Double?
+        @Null var delta: Double?
         var allowed: Double
-        var z: Double?
+        @Null var z: Double?
         var verdict: String
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode(seed, forKey: "seed")
-            try c.encode(value, forKey: "value")
-            try c.encode(reference, forKey: "reference")
-            try c.encode(delta, forKey: "delta")
-            try c.encode(allowed, forKey: "allowed")
-            try c.encode(z, forKey: "z")
-            try c.encode(verdict, forKey: "verdict")
-        }
     }
 
-    /// A table cell (row × metric × mass) over every seed: our per-seed values and their
-    /// statistics, and the checks made (one against the paper, or one per recorded seed).
-    /// Its verdict is "fail" when any check fails, "missing" when no seed has a value.
+    /// A table cell (row × metric × mass) over every seed: our per-seed values, their
+    /// statistics (n, mean, sd and ci95 also at the top), and the checks made (one against
+    /// the paper, or one per recorded seed). Its verdict is "fail" when any check fails,
+    /// "missing" when one has no value.
     struct Cell: Encodable {
         var table: String
         var artifact: String
         var row: String
-        var experiment: String?
+        @Null var experiment: String?
         var metric: String
         /// Null: the average over masses.
-        var mass: Int?
+        @Null var mass: Int?
         var seeds: [UInt64]
         var values: [Double]
-        var statistics: Statistics?
-        var statisticsWithoutCollapsed: Statistics?
+        var n: Int
+        @Null var mean: Double?
+        @Null var sd: Double?
+        @Null var ci95: [Double]?
+        @Null var statistics: Statistics?
+        @Null var statisticsWithoutCollapsed: Statistics?
         var collapsedSeeds: [UInt64]
         var tolerance: Double
         var checks: [Check]
         var verdict: String
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode(table, forKey: "table")
-            try c.encode(artifact, forKey: "artifact")
-            try c.encode(row, forKey: "row")
-            try c.encode(experiment, forKey: "experiment")
-            try c.encode(metric, forKey: "metric")
-            try c.encode(mass, forKey: "mass")
-            try c.encode(seeds, forKey: "seeds")
-            try c.encode(values, forKey: "values")
-            try c.encode(statistics?.n ?? 0, forKey: "n")
-            try c.encode(statistics?.mean, forKey: "mean")
-            try c.encode(statistics?.sd, forKey: "sd")
-            try c.encode(statistics?.ci95, forKey: "ci95")
-            try c.encode(statistics, forKey: "statistics")
-            try c.encode(statisticsWithoutCollapsed, forKey: "statisticsWithoutCollapsed")
-            try c.encode(collapsedSeeds, forKey: "collapsedSeeds")
-            try c.encode(tolerance, forKey: "tolerance")
-            try c.encode(checks, forKey: "checks")
-            try c.encode(verdict, forKey: "verdict")
-        }
-    }
-
-    /// A coding key from a string literal.
-    struct Key: CodingKey, ExpressibleByStringLiteral {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-        init(stringLiteral value: String) { stringValue = value }
     }
 
     /// A claim at one point: the effect per seed (positive in the claimed direction) and
-    /// its statistics; n, mean, sd and ci95 repeated at the top for convenience.
+    /// its statistics.
     struct Point: Encodable {
         var label: String
         var effects: [Double]
         var margin: Double
-        var statistics: Statistics?
+        var n: Int
+        @Null var mean: Double?
+        @Null var sd: Double?
+        @Null var ci95: [Double]?
         var verdict: String
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode(label, forKey: "label")
-            try c.encode(effects, forKey: "effects")
-            try c.encode(margin, forKey: "margin")
-            try c.encode(statistics?.n ?? 0, forKey: "n")
-            try c.encode(statistics?.mean, forKey: "mean")
-            try c.encode(statistics?.sd, forKey: "sd")
-            try c.encode(statistics?.ci95, forKey: "ci95")
-            try c.encode(statistics, forKey: "statistics")
-            try c.encode(verdict, forKey: "verdict")
-        }
     }
 
     struct ClaimEntry: Encodable {
@@ -147,22 +89,9 @@ public struct ComparisonJSON: Encodable {
         var n: Int
         var seeds: [UInt64]
         /// The point that decides the verdict (see `ClaimOutcome.decisivePoint`); null when not run.
-        var effect: Point?
+        @Null var effect: Point?
         var points: [Point]
         var detail: String
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode(id, forKey: "id")
-            try c.encode(statement, forKey: "statement")
-            try c.encode(verdict, forKey: "verdict")
-            try c.encode(pointEstimate, forKey: "pointEstimate")
-            try c.encode(n, forKey: "n")
-            try c.encode(seeds, forKey: "seeds")
-            try c.encode(effect, forKey: "effect")
-            try c.encode(points, forKey: "points")
-            try c.encode(detail, forKey: "detail")
-        }
     }
 
     struct Unstable: Encodable {
@@ -191,42 +120,46 @@ public struct ComparisonJSON: Encodable {
         passed = report.passed
         failures = report.failures
         notes = report.notes
-        cells = Self.group(report.cells).map { group in
-            let first = group[0]
-            // The cell's values: one per seed over all its checks, in run order.
-            var bySeed: [UInt64: Double] = [:]
-            for c in group { for (seed, value) in zip(c.seeds, c.values) { bySeed[seed] = value } }
-            let seeds = report.seeds.filter { bySeed[$0] != nil }
-            let values = seeds.map { bySeed[$0]! }
-            let collapsed = Set(group.flatMap(\.collapsedSeeds))
-            let kept = zip(seeds, values).filter { !collapsed.contains($0.0) }.map(\.1)
-            let verdict: String = group.contains { $0.status == .fail } ? "fail"
-                : group.contains { $0.status == .missing } ? "missing" : "pass"
-            return Cell(table: URL(fileURLWithPath: first.file).lastPathComponent, artifact: first.row.reference.artifact,
-                        row: first.row.reference.row, experiment: first.row.experiment, metric: first.metric.rawValue,
-                        mass: first.mass, seeds: seeds, values: values,
-                        statistics: (values.isEmpty ? nil : try? ReplicateStatistics(values)).map(Statistics.init),
-                        statisticsWithoutCollapsed: collapsed.isEmpty || kept.isEmpty ? nil : (try? ReplicateStatistics(kept)).map(Statistics.init),
-                        collapsedSeeds: seeds.filter(collapsed.contains), tolerance: first.tolerance,
-                        checks: group.map { c in
-                            Check(seed: c.row.seed, value: c.ours, reference: c.reference, delta: c.delta, allowed: c.allowed,
-                                  z: c.zScore, verdict: c.status.rawValue)
-                        },
-                        verdict: verdict)
-        }
-        func point(_ p: ClaimOutcome.Point) -> Point {
-            Point(label: p.label, effects: p.effects, margin: p.margin, statistics: p.statistics.map(Statistics.init),
-                  verdict: p.status.rawValue)
-        }
+        cells = Self.group(report.cells).map { Self.cell($0, seedOrder: report.seeds) }
         claims = report.claims.map { o in
             ClaimEntry(id: o.claim.id, statement: o.claim.statement, verdict: o.status.rawValue, pointEstimate: o.isPointEstimate,
-                       n: o.seeds.count, seeds: o.seeds, effect: o.decisivePoint.map(point), points: o.points.map(point),
+                       n: o.seeds.count, seeds: o.seeds, effect: o.decisivePoint.map(Self.point), points: o.points.map(Self.point),
                        detail: o.detail)
         }
         collapses = report.stability.unstable.map { e in
             Unstable(experiment: e.id, seeds: e.seeds, averageROCAUC: e.averageAUC,
                      collapsed: Dictionary(uniqueKeysWithValues: e.collapsed.map { (String($0.key), $0.value) }))
         }
+    }
+
+    /// One cell from its checks: the values of every seed over all of them, in run order.
+    static func cell(_ group: [CellComparison], seedOrder: [UInt64]) -> Cell {
+        let first = group[0]
+        var bySeed: [UInt64: Double] = [:]
+        for c in group { for (seed, value) in zip(c.seeds, c.values) { bySeed[seed] = value } }
+        let seeds = seedOrder.filter { bySeed[$0] != nil }
+        let values = seeds.map { bySeed[$0]! }
+        let collapsed = Set(group.flatMap(\.collapsedSeeds))
+        let kept = zip(seeds, values).filter { !collapsed.contains($0.0) }.map(\.1)
+        let statistics = (values.isEmpty ? nil : try? ReplicateStatistics(values)).map(Statistics.init)
+        let verdict = group.contains { $0.status == .fail } ? "fail" : group.contains { $0.status == .missing } ? "missing" : "pass"
+        return Cell(table: URL(fileURLWithPath: first.file).lastPathComponent, artifact: first.row.reference.artifact,
+                    row: first.row.reference.row, experiment: first.row.experiment, metric: first.metric.rawValue,
+                    mass: first.mass, seeds: seeds, values: values, n: values.count, mean: statistics?.mean,
+                    sd: statistics?.sd, ci95: statistics?.ci95, statistics: statistics,
+                    statisticsWithoutCollapsed: collapsed.isEmpty || kept.isEmpty ? nil : (try? ReplicateStatistics(kept)).map(Statistics.init),
+                    collapsedSeeds: seeds.filter(collapsed.contains), tolerance: first.tolerance,
+                    checks: group.map { c in
+                        Check(seed: c.row.seed, value: c.ours, reference: c.reference, delta: c.delta, allowed: c.allowed,
+                              z: c.zScore, verdict: c.status.rawValue)
+                    },
+                    verdict: verdict)
+    }
+
+    static func point(_ p: ClaimOutcome.Point) -> Point {
+        let s = p.statistics.map(Statistics.init)
+        return Point(label: p.label, effects: p.effects, margin: p.margin, n: p.effects.count, mean: s?.mean, sd: s?.sd,
+                     ci95: s?.ci95, verdict: p.status.rawValue)
     }
 
     /// The cells of one table row, metric and mass together (a recorded baseline has one
@@ -245,5 +178,19 @@ public struct ComparisonJSON: Encodable {
     /// The JSON text, ending in a newline.
     public func text() throws -> String {
         String(decoding: try CanonicalJSON.fileData(self), as: UTF8.self)
+    }
+}
+
+/// An optional that encodes as JSON null when absent (synthesised `Encodable` leaves the
+/// key out), so consumers see the same keys in every entry.
+@propertyWrapper
+struct Null<Value: Encodable>: Encodable {
+    var wrappedValue: Value?
+
+    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
     }
 }
