@@ -37,6 +37,30 @@ enum ResultFigureFixtures {
         return context(suite, results)
     }
 
+    /// `fullContext` trained with several seeds: seed `seeds[i]` has the results of seed 42
+    /// with every ROC-AUC and σ_ratio (binned and exact) raised by `offsets[i]`, then
+    /// changed by `edit` (e.g. a collapsed seed, or a seed left out).
+    static func replicatedContext(seeds: [UInt64] = [42, 43, 44], offsets: [Double] = [0, 0.02, -0.01],
+                                  edit: (UInt64, RunResult) -> RunResult? = { $1 }) throws -> FigureContext {
+        let suite = try suite
+        let base = suite.experiments.enumerated().map { result($0.element, k: $0.offset) }
+        let all = zip(seeds, offsets).flatMap { seed, offset in
+            suite.rowResults(base.compactMap { r -> RunResult? in
+                var r = r
+                r.seed = seed
+                for i in r.perMass.indices {
+                    r.perMass[i].rocAUC += offset
+                    r.perMass[i].sigmaRatio += offset
+                    r.perMass[i].sigmaRatioBinned += offset
+                }
+                return edit(seed, r)
+            })
+        }
+        let replicates = ReplicateResults(seeds: seeds, results: all)
+        return FigureContext(suite: suite, results: replicates.results(seed: seeds[0]), replicates: replicates, timings: [:],
+                             scale: CompareFixtures.smoke, seed: seeds[0], provider: nil, modelsDirectory: nil)
+    }
+
     static func context(_ suite: Suite, _ experimentResults: [RunResult]) -> FigureContext {
         FigureContext(suite: suite, results: suite.rowResults(experimentResults), timings: [:], scale: CompareFixtures.smoke,
                       seed: 42, provider: nil, modelsDirectory: nil)

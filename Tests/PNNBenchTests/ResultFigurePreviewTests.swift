@@ -7,7 +7,7 @@ import Testing
 ///     FIGURE_PREVIEW_STORE=/tmp/default FIGURE_PREVIEW_OUT=/tmp/preview swift test --filter ResultFigurePreview
 ///
 /// writes and renders every figure of that store's results (the paper suite, any one
-/// scale) into the output folder. Without the variables it does nothing.
+/// scale, every seed) into the output folder. Without the variables it does nothing.
 @Suite struct ResultFigurePreviewTests {
     @Test func previewFromStore() throws {
         let env = ProcessInfo.processInfo.environment
@@ -16,8 +16,10 @@ import Testing
         let all = ResultStore(directory: URL(fileURLWithPath: store).appendingPathComponent("results")).all()
         let first = try #require(all.first)
         let results = all.filter { $0.scale == first.scale }
-        let context = FigureContext(suite: suite, results: suite.rowResults(results), timings: [:], scale: first.scale,
-                                    seed: first.seed, provider: nil, modelsDirectory: nil)
+        let replicates = ReplicateResults(seeds: Set(results.map(\.seed)).sorted(), results: results).mapSeeds(suite.rowResults)
+        let seed = replicates.seeds[0]
+        let context = FigureContext(suite: suite, results: replicates.results(seed: seed), replicates: replicates, timings: [:],
+                                    scale: first.scale, seed: seed, provider: nil, modelsDirectory: nil)
         let outcome = try ResultFigures.make(context)
         let directory = URL(fileURLWithPath: out)
         for figure in outcome.figures {

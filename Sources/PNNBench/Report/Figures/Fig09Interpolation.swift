@@ -31,7 +31,7 @@ enum Fig09Interpolation {
         let figure = ResultMassPanels(reference: reference, referenceTitle: "pNN, all masses", variantTitle: "pNN without m",
                                       highlightTitle: "left-out mass",
                                       highlightStyle: "pt 4 ps 2.2 lw 2.5 lc rgb \"\(ResultFigureStyle.leftOut)\"",
-                                      panels: panels)
+                                      panels: panels, replicates: ReplicateSpread.isDrawn(context) ? context.replicates : nil)
             .figure(name: name, title: title, caption: caption)
         return FigureOutcome(figures: [figure])
     }

@@ -8,7 +8,8 @@ import PNNMetrics
 ///   background efficiency ε_b), bottom the PR curve (precision vs recall), one line per
 ///   model, its area in the legend;
 /// - σ_ratio vs mass: σ_ratio = max_t AMS(t) / √s_max (eq. 4), solid with the paper's 50
-///   binned cuts, dashed with every distinct score as a cut.
+///   binned cuts, dashed with every distinct score as a cut; with several seeds, means
+///   over the seeds with ±1 sd bars (`ReplicateSpread`).
 enum Fig13Baselines {
     static let curvesName = "fig13-baselines-roc-pr"
     static let sigmaName = "fig13-baselines-sigma-ratio"
@@ -21,7 +22,8 @@ enum Fig13Baselines {
         }
         let expected = context.suite.entries.filter { $0.reproduces.artifact == "fig13" }.count
         let missingNote = ResultFigureStyle.missingNote(drawn: rows.count, of: expected, items: "models")
-        return FigureOutcome(figures: [curves(rows, context: context, note: missingNote), sigma(rows, note: missingNote)])
+        return FigureOutcome(figures: [curves(rows, context: context, note: missingNote),
+                                       sigma(rows, note: missingNote, context: context)])
     }
 
     /// The masses of the figure: the suite's, or the first row's if the suite has none.
@@ -112,31 +114,67 @@ enum Fig13Baselines {
                              body: body, dataFiles: files, width: width, height: height)
     }
 
-    static func sigma(_ rows: [RunResult], note: String) -> GnuplotFigure {
+    /// With several seeds in `context`, the data file holds after the first seed's columns
+    /// mean, sd and n over the seeds of each row's binned and exact σ_ratio, and those
+    /// are drawn.
+    static func sigma(_ rows: [RunResult], note: String, context: FigureContext) -> GnuplotFigure {
         let S = ResultFigureStyle.self
         let dataFile = sigmaName + ".dat"
-        var t = DataTable(columns: ["mass_GeV"] + rows.flatMap { ["sigma_binned_\(ResultFigureStyle.fileStem($0))", "sigma_exact_\(ResultFigureStyle.fileStem($0))"] })
+        let spread = ReplicateSpread.isDrawn(context)
+        let rowReplicates = rows.map { context.replicates("fig13", $0.spec.reproduces.row) }
+        var columns = ["mass_GeV"] + rows.flatMap { ["sigma_binned_\(ResultFigureStyle.fileStem($0))", "sigma_exact_\(ResultFigureStyle.fileStem($0))"] }
+        if spread {
+            columns += rows.flatMap { r in
+                ["sigma_binned", "sigma_exact"].flatMap { metric in ["_mean_", "_sd_", "_n_"].map { metric + $0 + S.fileStem(r) } }
+            }
+        }
+        var t = DataTable(columns: columns)
+        if spread { t.notes = ReplicateSpread.notes(first: context.replicates.seeds[0]) }
         let masses = rows[0].perMass.map(\.mass)
+        var spreads: [ReplicateSpread] = []
         for m in masses {
             var line = [Double(m)]
             for r in rows {
                 let p = r.perMass.first { $0.mass == m }
                 line += [p?.sigmaRatioBinned ?? .nan, p?.sigmaRatio ?? .nan]
             }
+            if spread {
+                for replicates in rowReplicates {
+                    let binned = ReplicateSpread.at(m, of: replicates, \.sigmaRatioBinned), exact = ReplicateSpread.at(m, of: replicates, \.sigmaRatio)
+                    line += binned.columns + exact.columns
+                    spreads += [binned, exact]
+                }
+            }
             t.append(line)
         }
-        let values = rows.flatMap { $0.perMass.flatMap { [$0.sigmaRatio, $0.sigmaRatioBinned] } }
+        let values = spread
+            ? spreads.flatMap(\.extent).filter(\.isFinite)
+            : rows.flatMap { $0.perMass.flatMap { [$0.sigmaRatio, $0.sigmaRatioBinned] } }
         // Keep 1/√2 (no separation) in view: it is the reference line.
         let lo = min(0.65, max(0, ((values.min() ?? 0.7) * 20 - 0.5).rounded(.down) / 20))
-        let plots = rows.enumerated().flatMap { k, r -> [String] in
+        var plots = rows.enumerated().flatMap { k, r -> [String] in
             let c = S.color(for: r.spec)
-            return ["\"\(dataFile)\" using 1:\(2 + 2 * k) with linespoints lw 2 pt 7 ps 1 lc rgb \"\(c)\" title \"\(label(r)) (50 binned cuts)\"",
-                    "\"\" using 1:\(3 + 2 * k) with linespoints lw 1.5 dt 2 pt 6 ps 0.8 lc rgb \"\(c)\" title \"\(label(r)) (every cut)\""]
+            guard spread else {
+                return ["\"\(dataFile)\" using 1:\(2 + 2 * k) with linespoints lw 2 pt 7 ps 1 lc rgb \"\(c)\" title \"\(label(r)) (50 binned cuts)\"",
+                        "\"\" using 1:\(3 + 2 * k) with linespoints lw 1.5 dt 2 pt 6 ps 0.8 lc rgb \"\(c)\" title \"\(label(r)) (every cut)\""]
+            }
+            // Mean columns of row k: binned at b, exact at b + 3 (each followed by sd, n).
+            let b = 2 + 2 * rows.count + 6 * k, x = ReplicateSpread.xColumn(ReplicateSpread.dodge(k, of: rows.count))
+            return ["\"\" using \(x):\(b) with linespoints lw 2 pt 7 ps 1 lc rgb \"\(c)\" title \"\(label(r)) (50 binned cuts)\"",
+                    "\"\" using \(x):\(b + 3) with linespoints lw 1.5 dt 2 pt 6 ps 0.8 lc rgb \"\(c)\" title \"\(label(r)) (every cut)\""]
+        }
+        if spread {
+            // Bars on the binned curves only (the paper's protocol; the exact ones lie close
+            // and would cover them), drawn first so that the curves lie over them.
+            plots.insert(contentsOf: rows.enumerated().map { k, r in
+                let b = 2 + 2 * rows.count + 6 * k, x = ReplicateSpread.xColumn(ReplicateSpread.dodge(k, of: rows.count))
+                return "\"\(k == 0 ? dataFile : "")\" using \(x):\(b):\(b + 1) with yerrorbars pt -1 lw 1.5 lc rgb \"\(S.color(for: r.spec))\" notitle"
+            }, at: 0)
         }
         let title = "Figure 13: σ_ratio of the baselines on \(S.dataLabel(rows[0]))"
         let body = """
         \(S.preamble)
-        set title "\(title)" font ",13"
+        \(spread ? ReplicateSpread.gnuplotSettings : "")set title "\(title)" font ",13"
         \(S.massAxis(masses))
         set ylabel "σ_ratio = max_t AMS(t) / √s_max"
         set yrange [\(S.num(lo)):1.0]
@@ -150,7 +188,7 @@ enum Fig13Baselines {
         let caption = """
         Significance ratio σ_ratio (eq. 4) per signal mass of the baselines on \(S.dataLabel(rows[0])): solid with \
         the paper's protocol (cuts at the 50 bin edges of [0, 1]), dashed with every distinct score as a cut. \
-        1/√2 ≈ 0.707 is a classifier that keeps everything.\(note)
+        1/√2 ≈ 0.707 is a classifier that keeps everything.\(note)\(spread ? ReplicateSpread.captionNote(spreads, drawn: "bars ±1 sd on the binned curves") + ReplicateSpread.dodgeNote : "")
         """
         return GnuplotFigure(name: sigmaName, title: "Figure 13: σ_ratio vs mass of the baselines", caption: caption,
                              body: body, dataFiles: [dataFile: t], width: 860, height: 640)

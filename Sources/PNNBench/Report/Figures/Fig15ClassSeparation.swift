@@ -16,7 +16,7 @@ enum Fig15ClassSeparation {
             return FigureOutcome(omitted: [(name, "no row of fig15 has a result with score histograms (experiments not run)")])
         }
         let expected = context.suite.entries.filter { $0.reproduces.artifact == "fig15" }.count
-        let note = ResultFigureStyle.missingNote(drawn: rows.count, of: expected, items: "models")
+        let note = ResultFigureStyle.missingNote(drawn: rows.count, of: expected, items: "models") + ResultFigureStyle.firstSeedNote(context)
         return FigureOutcome(figures: [figure(rows, note: note)])
     }
 

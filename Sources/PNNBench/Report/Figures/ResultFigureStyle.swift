@@ -97,6 +97,12 @@ enum ResultFigureStyle {
         return " \(what) are missing: their experiments have no result."
     }
 
+    /// The caption's sentence for a figure of one training per row when the report has
+    /// several seeds, e.g. " Seed 42, the first of 3."; empty with one seed.
+    static func firstSeedNote(_ context: FigureContext) -> String {
+        context.replicates.seeds.count > 1 ? " Seed \(context.seed), the first of \(context.replicates.seeds.count)." : ""
+    }
+
     /// A legend of its own inside a multiplot: a plot of nothing (every entry plots NaN)
     /// in the screen box [left, right] × [bottom, top], entries side by side. A panel's
     /// own key is limited to the panel's width and covers its data; this one is not.

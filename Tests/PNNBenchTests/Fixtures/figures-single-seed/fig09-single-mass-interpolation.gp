@@ -1,0 +1,191 @@
+# Figure 9: single-mass interpolation on HEPMASS (simulated: HEPMASS-SIM)
+# Written by `bench report`. Render from this folder:
+#   gnuplot fig09-single-mass-interpolation.gp                  -> fig09-single-mass-interpolation.svg
+#   gnuplot -e "fmt='png'" fig09-single-mass-interpolation.gp   -> fig09-single-mass-interpolation.png
+#   gnuplot -e "fmt='pdf'" fig09-single-mass-interpolation.gp   -> fig09-single-mass-interpolation.pdf
+if (!exists("fmt")) fmt = "svg"
+if (fmt eq "png") {
+    set terminal pngcairo size 1740,600 font ",10" noenhanced
+    set output "fig09-single-mass-interpolation.png"
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 17.40in,6.00in font ",10" noenhanced
+    set output "fig09-single-mass-interpolation.pdf"
+}
+if (fmt eq "svg") {
+    set terminal svg size 1740,600 font ",12" noenhanced
+    set output "fig09-single-mass-interpolation.svg"
+}
+set encoding utf8
+set grid lc rgb "#dddddd" lw 1
+set border lw 1
+set key opaque box lw 0.5 samplen 2 spacing 1.1
+set multiplot title "Figure 9: single-mass interpolation on HEPMASS (simulated: HEPMASS-SIM)" font ",13"
+# ── legend strip
+set lmargin at screen 0.04022989; set rmargin at screen 0.99
+set tmargin at screen 0.9466667; set bmargin at screen 0.9066667
+unset border; unset tics; unset grid; unset title; unset xlabel; unset ylabel
+set xrange [0:1]; set yrange [0:1]
+set key center center horizontal maxrows 1 Left reverse font ",10" samplen 2.5 width 1 noopaque nobox
+plot NaN with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" title "pNN, all masses", NaN with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" title "pNN without m", NaN with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" title "left-out mass", NaN with lines dt 2 lw 1 lc rgb "#000000" title "ratio = 1"
+unset key
+set border; set tics; set grid
+set ytics nomirror
+unset key
+
+# ── panel 1: without 500 GeV
+set lmargin at screen 0.04022989; set rmargin at screen 0.2205839
+set tmargin at screen 0.84; set bmargin at screen 0.40
+set xrange [375:1625]
+set xtics ("" 500, "" 750, "" 1000, "" 1250, "" 1500)
+set mxtics 1
+unset xlabel
+set format x ""
+set yrange [0.75:1]
+set ylabel "ROC-AUC"
+set format y "%.2f"
+set title "without 500 GeV"
+plot "fig09-single-mass-interpolation.dat" index 0 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 0 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 0 using 1:5 with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+# Lower panel: ratio variant / reference.
+set tmargin at screen 0.38; set bmargin at screen 0.12
+set xrange [375:1625]
+set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
+set mxtics 1
+set xlabel "signal mass m (GeV)"
+set format x "%g"
+set yrange [0.97:1.05]
+set ylabel "ratio to all-mass pNN"
+set format y "%.2f"
+unset title
+unset key
+plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
+     "fig09-single-mass-interpolation.dat" index 0 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 0 using 1:($5/$2) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+
+# ── panel 2: without 750 GeV
+set lmargin at screen 0.2325839; set rmargin at screen 0.4129379
+set tmargin at screen 0.84; set bmargin at screen 0.40
+set xrange [375:1625]
+set xtics ("" 500, "" 750, "" 1000, "" 1250, "" 1500)
+set mxtics 1
+unset xlabel
+set format x ""
+set yrange [0.75:1]
+unset ylabel
+set format y ""
+set title "without 750 GeV"
+plot "fig09-single-mass-interpolation.dat" index 1 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 1 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 1 using 1:5 with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+# Lower panel: ratio variant / reference.
+set tmargin at screen 0.38; set bmargin at screen 0.12
+set xrange [375:1625]
+set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
+set mxtics 1
+set xlabel "signal mass m (GeV)"
+set format x "%g"
+set yrange [0.97:1.05]
+unset ylabel
+set format y ""
+unset title
+unset key
+plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
+     "fig09-single-mass-interpolation.dat" index 1 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 1 using 1:($5/$2) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+
+# ── panel 3: without 1000 GeV
+set lmargin at screen 0.4249379; set rmargin at screen 0.605292
+set tmargin at screen 0.84; set bmargin at screen 0.40
+set xrange [375:1625]
+set xtics ("" 500, "" 750, "" 1000, "" 1250, "" 1500)
+set mxtics 1
+unset xlabel
+set format x ""
+set yrange [0.75:1]
+unset ylabel
+set format y ""
+set title "without 1000 GeV"
+plot "fig09-single-mass-interpolation.dat" index 2 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 2 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 2 using 1:5 with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+# Lower panel: ratio variant / reference.
+set tmargin at screen 0.38; set bmargin at screen 0.12
+set xrange [375:1625]
+set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
+set mxtics 1
+set xlabel "signal mass m (GeV)"
+set format x "%g"
+set yrange [0.97:1.05]
+unset ylabel
+set format y ""
+unset title
+unset key
+plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
+     "fig09-single-mass-interpolation.dat" index 2 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 2 using 1:($5/$2) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+
+# ── panel 4: without 1250 GeV
+set lmargin at screen 0.617292; set rmargin at screen 0.797646
+set tmargin at screen 0.84; set bmargin at screen 0.40
+set xrange [375:1625]
+set xtics ("" 500, "" 750, "" 1000, "" 1250, "" 1500)
+set mxtics 1
+unset xlabel
+set format x ""
+set yrange [0.75:1]
+unset ylabel
+set format y ""
+set title "without 1250 GeV"
+plot "fig09-single-mass-interpolation.dat" index 3 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 3 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 3 using 1:5 with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+# Lower panel: ratio variant / reference.
+set tmargin at screen 0.38; set bmargin at screen 0.12
+set xrange [375:1625]
+set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
+set mxtics 1
+set xlabel "signal mass m (GeV)"
+set format x "%g"
+set yrange [0.97:1.05]
+unset ylabel
+set format y ""
+unset title
+unset key
+plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
+     "fig09-single-mass-interpolation.dat" index 3 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 3 using 1:($5/$2) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+
+# ── panel 5: without 1500 GeV
+set lmargin at screen 0.809646; set rmargin at screen 0.99
+set tmargin at screen 0.84; set bmargin at screen 0.40
+set xrange [375:1625]
+set xtics ("" 500, "" 750, "" 1000, "" 1250, "" 1500)
+set mxtics 1
+unset xlabel
+set format x ""
+set yrange [0.75:1]
+unset ylabel
+set format y ""
+set title "without 1500 GeV"
+plot "fig09-single-mass-interpolation.dat" index 4 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 4 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 4 using 1:5 with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+# Lower panel: ratio variant / reference.
+set tmargin at screen 0.38; set bmargin at screen 0.12
+set xrange [375:1625]
+set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
+set mxtics 1
+set xlabel "signal mass m (GeV)"
+set format x "%g"
+set yrange [0.97:1.05]
+unset ylabel
+set format y ""
+unset title
+unset key
+plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
+     "fig09-single-mass-interpolation.dat" index 4 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 4 using 1:($5/$2) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+unset multiplot
+unset output
