@@ -17,6 +17,17 @@ import Testing
         }
     }
 
+    @Test func resultsKeepTheExperimentsOrderAndSeedsInRunOrder() {
+        func r(_ id: String, _ seed: UInt64) -> RunResult {
+            CompareFixtures.result(CompareFixtures.spec(id, "t", id), auc: [0.9, 0.9, 0.9, 0.9, 0.9], seed: seed)
+        }
+        let replicates = ReplicateResults(seeds: [43, 42], results: [r("b", 42), r("a", 43), r("b", 43), r("a", 42), r("c", 7)])
+        #expect(replicates.all.map { "\($0.spec.id)\($0.seed)" } == ["b43", "b42", "a43", "a42"])
+        #expect(replicates.experimentIDs == ["b", "a"])
+        #expect(replicates.results(seed: 42).map(\.spec.id) == ["b", "a"])
+        #expect(replicates.commonSeeds(["a", "b"]) == [43, 42])
+    }
+
     // MARK: - Claims over seeds
 
     static let claim = Claim(id: "a-beats-b", statement: "A beats B", check: .compare(.init(

@@ -42,7 +42,8 @@ public enum SimBaselineRecorder {
     /// the seeds, and the collapsed seeds), which `compare` reads but does not check —
     /// each seed's row is checked on its own.
     public static func render(results: ReplicateResults, scale: String, tolerance: Tolerance) -> String {
-        let sorted = results.all
+        let rank = Dictionary(results.seeds.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let sorted = results.all.sorted { a, b in a.spec.id != b.spec.id ? a.spec.id < b.spec.id : rank[a.seed]! < rank[b.seed]! }
         let masses = Array(Set(sorted.flatMap { $0.perMass.map(\.mass) })).sorted()
         func distinct(_ values: [String]) -> String { Array(Set(values)).sorted().joined(separator: "; ") }
         let seeds = results.seeds.filter { seed in sorted.contains { $0.seed == seed } }
@@ -80,7 +81,7 @@ public enum SimBaselineRecorder {
         if seeds.count > 1 {
             let stability = ReplicateStability(results)
             out.append("replicates:")
-            for id in results.experimentIDs {
+            for id in results.experimentIDs.sorted() {
                 let runs = results.replicates(of: id)
                 out.append("  - experiment: \(quote(id))")
                 out.append("    n: \(runs.count)")

@@ -7,14 +7,18 @@
 public struct ReplicateResults: Sendable {
     /// The seeds asked for, in order, whether or not they have results.
     public let seeds: [UInt64]
-    /// Every result, in experiment-id order and then in `seeds` order.
+    /// Every result, experiments in the order they first appear in the input (suite order
+    /// after `Suite.rowResults`, id order after `ResultSelection.apply`), each experiment's
+    /// results in `seeds` order.
     public let all: [RunResult]
 
     public init(seeds: [UInt64], results: [RunResult]) {
         self.seeds = seeds
         let rank = Dictionary(seeds.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var place: [String: Int] = [:]
+        for result in results where place[result.spec.id] == nil { place[result.spec.id] = place.count }
         all = results.filter { rank[$0.seed] != nil }.sorted { a, b in
-            a.spec.id != b.spec.id ? a.spec.id < b.spec.id : rank[a.seed]! < rank[b.seed]!
+            a.spec.id != b.spec.id ? place[a.spec.id]! < place[b.spec.id]! : rank[a.seed]! < rank[b.seed]!
         }
     }
 
@@ -32,7 +36,7 @@ public struct ReplicateResults: Sendable {
     /// The results of experiment `id`, in `seeds` order (missing seeds left out).
     public func replicates(of id: String) -> [RunResult] { all.filter { $0.spec.id == id } }
 
-    /// The experiment ids with at least one result, sorted.
+    /// The experiment ids with at least one result, in the order of `all`.
     public var experimentIDs: [String] {
         var seen = Set<String>()
         return all.map(\.spec.id).filter { seen.insert($0).inserted }
