@@ -214,9 +214,14 @@ extension Claim {
             }
             return text
         }
-        var text = (isArgmin ? "\(metric.label) " : "\(metric.label) ") + parts.joined(separator: "; ")
-        if outcome.points.count > shown.count && outcome.status == .holds {
-            text += " (tightest of \(outcome.points.count) points)"
+        var text = "\(metric.label) "
+        if isArgmin && outcome.status == .holds {
+            text += "lowest at \(argminMass) GeV in all \(outcome.points.count) rows; "
+            if outcome.points.count > shown.count { text += "the tightest, " }
+        }
+        text += parts.joined(separator: "; ")
+        if !isArgmin && outcome.points.count > shown.count && outcome.status == .holds {
+            text += " (the tightest of \(outcome.points.count) points)"
         }
         if margin > 0 { text += ", needs Δ > \(Claim.format(margin))" }
         text += n == 1 ? "; one seed: point estimate" : "; 95% t interval over n = \(n) paired seeds"
