@@ -100,6 +100,19 @@ import Testing
         let lone = ReplicateStability(ReplicateResults(seeds: [42], results: [Self.run("lone", seed: 42, auc: 0.6, validation: 0.54)]))
         #expect(lone.experiment("lone")!.collapsed[42]! == ["best validation ROC-AUC 0.540 < 0.55"])
         #expect(ReplicateStability(ReplicateResults(seeds: [42], results: [Self.run("ok", seed: 42, auc: 0.6, validation: 0.58)])).unstable.isEmpty)
+        // Validation AUC sinking to chance: flagged whatever the other seeds did.
+        var sunk = Self.run("sunk", seed: 43, auc: 0.83)
+        sunk.training[0].history = [.init(epoch: 1, trainLoss: 0.69, validationAUC: 0.566),
+                                    .init(epoch: 2, trainLoss: 0.69, validationAUC: 0.534),
+                                    .init(epoch: 3, trainLoss: 0.69, validationAUC: 0.501)]
+        let twoOfThree = ReplicateStability(ReplicateResults(seeds: [42, 43, 44], results: [
+            Self.run("sunk", seed: 42, auc: 0.93, validation: 0.96), sunk, {
+                var other = sunk
+                other.seed = 44
+                return other
+            }()]))
+        #expect(Set(twoOfThree.experiment("sunk")!.collapsed.keys) == [43, 44])
+        #expect(twoOfThree.experiment("sunk")!.collapsed[43]! == ["validation ROC-AUC ended at 0.501 (chance)"])
         #expect(affine.summary == "1 of 5 seeds collapsed")
         #expect(stability.experiment("steady")!.collapsed.isEmpty)
         #expect(stability.unstable.map(\.id) == ["affine"])

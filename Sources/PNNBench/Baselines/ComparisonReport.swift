@@ -129,7 +129,7 @@ public struct ComparisonReport: Sendable {
         if seeds.count > 1 || !unstable.isEmpty {
             out.append("")
             out.append("Stability: \(unstable.count) of \(stability.experiments.count) experiment(s) with a collapsed seed"
-                       + " (best validation ROC-AUC < \(String(format: "%.2f", stability.validationThreshold)), or mean test or best validation ROC-AUC below the seeds' median − max(3.5·MAD_σ, 5 points))")
+                       + " (collapsed: \(ReplicateStability.rulesSummary))")
             for experiment in unstable {
                 out.append("  \(experiment.id): \(experiment.summary) — "
                            + experiment.collapsed.keys.sorted().map { "seed \($0): \(experiment.collapsed[$0]!.joined(separator: "; "))" }.joined(separator: "; "))

@@ -70,14 +70,9 @@ extension ReportBuilder {
 
     /// Which experiments had a seed that failed to train (`ReplicateStability`).
     func stabilitySection() -> String {
-        let stability = comparison.stability
         var out = "## Stability over seeds\n\n"
-        let n = comparison.seeds.count
-        out += "A seed collapsed when a network of its run never reached a best validation ROC-AUC of "
-        out += String(format: "%.2f", stability.validationThreshold)
-        out += ", or when its mean test ROC-AUC over masses or its best validation ROC-AUC lies below the median of the "
-        out += "experiment's seeds by more than max(3.5·MAD_σ, 5 points) (needs n ≥ 3). Collapsed seeds stay in every mean ± sd above; the tables mark "
-        out += "cells that include one with †, and the list below gives the mean without them.\n\n"
+        out += "A seed collapsed (failed to train) when \(ReplicateStability.rulesSummary). Collapsed seeds stay in every "
+        out += "mean ± sd above; the tables mark cells that include one with †, and the list below gives the mean without them.\n\n"
         return out + stabilityList()
     }
 
