@@ -18,7 +18,7 @@ if (fmt eq "svg") {
 }
 set multiplot layout 1,2 title "Class and mass imbalance, HEPMASS-SIM (HEPMASS-IMB composition) training set"
 set logscale y
-set yrange [5:750000]
+set yrange [5:500000]
 set format y "%.0f"
 set ylabel "events"
 set grid ytics lc rgb "#dddddd"

@@ -20,6 +20,7 @@ set encoding utf8
 set grid lc rgb "#dddddd" lw 1
 set border lw 1
 set key opaque box lw 0.5 samplen 2 spacing 1.1
+unset pointintervalbox
 set multiplot title "Figure 9: single-mass interpolation on HEPMASS (simulated: HEPMASS-SIM)" font ",13"
 # ── legend strip
 set lmargin at screen 0.04022989; set rmargin at screen 0.99
@@ -41,13 +42,15 @@ set xtics ("" 500, "" 750, "" 1000, "" 1250, "" 1500)
 set mxtics 1
 unset xlabel
 set format x ""
-set yrange [0.55:1]
+set yrange [0.5:1]
 set ylabel "ROC-AUC"
 set format y "%.2f"
 set title "without 500 GeV"
-plot "fig09-single-mass-interpolation.dat" index 0 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
-     "" index 0 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 0 using 1:5 with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+plot "fig09-single-mass-interpolation.dat" index 0 using 1:($7 - $8):($7 + $8) with filledcurves fs transparent solid 0.2 noborder lc rgb "#1f77b4" notitle, \
+     "" index 0 using 1:10:11 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 0 using 1:7 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 0 using 1:10 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 0 using 1:($6 > 0 ? $10 : NaN) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
 # Lower panel: ratio variant / reference.
 set tmargin at screen 0.38; set bmargin at screen 0.12
 set xrange [375:1625]
@@ -55,14 +58,15 @@ set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
 set mxtics 1
 set xlabel "signal mass m (GeV)"
 set format x "%g"
-set yrange [0.74:1.04]
+set yrange [0.66:1.08]
 set ylabel "ratio to all-mass pNN"
 set format y "%.2f"
 unset title
 unset key
 plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
-     "fig09-single-mass-interpolation.dat" index 0 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 0 using 1:($5/$2) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+     "fig09-single-mass-interpolation.dat" index 0 using 1:13:14 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 0 using 1:13 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 0 using 1:($6 > 0 ? $13 : NaN) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
 
 # ── panel 2: without 750 GeV
 set lmargin at screen 0.2325839; set rmargin at screen 0.4129379
@@ -72,13 +76,15 @@ set xtics ("" 500, "" 750, "" 1000, "" 1250, "" 1500)
 set mxtics 1
 unset xlabel
 set format x ""
-set yrange [0.55:1]
+set yrange [0.5:1]
 unset ylabel
 set format y ""
 set title "without 750 GeV"
-plot "fig09-single-mass-interpolation.dat" index 1 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
-     "" index 1 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 1 using 1:5 with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+plot "fig09-single-mass-interpolation.dat" index 1 using 1:($7 - $8):($7 + $8) with filledcurves fs transparent solid 0.2 noborder lc rgb "#1f77b4" notitle, \
+     "" index 1 using 1:10:11 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 1 using 1:7 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 1 using 1:10 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 1 using 1:($6 > 0 ? $10 : NaN) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
 # Lower panel: ratio variant / reference.
 set tmargin at screen 0.38; set bmargin at screen 0.12
 set xrange [375:1625]
@@ -86,14 +92,15 @@ set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
 set mxtics 1
 set xlabel "signal mass m (GeV)"
 set format x "%g"
-set yrange [0.74:1.04]
+set yrange [0.66:1.08]
 unset ylabel
 set format y ""
 unset title
 unset key
 plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
-     "fig09-single-mass-interpolation.dat" index 1 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 1 using 1:($5/$2) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+     "fig09-single-mass-interpolation.dat" index 1 using 1:13:14 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 1 using 1:13 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 1 using 1:($6 > 0 ? $13 : NaN) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
 
 # ── panel 3: without 1000 GeV
 set lmargin at screen 0.4249379; set rmargin at screen 0.605292
@@ -103,13 +110,15 @@ set xtics ("" 500, "" 750, "" 1000, "" 1250, "" 1500)
 set mxtics 1
 unset xlabel
 set format x ""
-set yrange [0.55:1]
+set yrange [0.5:1]
 unset ylabel
 set format y ""
 set title "without 1000 GeV"
-plot "fig09-single-mass-interpolation.dat" index 2 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
-     "" index 2 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 2 using 1:5 with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+plot "fig09-single-mass-interpolation.dat" index 2 using 1:($7 - $8):($7 + $8) with filledcurves fs transparent solid 0.2 noborder lc rgb "#1f77b4" notitle, \
+     "" index 2 using 1:10:11 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 2 using 1:7 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 2 using 1:10 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 2 using 1:($6 > 0 ? $10 : NaN) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
 # Lower panel: ratio variant / reference.
 set tmargin at screen 0.38; set bmargin at screen 0.12
 set xrange [375:1625]
@@ -117,14 +126,15 @@ set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
 set mxtics 1
 set xlabel "signal mass m (GeV)"
 set format x "%g"
-set yrange [0.74:1.04]
+set yrange [0.66:1.08]
 unset ylabel
 set format y ""
 unset title
 unset key
 plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
-     "fig09-single-mass-interpolation.dat" index 2 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 2 using 1:($5/$2) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+     "fig09-single-mass-interpolation.dat" index 2 using 1:13:14 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 2 using 1:13 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 2 using 1:($6 > 0 ? $13 : NaN) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
 
 # ── panel 4: without 1250 GeV
 set lmargin at screen 0.617292; set rmargin at screen 0.797646
@@ -134,13 +144,15 @@ set xtics ("" 500, "" 750, "" 1000, "" 1250, "" 1500)
 set mxtics 1
 unset xlabel
 set format x ""
-set yrange [0.55:1]
+set yrange [0.5:1]
 unset ylabel
 set format y ""
 set title "without 1250 GeV"
-plot "fig09-single-mass-interpolation.dat" index 3 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
-     "" index 3 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 3 using 1:5 with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+plot "fig09-single-mass-interpolation.dat" index 3 using 1:($7 - $8):($7 + $8) with filledcurves fs transparent solid 0.2 noborder lc rgb "#1f77b4" notitle, \
+     "" index 3 using 1:10:11 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 3 using 1:7 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 3 using 1:10 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 3 using 1:($6 > 0 ? $10 : NaN) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
 # Lower panel: ratio variant / reference.
 set tmargin at screen 0.38; set bmargin at screen 0.12
 set xrange [375:1625]
@@ -148,14 +160,15 @@ set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
 set mxtics 1
 set xlabel "signal mass m (GeV)"
 set format x "%g"
-set yrange [0.74:1.04]
+set yrange [0.66:1.08]
 unset ylabel
 set format y ""
 unset title
 unset key
 plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
-     "fig09-single-mass-interpolation.dat" index 3 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 3 using 1:($5/$2) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+     "fig09-single-mass-interpolation.dat" index 3 using 1:13:14 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 3 using 1:13 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 3 using 1:($6 > 0 ? $13 : NaN) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
 
 # ── panel 5: without 1500 GeV
 set lmargin at screen 0.809646; set rmargin at screen 0.99
@@ -165,13 +178,15 @@ set xtics ("" 500, "" 750, "" 1000, "" 1250, "" 1500)
 set mxtics 1
 unset xlabel
 set format x ""
-set yrange [0.55:1]
+set yrange [0.5:1]
 unset ylabel
 set format y ""
 set title "without 1500 GeV"
-plot "fig09-single-mass-interpolation.dat" index 4 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
-     "" index 4 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 4 using 1:5 with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+plot "fig09-single-mass-interpolation.dat" index 4 using 1:($7 - $8):($7 + $8) with filledcurves fs transparent solid 0.2 noborder lc rgb "#1f77b4" notitle, \
+     "" index 4 using 1:10:11 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 4 using 1:7 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 4 using 1:10 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 4 using 1:($6 > 0 ? $10 : NaN) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
 # Lower panel: ratio variant / reference.
 set tmargin at screen 0.38; set bmargin at screen 0.12
 set xrange [375:1625]
@@ -179,13 +194,14 @@ set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
 set mxtics 1
 set xlabel "signal mass m (GeV)"
 set format x "%g"
-set yrange [0.74:1.04]
+set yrange [0.66:1.08]
 unset ylabel
 set format y ""
 unset title
 unset key
 plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
-     "fig09-single-mass-interpolation.dat" index 4 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 4 using 1:($5/$2) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
+     "fig09-single-mass-interpolation.dat" index 4 using 1:13:14 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 4 using 1:13 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 4 using 1:($6 > 0 ? $13 : NaN) with points pt 4 ps 2.2 lw 2.5 lc rgb "#d62728" notitle
 unset multiplot
 unset output

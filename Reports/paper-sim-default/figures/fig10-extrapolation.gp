@@ -20,6 +20,7 @@ set encoding utf8
 set grid lc rgb "#dddddd" lw 1
 set border lw 1
 set key opaque box lw 0.5 samplen 2 spacing 1.1
+unset pointintervalbox
 set multiplot title "Figure 10: extrapolation on HEPMASS (simulated: HEPMASS-SIM)" font ",13"
 # ── legend strip
 set lmargin at screen 0.04022989; set rmargin at screen 0.99
@@ -33,7 +34,7 @@ set border; set tics; set grid
 set ytics nomirror
 unset key
 
-# ── panel 1: trained on 500 GeV only (mean ΔAUC -75.1%)
+# ── panel 1: trained on 500 GeV only (mean ΔAUC -74.0%)
 set lmargin at screen 0.04022989; set rmargin at screen 0.2205839
 set tmargin at screen 0.84; set bmargin at screen 0.40
 set xrange [375:1625]
@@ -44,10 +45,12 @@ set format x ""
 set yrange [0:1]
 set ylabel "ROC-AUC"
 set format y "%.2f"
-set title "trained on 500 GeV only (mean ΔAUC -75.1%)"
-plot "fig10-extrapolation.dat" index 0 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
-     "" index 0 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 0 using 1:5 with points pt 13 ps 2 lc rgb "#2ca02c" notitle
+set title "trained on 500 GeV only (mean ΔAUC -74.0%)"
+plot "fig10-extrapolation.dat" index 0 using 1:($7 - $8):($7 + $8) with filledcurves fs transparent solid 0.2 noborder lc rgb "#1f77b4" notitle, \
+     "" index 0 using 1:10:11 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 0 using 1:7 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 0 using 1:10 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 0 using 1:($6 > 0 ? $10 : NaN) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
 # Lower panel: ratio variant / reference.
 set tmargin at screen 0.38; set bmargin at screen 0.12
 set xrange [375:1625]
@@ -55,16 +58,17 @@ set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
 set mxtics 1
 set xlabel "signal mass m (GeV)"
 set format x "%g"
-set yrange [-0.14:1.16]
+set yrange [-0.14:1.19]
 set ylabel "ratio to all-mass pNN"
 set format y "%.2f"
 unset title
 unset key
 plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
-     "fig10-extrapolation.dat" index 0 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 0 using 1:($5/$2) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
+     "fig10-extrapolation.dat" index 0 using 1:13:14 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 0 using 1:13 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 0 using 1:($6 > 0 ? $13 : NaN) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
 
-# ── panel 2: trained on 750 GeV only (mean ΔAUC -33.5%)
+# ── panel 2: trained on 750 GeV only (mean ΔAUC -29.7%)
 set lmargin at screen 0.2325839; set rmargin at screen 0.4129379
 set tmargin at screen 0.84; set bmargin at screen 0.40
 set xrange [375:1625]
@@ -75,10 +79,12 @@ set format x ""
 set yrange [0:1]
 unset ylabel
 set format y ""
-set title "trained on 750 GeV only (mean ΔAUC -33.5%)"
-plot "fig10-extrapolation.dat" index 1 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
-     "" index 1 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 1 using 1:5 with points pt 13 ps 2 lc rgb "#2ca02c" notitle
+set title "trained on 750 GeV only (mean ΔAUC -29.7%)"
+plot "fig10-extrapolation.dat" index 1 using 1:($7 - $8):($7 + $8) with filledcurves fs transparent solid 0.2 noborder lc rgb "#1f77b4" notitle, \
+     "" index 1 using 1:10:11 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 1 using 1:7 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 1 using 1:10 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 1 using 1:($6 > 0 ? $10 : NaN) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
 # Lower panel: ratio variant / reference.
 set tmargin at screen 0.38; set bmargin at screen 0.12
 set xrange [375:1625]
@@ -86,16 +92,17 @@ set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
 set mxtics 1
 set xlabel "signal mass m (GeV)"
 set format x "%g"
-set yrange [-0.14:1.16]
+set yrange [-0.14:1.19]
 unset ylabel
 set format y ""
 unset title
 unset key
 plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
-     "fig10-extrapolation.dat" index 1 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 1 using 1:($5/$2) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
+     "fig10-extrapolation.dat" index 1 using 1:13:14 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 1 using 1:13 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 1 using 1:($6 > 0 ? $13 : NaN) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
 
-# ── panel 3: trained on 1000 GeV only (mean ΔAUC -9.7%)
+# ── panel 3: trained on 1000 GeV only (mean ΔAUC -8.6%)
 set lmargin at screen 0.4249379; set rmargin at screen 0.605292
 set tmargin at screen 0.84; set bmargin at screen 0.40
 set xrange [375:1625]
@@ -106,10 +113,12 @@ set format x ""
 set yrange [0:1]
 unset ylabel
 set format y ""
-set title "trained on 1000 GeV only (mean ΔAUC -9.7%)"
-plot "fig10-extrapolation.dat" index 2 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
-     "" index 2 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 2 using 1:5 with points pt 13 ps 2 lc rgb "#2ca02c" notitle
+set title "trained on 1000 GeV only (mean ΔAUC -8.6%)"
+plot "fig10-extrapolation.dat" index 2 using 1:($7 - $8):($7 + $8) with filledcurves fs transparent solid 0.2 noborder lc rgb "#1f77b4" notitle, \
+     "" index 2 using 1:10:11 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 2 using 1:7 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 2 using 1:10 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 2 using 1:($6 > 0 ? $10 : NaN) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
 # Lower panel: ratio variant / reference.
 set tmargin at screen 0.38; set bmargin at screen 0.12
 set xrange [375:1625]
@@ -117,16 +126,17 @@ set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
 set mxtics 1
 set xlabel "signal mass m (GeV)"
 set format x "%g"
-set yrange [-0.14:1.16]
+set yrange [-0.14:1.19]
 unset ylabel
 set format y ""
 unset title
 unset key
 plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
-     "fig10-extrapolation.dat" index 2 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 2 using 1:($5/$2) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
+     "fig10-extrapolation.dat" index 2 using 1:13:14 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 2 using 1:13 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 2 using 1:($6 > 0 ? $13 : NaN) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
 
-# ── panel 4: trained on 1250 GeV only (mean ΔAUC -8.4%)
+# ── panel 4: trained on 1250 GeV only (mean ΔAUC -7.8%)
 set lmargin at screen 0.617292; set rmargin at screen 0.797646
 set tmargin at screen 0.84; set bmargin at screen 0.40
 set xrange [375:1625]
@@ -137,10 +147,12 @@ set format x ""
 set yrange [0:1]
 unset ylabel
 set format y ""
-set title "trained on 1250 GeV only (mean ΔAUC -8.4%)"
-plot "fig10-extrapolation.dat" index 3 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
-     "" index 3 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 3 using 1:5 with points pt 13 ps 2 lc rgb "#2ca02c" notitle
+set title "trained on 1250 GeV only (mean ΔAUC -7.8%)"
+plot "fig10-extrapolation.dat" index 3 using 1:($7 - $8):($7 + $8) with filledcurves fs transparent solid 0.2 noborder lc rgb "#1f77b4" notitle, \
+     "" index 3 using 1:10:11 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 3 using 1:7 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 3 using 1:10 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 3 using 1:($6 > 0 ? $10 : NaN) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
 # Lower panel: ratio variant / reference.
 set tmargin at screen 0.38; set bmargin at screen 0.12
 set xrange [375:1625]
@@ -148,16 +160,17 @@ set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
 set mxtics 1
 set xlabel "signal mass m (GeV)"
 set format x "%g"
-set yrange [-0.14:1.16]
+set yrange [-0.14:1.19]
 unset ylabel
 set format y ""
 unset title
 unset key
 plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
-     "fig10-extrapolation.dat" index 3 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 3 using 1:($5/$2) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
+     "fig10-extrapolation.dat" index 3 using 1:13:14 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 3 using 1:13 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 3 using 1:($6 > 0 ? $13 : NaN) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
 
-# ── panel 5: trained on 1500 GeV only (mean ΔAUC -8.8%)
+# ── panel 5: trained on 1500 GeV only (mean ΔAUC -8.2%)
 set lmargin at screen 0.809646; set rmargin at screen 0.99
 set tmargin at screen 0.84; set bmargin at screen 0.40
 set xrange [375:1625]
@@ -168,10 +181,12 @@ set format x ""
 set yrange [0:1]
 unset ylabel
 set format y ""
-set title "trained on 1500 GeV only (mean ΔAUC -8.8%)"
-plot "fig10-extrapolation.dat" index 4 using 1:2 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
-     "" index 4 using 1:3 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 4 using 1:5 with points pt 13 ps 2 lc rgb "#2ca02c" notitle
+set title "trained on 1500 GeV only (mean ΔAUC -8.2%)"
+plot "fig10-extrapolation.dat" index 4 using 1:($7 - $8):($7 + $8) with filledcurves fs transparent solid 0.2 noborder lc rgb "#1f77b4" notitle, \
+     "" index 4 using 1:10:11 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 4 using 1:7 with linespoints lw 4 pt 7 ps 1.3 lc rgb "#1f77b4" notitle, \
+     "" index 4 using 1:10 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 4 using 1:($6 > 0 ? $10 : NaN) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
 # Lower panel: ratio variant / reference.
 set tmargin at screen 0.38; set bmargin at screen 0.12
 set xrange [375:1625]
@@ -179,13 +194,14 @@ set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
 set mxtics 1
 set xlabel "signal mass m (GeV)"
 set format x "%g"
-set yrange [-0.14:1.16]
+set yrange [-0.14:1.19]
 unset ylabel
 set format y ""
 unset title
 unset key
 plot 1 with lines dt 2 lw 1 lc rgb "#000000" notitle, \
-     "fig10-extrapolation.dat" index 4 using 1:4 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
-     "" index 4 using 1:($5/$2) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
+     "fig10-extrapolation.dat" index 4 using 1:13:14 with yerrorbars pt -1 lw 1.5 lc rgb "#8c564b" notitle, \
+     "" index 4 using 1:13 with linespoints lw 2 pt 7 ps 0.9 lc rgb "#8c564b" notitle, \
+     "" index 4 using 1:($6 > 0 ? $13 : NaN) with points pt 13 ps 2 lc rgb "#2ca02c" notitle
 unset multiplot
 unset output

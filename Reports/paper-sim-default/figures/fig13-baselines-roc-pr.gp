@@ -34,9 +34,9 @@ set format x "%.1f"
 set xlabel "background efficiency ε_b (FPR)"
 set ylabel "signal efficiency ε_s (TPR)"
 set format y "%.1f"
-plot "fig13-baselines-roc-pr-fig13-single-roc.dat" index 0 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.528)", \
-     "fig13-baselines-roc-pr-fig13-individual-roc.dat" index 0 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.766)", \
-     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-roc.dat" index 0 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.758)", \
+plot "fig13-baselines-roc-pr-fig13-single-roc.dat" index 0 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.536)", \
+     "fig13-baselines-roc-pr-fig13-individual-roc.dat" index 0 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.726)", \
+     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-roc.dat" index 0 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.524)", \
      x with lines dt 3 lc rgb "#999999" notitle
 set tmargin at screen 0.42; set bmargin at screen 0.08
 unset title
@@ -45,9 +45,9 @@ set yrange [0:1.02]
 set key bottom left
 set ylabel "precision"
 set format y "%.1f"
-plot "fig13-baselines-roc-pr-fig13-single-pr.dat" index 0 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.478)", \
-     "fig13-baselines-roc-pr-fig13-individual-pr.dat" index 0 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.716)", \
-     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-pr.dat" index 0 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.703)"
+plot "fig13-baselines-roc-pr-fig13-single-pr.dat" index 0 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.480)", \
+     "fig13-baselines-roc-pr-fig13-individual-pr.dat" index 0 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.682)", \
+     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-pr.dat" index 0 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.474)"
 set key bottom right
 
 # ── 750 GeV
@@ -60,9 +60,9 @@ set format x "%.1f"
 set xlabel "background efficiency ε_b (FPR)"
 unset ylabel
 set format y ""
-plot "fig13-baselines-roc-pr-fig13-single-roc.dat" index 1 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.815)", \
-     "fig13-baselines-roc-pr-fig13-individual-roc.dat" index 1 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.930)", \
-     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-roc.dat" index 1 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.923)", \
+plot "fig13-baselines-roc-pr-fig13-single-roc.dat" index 1 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.837)", \
+     "fig13-baselines-roc-pr-fig13-individual-roc.dat" index 1 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.921)", \
+     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-roc.dat" index 1 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.841)", \
      x with lines dt 3 lc rgb "#999999" notitle
 set tmargin at screen 0.42; set bmargin at screen 0.08
 unset title
@@ -71,9 +71,9 @@ set yrange [0:1.02]
 set key bottom left
 unset ylabel
 set format y ""
-plot "fig13-baselines-roc-pr-fig13-single-pr.dat" index 1 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.766)", \
-     "fig13-baselines-roc-pr-fig13-individual-pr.dat" index 1 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.900)", \
-     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-pr.dat" index 1 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.888)"
+plot "fig13-baselines-roc-pr-fig13-single-pr.dat" index 1 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.790)", \
+     "fig13-baselines-roc-pr-fig13-individual-pr.dat" index 1 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.885)", \
+     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-pr.dat" index 1 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.776)"
 set key bottom right
 
 # ── 1000 GeV
@@ -86,9 +86,9 @@ set format x "%.1f"
 set xlabel "background efficiency ε_b (FPR)"
 unset ylabel
 set format y ""
-plot "fig13-baselines-roc-pr-fig13-single-roc.dat" index 2 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.896)", \
-     "fig13-baselines-roc-pr-fig13-individual-roc.dat" index 2 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.970)", \
-     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-roc.dat" index 2 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.972)", \
+plot "fig13-baselines-roc-pr-fig13-single-roc.dat" index 2 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.910)", \
+     "fig13-baselines-roc-pr-fig13-individual-roc.dat" index 2 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.955)", \
+     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-roc.dat" index 2 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.934)", \
      x with lines dt 3 lc rgb "#999999" notitle
 set tmargin at screen 0.42; set bmargin at screen 0.08
 unset title
@@ -97,9 +97,9 @@ set yrange [0:1.02]
 set key bottom left
 unset ylabel
 set format y ""
-plot "fig13-baselines-roc-pr-fig13-single-pr.dat" index 2 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.881)", \
-     "fig13-baselines-roc-pr-fig13-individual-pr.dat" index 2 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.951)", \
-     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-pr.dat" index 2 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.956)"
+plot "fig13-baselines-roc-pr-fig13-single-pr.dat" index 2 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.891)", \
+     "fig13-baselines-roc-pr-fig13-individual-pr.dat" index 2 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.935)", \
+     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-pr.dat" index 2 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.912)"
 set key bottom right
 
 # ── 1250 GeV
@@ -112,9 +112,9 @@ set format x "%.1f"
 set xlabel "background efficiency ε_b (FPR)"
 unset ylabel
 set format y ""
-plot "fig13-baselines-roc-pr-fig13-single-roc.dat" index 3 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.909)", \
-     "fig13-baselines-roc-pr-fig13-individual-roc.dat" index 3 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.974)", \
-     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-roc.dat" index 3 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.988)", \
+plot "fig13-baselines-roc-pr-fig13-single-roc.dat" index 3 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.911)", \
+     "fig13-baselines-roc-pr-fig13-individual-roc.dat" index 3 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.960)", \
+     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-roc.dat" index 3 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.964)", \
      x with lines dt 3 lc rgb "#999999" notitle
 set tmargin at screen 0.42; set bmargin at screen 0.08
 unset title
@@ -123,9 +123,9 @@ set yrange [0:1.02]
 set key bottom left
 unset ylabel
 set format y ""
-plot "fig13-baselines-roc-pr-fig13-single-pr.dat" index 3 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.887)", \
-     "fig13-baselines-roc-pr-fig13-individual-pr.dat" index 3 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.962)", \
-     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-pr.dat" index 3 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.981)"
+plot "fig13-baselines-roc-pr-fig13-single-pr.dat" index 3 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.878)", \
+     "fig13-baselines-roc-pr-fig13-individual-pr.dat" index 3 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.950)", \
+     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-pr.dat" index 3 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.951)"
 set key bottom right
 
 # ── 1500 GeV
@@ -138,9 +138,9 @@ set format x "%.1f"
 set xlabel "background efficiency ε_b (FPR)"
 unset ylabel
 set format y ""
-plot "fig13-baselines-roc-pr-fig13-single-roc.dat" index 4 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.890)", \
-     "fig13-baselines-roc-pr-fig13-individual-roc.dat" index 4 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.964)", \
-     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-roc.dat" index 4 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.994)", \
+plot "fig13-baselines-roc-pr-fig13-single-roc.dat" index 4 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.876)", \
+     "fig13-baselines-roc-pr-fig13-individual-roc.dat" index 4 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.947)", \
+     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-roc.dat" index 4 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.976)", \
      x with lines dt 3 lc rgb "#999999" notitle
 set tmargin at screen 0.42; set bmargin at screen 0.08
 unset title
@@ -149,9 +149,9 @@ set yrange [0:1.02]
 set key bottom left
 unset ylabel
 set format y ""
-plot "fig13-baselines-roc-pr-fig13-single-pr.dat" index 4 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.846)", \
-     "fig13-baselines-roc-pr-fig13-individual-pr.dat" index 4 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.962)", \
-     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-pr.dat" index 4 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.990)"
+plot "fig13-baselines-roc-pr-fig13-single-pr.dat" index 4 using 1:2 with lines lw 2 lc rgb "#7f7f7f" title "Single-NN (AUC 0.811)", \
+     "fig13-baselines-roc-pr-fig13-individual-pr.dat" index 4 using 1:2 with lines lw 2 lc rgb "#2ca02c" title "Individual-NNs (AUC 0.950)", \
+     "fig13-baselines-roc-pr-fig13-pnn-identical-fixed-pr.dat" index 4 using 1:2 with lines lw 2 lc rgb "#1f77b4" title "pNN, Identical (fixed) (AUC 0.965)"
 set key bottom right
 unset multiplot
 unset output

@@ -20,6 +20,7 @@ set encoding utf8
 set grid lc rgb "#dddddd" lw 1
 set border lw 1
 set key opaque box lw 0.5 samplen 2 spacing 1.1
+unset pointintervalbox
 set title "Figure 13: σ_ratio of the baselines on HEPMASS-IMB (simulated: HEPMASS-SIM)" font ",13"
 set xrange [375:1625]
 set xtics ("500" 500, "750" 750, "1000" 1000, "1250" 1250, "1500" 1500)
@@ -32,10 +33,13 @@ set bmargin 8
 set key at screen 0.5, screen 0.01 center bottom horizontal maxrows 3 Left reverse font ",10" width 1
 set arrow from graph 0, first 0.7071068 to graph 1, first 0.7071068 nohead dt 3 lc rgb "#999999"
 set label "no separation (1/√2)" at graph 0.02, first 0.7071068 offset 0, 0.6 textcolor rgb "#777777" font ",9"
-plot "fig13-baselines-sigma-ratio.dat" using 1:2 with linespoints lw 2 pt 7 ps 1 lc rgb "#7f7f7f" title "Single-NN (50 binned cuts)", \
-     "" using 1:3 with linespoints lw 1.5 dt 2 pt 6 ps 0.8 lc rgb "#7f7f7f" title "Single-NN (every cut)", \
-     "fig13-baselines-sigma-ratio.dat" using 1:4 with linespoints lw 2 pt 7 ps 1 lc rgb "#2ca02c" title "Individual-NNs (50 binned cuts)", \
-     "" using 1:5 with linespoints lw 1.5 dt 2 pt 6 ps 0.8 lc rgb "#2ca02c" title "Individual-NNs (every cut)", \
-     "fig13-baselines-sigma-ratio.dat" using 1:6 with linespoints lw 2 pt 7 ps 1 lc rgb "#1f77b4" title "pNN, Identical (fixed) (50 binned cuts)", \
-     "" using 1:7 with linespoints lw 1.5 dt 2 pt 6 ps 0.8 lc rgb "#1f77b4" title "pNN, Identical (fixed) (every cut)"
+plot "fig13-baselines-sigma-ratio.dat" using ($1 - 15):8:9 with yerrorbars pt -1 lw 1.5 lc rgb "#7f7f7f" notitle, \
+     "" using 1:14:15 with yerrorbars pt -1 lw 1.5 lc rgb "#2ca02c" notitle, \
+     "" using ($1 + 15):20:21 with yerrorbars pt -1 lw 1.5 lc rgb "#1f77b4" notitle, \
+     "" using ($1 - 15):8 with linespoints lw 2 pt 7 ps 1 lc rgb "#7f7f7f" title "Single-NN (50 binned cuts)", \
+     "" using ($1 - 15):11 with linespoints lw 1.5 dt 2 pt 6 ps 0.8 lc rgb "#7f7f7f" title "Single-NN (every cut)", \
+     "" using 1:14 with linespoints lw 2 pt 7 ps 1 lc rgb "#2ca02c" title "Individual-NNs (50 binned cuts)", \
+     "" using 1:17 with linespoints lw 1.5 dt 2 pt 6 ps 0.8 lc rgb "#2ca02c" title "Individual-NNs (every cut)", \
+     "" using ($1 + 15):20 with linespoints lw 2 pt 7 ps 1 lc rgb "#1f77b4" title "pNN, Identical (fixed) (50 binned cuts)", \
+     "" using ($1 + 15):23 with linespoints lw 1.5 dt 2 pt 6 ps 0.8 lc rgb "#1f77b4" title "pNN, Identical (fixed) (every cut)"
 unset output

@@ -36,7 +36,7 @@ set boxwidth 0.02 absolute
 # Enhanced text from here on: superscript powers of ten, subscripts in s_max and σ_ratio.
 set termoption enhanced
 set logscale y
-set yrange [0.1:199526.2]
+set yrange [0.1:19952.62]
 set xrange [0:1]
 set xtics 0, 0.2, 0.8 nomirror
 set y2range [0:1.05]
@@ -55,8 +55,8 @@ unset y2label
 set format y2 ""
 unset arrow
 unset label
-set arrow from 0.06, graph 0 to 0.06, graph 1 nohead dt 2 lw 1.5 lc rgb "#000000"
-set label "t* = 0.06, σ_{ratio} = 0.707" at graph 0.97, graph 0.93 right font ",8" boxed front
+set arrow from 0.1, graph 0 to 0.1, graph 1 nohead dt 2 lw 1.5 lc rgb "#000000"
+set label "t* = 0.10, σ_{ratio} = 0.707" at graph 0.97, graph 0.93 right font ",8" boxed front
 plot "fig15-class-separation.dat" index 0 using 1:3 with boxes fc rgb "#555555" notitle, \
      "" index 0 using 1:2 with boxes fc rgb "#1f77b4" notitle, \
      "" index 0 using 4:5 axes x1y2 with lines lw 2 lc rgb "#000000" notitle
@@ -74,7 +74,7 @@ set format y2 ""
 unset arrow
 unset label
 set arrow from 0.16, graph 0 to 0.16, graph 1 nohead dt 2 lw 1.5 lc rgb "#000000"
-set label "t* = 0.16, σ_{ratio} = 0.782" at graph 0.97, graph 0.93 right font ",8" boxed front
+set label "t* = 0.16, σ_{ratio} = 0.802" at graph 0.97, graph 0.93 right font ",8" boxed front
 plot "fig15-class-separation.dat" index 1 using 1:3 with boxes fc rgb "#555555" notitle, \
      "" index 1 using 1:2 with boxes fc rgb "#1f77b4" notitle, \
      "" index 1 using 4:5 axes x1y2 with lines lw 2 lc rgb "#000000" notitle
@@ -91,8 +91,8 @@ unset y2label
 set format y2 ""
 unset arrow
 unset label
-set arrow from 0.16, graph 0 to 0.16, graph 1 nohead dt 2 lw 1.5 lc rgb "#000000"
-set label "t* = 0.16, σ_{ratio} = 0.856" at graph 0.97, graph 0.93 right font ",8" boxed front
+set arrow from 0.14, graph 0 to 0.14, graph 1 nohead dt 2 lw 1.5 lc rgb "#000000"
+set label "t* = 0.14, σ_{ratio} = 0.875" at graph 0.97, graph 0.93 right font ",8" boxed front
 plot "fig15-class-separation.dat" index 2 using 1:3 with boxes fc rgb "#555555" notitle, \
      "" index 2 using 1:2 with boxes fc rgb "#1f77b4" notitle, \
      "" index 2 using 4:5 axes x1y2 with lines lw 2 lc rgb "#000000" notitle
@@ -109,8 +109,8 @@ unset y2label
 set format y2 ""
 unset arrow
 unset label
-set arrow from 0.16, graph 0 to 0.16, graph 1 nohead dt 2 lw 1.5 lc rgb "#000000"
-set label "t* = 0.16, σ_{ratio} = 0.894" at graph 0.97, graph 0.93 right font ",8" boxed front
+set arrow from 0.14, graph 0 to 0.14, graph 1 nohead dt 2 lw 1.5 lc rgb "#000000"
+set label "t* = 0.14, σ_{ratio} = 0.914" at graph 0.97, graph 0.93 right font ",8" boxed front
 plot "fig15-class-separation.dat" index 3 using 1:3 with boxes fc rgb "#555555" notitle, \
      "" index 3 using 1:2 with boxes fc rgb "#1f77b4" notitle, \
      "" index 3 using 4:5 axes x1y2 with lines lw 2 lc rgb "#000000" notitle
@@ -127,8 +127,8 @@ set y2label "AMS(t) / √s_{max}"
 set format y2 "%.1f"
 unset arrow
 unset label
-set arrow from 0.14, graph 0 to 0.14, graph 1 nohead dt 2 lw 1.5 lc rgb "#000000"
-set label "t* = 0.14, σ_{ratio} = 0.914" at graph 0.97, graph 0.93 right font ",8" boxed front
+set arrow from 0.12, graph 0 to 0.12, graph 1 nohead dt 2 lw 1.5 lc rgb "#000000"
+set label "t* = 0.12, σ_{ratio} = 0.935" at graph 0.97, graph 0.93 right font ",8" boxed front
 plot "fig15-class-separation.dat" index 4 using 1:3 with boxes fc rgb "#555555" notitle, \
      "" index 4 using 1:2 with boxes fc rgb "#1f77b4" notitle, \
      "" index 4 using 4:5 axes x1y2 with lines lw 2 lc rgb "#000000" notitle
@@ -146,7 +146,7 @@ set format y2 ""
 unset arrow
 unset label
 set arrow from 0.26, graph 0 to 0.26, graph 1 nohead dt 2 lw 1.5 lc rgb "#000000"
-set label "t* = 0.26, σ_{ratio} = 0.726" at graph 0.97, graph 0.93 right font ",8" boxed front
+set label "t* = 0.26, σ_{ratio} = 0.711" at graph 0.97, graph 0.93 right font ",8" boxed front
 plot "fig15-class-separation.dat" index 5 using 1:3 with boxes fc rgb "#555555" notitle, \
      "" index 5 using 1:2 with boxes fc rgb "#ff7f0e" notitle, \
      "" index 5 using 4:5 axes x1y2 with lines lw 2 lc rgb "#000000" notitle
@@ -164,7 +164,7 @@ set format y2 ""
 unset arrow
 unset label
 set arrow from 0.12, graph 0 to 0.12, graph 1 nohead dt 2 lw 1.5 lc rgb "#000000"
-set label "t* = 0.12, σ_{ratio} = 0.870" at graph 0.97, graph 0.93 right font ",8" boxed front
+set label "t* = 0.12, σ_{ratio} = 0.829" at graph 0.97, graph 0.93 right font ",8" boxed front
 plot "fig15-class-separation.dat" index 6 using 1:3 with boxes fc rgb "#555555" notitle, \
      "" index 6 using 1:2 with boxes fc rgb "#ff7f0e" notitle, \
      "" index 6 using 4:5 axes x1y2 with lines lw 2 lc rgb "#000000" notitle
@@ -181,8 +181,8 @@ unset y2label
 set format y2 ""
 unset arrow
 unset label
-set arrow from 0.08, graph 0 to 0.08, graph 1 nohead dt 2 lw 1.5 lc rgb "#000000"
-set label "t* = 0.08, σ_{ratio} = 0.936" at graph 0.97, graph 0.93 right font ",8" boxed front
+set arrow from 0.04, graph 0 to 0.04, graph 1 nohead dt 2 lw 1.5 lc rgb "#000000"
+set label "t* = 0.04, σ_{ratio} = 0.896" at graph 0.97, graph 0.93 right font ",8" boxed front
 plot "fig15-class-separation.dat" index 7 using 1:3 with boxes fc rgb "#555555" notitle, \
      "" index 7 using 1:2 with boxes fc rgb "#ff7f0e" notitle, \
      "" index 7 using 4:5 axes x1y2 with lines lw 2 lc rgb "#000000" notitle
@@ -200,7 +200,7 @@ set format y2 ""
 unset arrow
 unset label
 set arrow from 0.02, graph 0 to 0.02, graph 1 nohead dt 2 lw 1.5 lc rgb "#000000"
-set label "t* = 0.02, σ_{ratio} = 0.964" at graph 0.97, graph 0.93 right font ",8" boxed front
+set label "t* = 0.02, σ_{ratio} = 0.933" at graph 0.97, graph 0.93 right font ",8" boxed front
 plot "fig15-class-separation.dat" index 8 using 1:3 with boxes fc rgb "#555555" notitle, \
      "" index 8 using 1:2 with boxes fc rgb "#ff7f0e" notitle, \
      "" index 8 using 4:5 axes x1y2 with lines lw 2 lc rgb "#000000" notitle

@@ -21,7 +21,7 @@ set grid lc rgb "#dddddd" lw 1
 set border lw 1
 set key opaque box lw 0.5 samplen 2 spacing 1.1
 set multiplot title "Training curves of representative networks (simulated data: HEPMASS-SIM)" font ",13"
-set xrange [0.5:10.5]
+set xrange [0.5:8.5]
 set xtics 1
 set xlabel "epoch"
 set title "training loss (cross-entropy + L2)"
@@ -55,10 +55,10 @@ set lmargin at screen 0.07; set rmargin at screen 0.98; set tmargin at screen 0.
 unset border; unset tics; unset grid; unset title; unset xlabel; unset ylabel
 set xrange [0:1]; set yrange [0:1]
 set key center center horizontal maxrows 3 Left reverse font ",10" samplen 2.5 width 1 noopaque nobox
-plot NaN with linespoints lw 2 pt 7 ps 0.7 lc rgb "#7f7f7f" title "Single-NN on HEPMASS [table3], best epoch 10", \
-     NaN with linespoints lw 2 pt 7 ps 0.7 lc rgb "#1f77b4" title "pNN, Identical (fixed) on HEPMASS [table3], best epoch 10", \
-     NaN with linespoints lw 2 pt 7 ps 0.7 lc rgb "#ff7f0e" title "Affine, Identical (fixed) on HEPMASS [table3], best epoch 10", \
-     NaN with linespoints lw 2 pt 7 ps 0.7 lc rgb "#d62728" title "pNN (class), Uniform (sampled), unregularized on HEPMASS-IMB [fig14c], best epoch 10", \
+plot NaN with linespoints lw 2 pt 7 ps 0.7 lc rgb "#7f7f7f" title "Single-NN on HEPMASS [table3], best epoch 8", \
+     NaN with linespoints lw 2 pt 7 ps 0.7 lc rgb "#1f77b4" title "pNN, Identical (fixed) on HEPMASS [table3], best epoch 8", \
+     NaN with linespoints lw 2 pt 7 ps 0.7 lc rgb "#ff7f0e" title "Affine, Identical (fixed) on HEPMASS [table3], best epoch 8", \
+     NaN with linespoints lw 2 pt 7 ps 0.7 lc rgb "#d62728" title "pNN (class), Uniform (sampled), unregularized on HEPMASS-IMB [fig14c], best epoch 8", \
      NaN with points pt 6 ps 2 lw 2 lc rgb "#000000" title "best epoch (weights kept)"
 unset multiplot
 unset output
