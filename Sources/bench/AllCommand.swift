@@ -9,7 +9,8 @@ struct AllCommand: ParsableCommand {
         commandName: "all",
         abstract: "Run every experiment of the suite, then compare with the baselines (exit 1 outside tolerance).",
         discussion: """
-        Trains each experiment of Suites/<suite>.yaml at the chosen scale (finished ones are reused \
+        Trains each experiment of Suites/<suite>.yaml at the chosen scale once per seed (--seeds, \
+        default 3: seeds 42, 43, 44; finished ones are reused \
         from <work-dir>/results/; --force retrains), then compares: on the embedded simulator \
         (--data sim, the default) with the results recorded in Baselines/sim/<scale>/ — a regression \
         check — and shows which of the paper's claims hold; on real HEPMASS with the paper's Tables \

@@ -16,9 +16,10 @@ struct RecordBaselineCommand: ParsableCommand {
         commandName: "record",
         abstract: "Write Baselines/sim/<scale>/baseline.yaml from the stored HEPMASS-SIM results of a scale.",
         discussion: """
-        Takes the newest stored result of every experiment run with --scale, --seed and
-        the simulator (--data sim), and writes per-mass and average ROC-AUC and
-        sigma_ratio (percent, 4 decimals) with the tolerances of the scale: +-0.5 AUC and
+        Takes the newest stored result of every experiment and seed run with --scale,
+        --seeds and the simulator (--data sim), and writes one row per experiment and
+        seed (per-mass and average ROC-AUC and sigma_ratio, percent, 4 decimals), then
+        each experiment's mean and sd over the seeds, with the tolerances of the scale: +-0.5 AUC and
         +-1.0 sigma_ratio points at smoke, +-0.3 and +-0.6 otherwise (reasons in
         Baselines/README.md). The file is replaced atomically and depends only on the
         results, so recording the same results again changes no byte.

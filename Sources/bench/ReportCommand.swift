@@ -8,12 +8,14 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the paper-style report (report.md and gnuplot figures) from stored results.",
         discussion: """
-        Reads the results of the chosen --scale, --data and --seed made by this engine version \
+        Reads the results of the chosen --scale, --data and --seeds made by this engine version \
         (run `bench all` first) and writes <out>/report.md, <out>/figures/ and <out>/tables/: a banner with the \
-        data set and scale, the environment (CPU, threads, engine, seed, git commit, wall time per \
-        experiment), the paper's Tables 3, 4 and 5 with our value, the paper's, delta and a pass \
-        mark per cell, the paper's claims, and the figures as gnuplot scripts with their data; \
-        tables/ holds each table as CSV (every cell at full precision) and as LaTeX booktabs tables. \
+        data set and scale, the environment (CPU, threads, engine, seeds, git commit, wall time per \
+        experiment), the paper's Tables 3, 4 and 5 with our value (mean ± sd over seeds), the paper's, \
+        delta and a pass mark per cell, the paper's claims with their verdicts (95% intervals over \
+        seeds), the seeds that collapsed, and the figures as gnuplot scripts with their data (figures \
+        9, 10, 13 and 14 with ±1 sd bars over seeds); tables/ holds each table as CSV (every cell and \
+        seed at full precision) and as LaTeX booktabs tables. With --seeds 1 the report has no spread. \
         The same results give the same bytes. Default --out: Reports/<suite>-<data>-<scale> under --root.
 
         --render runs gnuplot (Debian: gnuplot-nox) on every script, writing SVG, PNG and PDF, and \

@@ -8,7 +8,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Train and evaluate selected experiments of a suite.",
         discussion: """
         Select experiments by id (table3/affine-identical-fixed), glob (table5/*, */pnn-*) or artifact \
-        (table4, fig9); `bench list` shows them all. Each experiment is trained with the paper's \
+        (table4, fig9); `bench list` shows them all. Each experiment is trained once per seed (--seeds, \
+        default 3: seeds 42, 43, 44, every experiment of a seed before the next seed) with the paper's \
         hyper-parameters at the chosen scale, the epoch with the best validation ROC-AUC is kept, and \
         it is evaluated per signal mass on the test set. Results go to <work-dir>/results/ as one JSON \
         file per run, named by a hash of everything that determines it: a finished experiment is not \
