@@ -48,7 +48,7 @@ public struct ComparisonReport: Sendable {
         out.append("Comparison with the \(baseline.kind) baseline — \(resultCount) result(s) of \(selection.summary)")
         let replicated = cells.contains { $0.count >= 2 }
         if replicated {
-            out.append("cells of several seeds: ours = mean over seeds, sd = their standard deviation; ok when |Δ| ≤ max(2·sd, tol), z = Δ/sd")
+            out.append("cells of several seeds: ours = mean over seeds, sd = their standard deviation; ok when |Δ| ≤ allowed = max(2·sd, tolerance), z = Δ/sd")
         }
         for note in notes { out.append("note: \(note)") }
         if baseline.kind == .paper && selection.dataSource == "sim" {
@@ -68,7 +68,8 @@ public struct ComparisonReport: Sendable {
             let seedTitle = tableCells.contains { $0.row.seed != nil } ? lpad("seed", 6) : ""
             out.append(pad("row", nameWidth) + seedTitle + "  " + pad("metric", 8) + lpad("mass", 5) + lpad("ours", 9)
                        + (tableReplicated ? lpad("sd", 7) + lpad("n", 4) : "")
-                       + lpad("reference", 11) + lpad("Δ", 8) + lpad("tol", 8) + (tableReplicated ? lpad("z", 7) : "") + "  status")
+                       + lpad("reference", 11) + lpad("Δ", 8) + lpad(tableReplicated ? "allowed" : "tol", 8)
+                       + (tableReplicated ? lpad("z", 7) : "") + "  status")
             var shownRows = Set<String>()
             for cell in tableCells {
                 // A row without any result is one line, not one per cell.
