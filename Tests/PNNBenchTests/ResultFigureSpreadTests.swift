@@ -151,6 +151,8 @@ import Testing
         #expect(try Self.figure("fig15-class-separation", multi).caption.hasSuffix(" Seed 42, the first of 3."))
         let single = try ResultFigures.make(ResultFigureFixtures.fullContext())
         #expect(!(try Self.figure("fig15-class-separation", single).caption.contains("Seed 42")))
+        #expect(try Self.figure("training-curves", multi).caption.hasSuffix(" Seed 42, the first of 3."))
+        #expect(!(try Self.figure("training-curves", single).caption.contains("Seed 42")))
     }
 
     /// `Fixtures/figures-single-seed`: the scripts, data files and captions these figures

@@ -74,9 +74,11 @@ public enum EmbeddingFigures {
             let embedding = context.cacheDirectory.map { EmbeddingCache(directory: $0.appendingPathComponent("tsne")) }?
                 .embedding(hidden.values, rows: events.count, cols: hidden.width, tsne: tsne, threads: pool.threadCount)
                 ?? tsne.embed(hidden.values, rows: events.count, cols: hidden.width, threads: pool.threadCount)
-            outcome.figures.append(EmbeddingPlot.make(
+            var plot = EmbeddingPlot.make(
                 name: s.name, figure: s.figure, row: s.row, individual: individual, sample: events,
-                embedding: embedding, hiddenWidth: hidden.width, perplexity: tsne.perplexity, iterations: tsne.iterations))
+                embedding: embedding, hiddenWidth: hidden.width, perplexity: tsne.perplexity, iterations: tsne.iterations)
+            plot.caption += ResultFigureStyle.firstSeedNote(context)
+            outcome.figures.append(plot)
         }
         return outcome
     }

@@ -20,7 +20,9 @@ enum TrainingCurves {
         guard !rows.isEmpty else {
             return FigureOutcome(omitted: [(name, "none of the representative rows (" + representatives.map { "\($0.artifact) “\($0.row)”" }.joined(separator: ", ") + ") has a result with a training history")])
         }
-        return FigureOutcome(figures: [figure(rows)])
+        var curves = figure(rows)
+        curves.caption += ResultFigureStyle.firstSeedNote(context)
+        return FigureOutcome(figures: [curves])
     }
 
     /// The network whose history is drawn: the one trained on all its masses (individual
