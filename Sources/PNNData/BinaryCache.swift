@@ -34,7 +34,7 @@ import PNNEngine
 /// into the array training gathers rows from, with no transpose of 756 MB.
 ///
 /// The file size must equal what the header implies (else: truncated), and both
-/// checksums must match (else: corrupt). Writing goes to `NAME.tmp-PID` in the same
+/// checksums must match (else: corrupt). Writing goes to a `TemporaryName` in the same
 /// directory, then `rename(2)`, so a reader never sees a half-written cache.
 public enum BinaryCache {
     public static let magic: [UInt8] = Array("PNNCACHE".utf8)
@@ -76,7 +76,7 @@ public enum BinaryCache {
         store(&head, 40, head.withUnsafeBytes { Checksum64.of($0.baseAddress!, 40, pool: pool) })
         for (k, m) in dataset.signalMasses.enumerated() { store(&head, headerSize + 4 * k, m.bitPattern) }
 
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = TemporaryName.beside(path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd < 0 { throw DataError.unwritable(file: path, reason: String(cString: strerror(errno))) }
         var ok = false

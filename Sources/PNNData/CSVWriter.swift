@@ -11,7 +11,7 @@ import PNNEngine
 /// of the Float32 value, below the resolution of any standardised feature).
 ///
 /// Rows are formatted in parallel blocks and appended in order. The output goes to
-/// `PATH.tmp-PID` and is renamed to `PATH` by `commit()`; if the writer is dropped
+/// a `TemporaryName` beside it and is renamed to `PATH` by `commit()`; if the writer is dropped
 /// without a commit (an error, an interruption), the temporary file is removed and no
 /// partial `PATH` ever exists.
 public final class CSVWriter {
@@ -23,7 +23,7 @@ public final class CSVWriter {
 
     public init(path: String, threads: Int = WorkerPool.availableCores) throws {
         self.path = path
-        temporary = path + ".tmp-\(getpid())"
+        temporary = TemporaryName.beside(path)
         pool = WorkerPool(threads: max(1, threads))
         fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd < 0 { throw DataError.unwritable(file: path, reason: String(cString: strerror(errno))) }

@@ -13,6 +13,10 @@ extension BenchPipeline {
         let threads = pool.threadCount
         print("\(specs.count) experiment\(specs.count == 1 ? "" : "s") × \(seeds), scale \(scale.name) (\(scale.epochs) epochs, batch \(scale.batchSize)), data \(provider.source.name), \(threads) thread\(threads == 1 ? "" : "s")")
         let label = { (id: String, seed: UInt64) in seeds.count == 1 ? id : "\(id) [seed \(seed)]" }
+        let removed = removeStaleTemporaries()
+        if !removed.isEmpty {
+            print("removed \(removed.count) temporary file(s) left by killed runs: \(removed.joined(separator: ", "))")
+        }
         let results = try run(specs, force: force) { event in
             switch event {
             case let .started(k, _, spec, seed):

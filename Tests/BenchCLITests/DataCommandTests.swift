@@ -44,6 +44,24 @@ import Testing
         #expect(object?["signal_per_mass"] as? [Int] == [200, 200, 200, 200, 200])
     }
 
+    /// Two processes building the same cache at once: both succeed, the cache is complete
+    /// and readable, and no temporary file is left.
+    @Test func racingCacheWritersLeaveOneCompleteCache() throws {
+        let dir = try BenchProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try BenchProcess.run(["data", "sim", "--out", "sim.csv", "--events", "20000", "--seed", "3"], in: dir).status == 0)
+        var statuses: [Int32] = [-1, -1]
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            let status = (try? BenchProcess.run(["data", "import", "sim.csv", "--out", "cache", "--threads", "1"], in: dir))?.status ?? -2
+            lock.lock(); statuses[k] = status; lock.unlock()
+        }
+        #expect(statuses == [0, 0])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("cache").path) == ["sim.pnncache"])
+        let inspect = try BenchProcess.run(["data", "inspect", "cache/sim.pnncache"], in: dir)
+        #expect(inspect.status == 0 && inspect.stdout.contains("20000 events"), "\(inspect.stderr)")
+    }
+
     @Test func imbalancedSimHasHEPMASSIMBRatios() throws {
         let dir = try BenchProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

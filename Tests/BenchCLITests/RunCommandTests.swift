@@ -68,6 +68,34 @@ import Testing
         #expect(all.stdout.contains("no recorded baseline"))
     }
 
+    /// Two processes training the same experiment into one store at the same time (as two
+    /// cluster tasks may): both succeed, the store holds one complete result, byte-identical
+    /// to a lone run's, and no temporary file.
+    @Test func racingWritersLeaveOneCompleteResult() throws {
+        let root = try Self.root()
+        defer { try? FileManager.default.removeItem(at: root) }
+        func args(_ work: String) -> [String] {
+            ["run", "--suite", "mini", "--scale", "tiny", "--seeds", "1", "--threads", "1", "--root", root.path,
+             "--work-dir", root.appendingPathComponent(work).path, "table3/pnn-identical-fixed"]
+        }
+        var outputs: [BenchProcess.Output?] = [nil, nil]
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            let output = try? BenchProcess.run(args("shared"), in: root)
+            lock.lock(); outputs[k] = output; lock.unlock()
+        }
+        for output in outputs { #expect(output?.status == 0, "\(output?.stderr ?? "did not run")") }
+        let lone = try BenchProcess.run(args("lone"), in: root)
+        #expect(lone.status == 0)
+        let shared = root.appendingPathComponent("shared/results"), single = root.appendingPathComponent("lone/results")
+        let names = try FileManager.default.contentsOfDirectory(atPath: shared.path).sorted()
+        #expect(names.count == 2 && names.allSatisfy { !$0.hasPrefix(".") }, "\(names)")
+        let result = try #require(names.first { !$0.hasSuffix(".timing.json") })
+        #expect(try Data(contentsOf: shared.appendingPathComponent(result)) == Data(contentsOf: single.appendingPathComponent(result)))
+        let models = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("shared/models").path)
+        #expect(models.count == 1 && !models[0].hasPrefix("."), "\(models)")
+    }
+
     @Test func badSelectionsAndDataAreUsageErrors() throws {
         let root = try Self.root()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -1,6 +1,7 @@
 import Foundation
 import PNNData
 import Testing
+import PNNEngine
 @testable import PNNBench
 
 /// The pipeline's steps in-process, on a one-experiment suite at a tiny scale.
@@ -43,6 +44,24 @@ import Testing
                          seeds: ReplicateSeeds = ReplicateSeeds(count: 1)) throws -> BenchPipeline {
         try BenchPipeline(PipelineConfiguration(suite: "mini", scale: "tiny", data: data, dataDirectory: dataDirectory, seeds: seeds,
                                                 threads: 2, root: root, workDirectory: root.appendingPathComponent("work")))
+    }
+
+    /// What a killed run leaves in the store (a temporary file of a process that is gone)
+    /// is removed by the next run, which then reads the store as if it were not there.
+    @Test func killedWritersLeaveNothingBehind() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let pipeline = try Self.pipeline(root)
+        try pipeline.run(pipeline.select([]), force: false)
+        let results = pipeline.configuration.resultsDirectory
+        let stale = results.appendingPathComponent(".half.json.tmp-\(TemporaryName.host)-2147483000-00000000000000ff")
+        try Data("{\"key\": \"hal".utf8).write(to: stale)
+        #expect(pipeline.storedResults(pipeline.selection(engineVersion: nil)).results.all.count == 1)
+        let again = try Self.pipeline(root)
+        var trained = 0
+        try again.run(again.select([]), force: false) { if case .finished = $0 { trained += 1 } }
+        #expect(trained == 0)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
     }
 
     @Test func runCompareRecordAndReport() throws {

@@ -61,12 +61,26 @@ public final class BenchPipeline {
         patterns.isEmpty ? suite.experiments : try suite.select(patterns: patterns)
     }
 
+    /// Removes the temporary files that killed writers left in the work folders (results,
+    /// trained networks, the t-SNE cache; see `TemporaryName.removeStale`); returns their
+    /// paths. Temporary files of writers still running, here or on another machine sharing
+    /// the folders, are left alone.
+    @discardableResult
+    public func removeStaleTemporaries() -> [String] {
+        [configuration.resultsDirectory, configuration.modelsDirectory,
+         configuration.cacheDirectory.appendingPathComponent(EmbeddingCache.folderName)].flatMap { folder in
+            TemporaryName.removeStale(in: folder).map { folder.appendingPathComponent($0).path }
+        }
+    }
+
     /// Trains `specs` once per seed (seed-major), each unless its result is stored (or
-    /// always, with `force`), saving every result; `events` reports progress.
+    /// always, with `force`), saving every result; `events` reports progress. Stale
+    /// temporary files are removed first.
     @discardableResult
     public func run(_ specs: [ExperimentSpec], force: Bool,
                     events: ((SuiteRunner.Event) -> Void)? = nil) throws -> [RunResult] {
         let runners = try configuration.seeds.seeds.map { try experimentRunner(seed: $0) }
+        removeStaleTemporaries()
         return try SuiteRunner(runners: runners, store: store, force: force).run(specs, events: events)
     }
 

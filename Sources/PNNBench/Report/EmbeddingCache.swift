@@ -13,6 +13,9 @@ import PNNEngine
 struct EmbeddingCache {
     let directory: URL
 
+    /// The folder below `<work-dir>/cache/`.
+    static let folderName = "tsne"
+
     /// The embedding of the `rows` × `cols` points `x` by `tsne`: from the cache, or
     /// computed (on `threads` threads, which do not change it) and stored.
     func embedding(_ x: [Double], rows: Int, cols: Int, tsne: TSNE, threads: Int) -> TSNE.Result {

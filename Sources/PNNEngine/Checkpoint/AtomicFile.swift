@@ -1,13 +1,14 @@
 import Foundation
 
 /// Writes a file so that readers see either the old contents or the complete new ones:
-/// data goes to a temporary file in the same directory, which is then renamed over the
-/// destination (rename is atomic within a file system).
+/// data goes to a temporary file in the same directory (`TemporaryName`, unique per host,
+/// process and write), which is then renamed over the destination (rename is atomic
+/// within a file system, so of two processes writing the same file one complete version
+/// wins).
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        let temporary = URL(fileURLWithPath: TemporaryName.beside(path))
         do {
             try data.write(to: temporary)
             if rename(temporary.path, url.path) != 0 {

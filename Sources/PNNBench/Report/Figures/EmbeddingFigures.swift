@@ -71,7 +71,7 @@ public enum EmbeddingFigures {
             var tsne = TSNE(seed: context.seed)
             tsne.iterations = iterations
             tsne.exaggerationIterations = min(tsne.exaggerationIterations, iterations / 4)
-            let embedding = context.cacheDirectory.map { EmbeddingCache(directory: $0.appendingPathComponent("tsne")) }?
+            let embedding = context.cacheDirectory.map { EmbeddingCache(directory: $0.appendingPathComponent(EmbeddingCache.folderName)) }?
                 .embedding(hidden.values, rows: events.count, cols: hidden.width, tsne: tsne, threads: pool.threadCount)
                 ?? tsne.embed(hidden.values, rows: events.count, cols: hidden.width, threads: pool.threadCount)
             var plot = EmbeddingPlot.make(
