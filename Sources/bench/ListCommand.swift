@@ -39,8 +39,20 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Print the expanded suite as JSON (experiments, rows, scales) instead of a table.")
     var json = false
 
+    @Option(help: ArgumentHelp("Show how `bench run --shard i/N` splits the trainings (experiments × --seeds, at --scale) into N shards.",
+                               valueName: "N"))
+    var shards: Int?
+
+    @Option(help: ArgumentHelp("With --shards: the seeds, as for `bench run` (a count or a list).", valueName: "n|list"))
+    var seeds: String = String(ReplicateSeeds.defaultCount)
+
     @Argument(help: ArgumentHelp("Ids, globs or artifact ids to list (default: all).", valueName: "pattern"))
     var patterns: [String] = []
+
+    func validate() throws {
+        if let shards, shards < 1 { throw ValidationError("--shards must be at least 1") }
+        do { _ = try ReplicateSeeds(parsing: seeds) } catch let error as PipelineError { throw ValidationError(error.message) }
+    }
 
     func run() throws {
         do {
@@ -48,7 +60,11 @@ struct ListCommand: ParsableCommand {
             let scales = try ScaleRegistry.load(directory: options.suitesDirectory)
             let entries = patterns.isEmpty ? suite.entries : try suite.selectEntries(patterns: patterns)
             let experiments = patterns.isEmpty ? suite.experiments : try suite.select(patterns: patterns)
-            if json {
+            if let shards {
+                let scale = try ScaleRegistry.load(scale: options.scale, directory: options.suitesDirectory)
+                printShards(ShardPlan(specs: experiments, seeds: try ReplicateSeeds(parsing: seeds).seeds, scale: scale, count: shards),
+                            experiments: experiments.count, scale: scale)
+            } else if json {
                 try printJSON(suite, entries: entries, experiments: experiments, scales: scales)
             } else {
                 printTable(suite, entries: entries, experiments: experiments, scales: scales)
@@ -60,6 +76,19 @@ struct ListCommand: ParsableCommand {
     }
 
     // MARK: - Table
+
+    /// One line per shard: its trainings and its share of the expected cost.
+    private func printShards(_ plan: ShardPlan, experiments: Int, scale: Scale) {
+        let trainings = plan.shards.reduce(0) { $0 + $1.count }
+        let total = plan.costs.reduce(0, +)
+        print("\(experiments) experiment(s) × \(trainings / max(experiments, 1)) seed(s) = \(trainings) trainings at scale \(scale.name), "
+              + "in \(plan.shards.count) shard(s); the largest costs \(String(format: "%.2f", plan.imbalance))× the mean (expected cost: TrainingCost)")
+        for (k, shard) in plan.shards.enumerated() {
+            let share = total > 0 ? 100 * plan.costs[k] / total : 0
+            print("shard \(k + 1)/\(plan.shards.count): \(shard.count) training(s), \(String(format: "%.1f", share)) % of the cost — "
+                  + shard.map { "\($0.spec.id) [seed \($0.seed)]" }.joined(separator: ", "))
+        }
+    }
 
     private func printTable(_ suite: Suite, entries: [SuiteEntry], experiments: [ExperimentSpec], scales: [Scale]) {
         let reused = entries.filter(\.isAlias).count

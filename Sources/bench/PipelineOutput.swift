@@ -4,20 +4,23 @@ import PNNBench
 /// What `run` and `all` print while the pipeline trains, and what `all` and `report`
 /// print about a written report.
 extension BenchPipeline {
-    /// Trains (or reuses) `specs` with a progress line per experiment.
+    /// Trains (or reuses) `specs` — or one shard of their trainings — with a progress line
+    /// per training.
     @discardableResult
-    func trainShowingProgress(_ specs: [ExperimentSpec], force: Bool) throws -> [RunResult] {
+    func trainShowingProgress(_ specs: [ExperimentSpec], force: Bool, shard: ShardSelection? = nil) throws -> [RunResult] {
         let provider = try datasetProvider()
         let seeds = configuration.seeds
-        let printer = ProgressPrinter(total: specs.count * seeds.count)
+        let count = trainings(specs, shard: shard).count
+        let printer = ProgressPrinter(total: count)
         let threads = pool.threadCount
-        print("\(specs.count) experiment\(specs.count == 1 ? "" : "s") × \(seeds), scale \(scale.name) (\(scale.epochs) epochs, batch \(scale.batchSize)), data \(provider.source.name), \(threads) thread\(threads == 1 ? "" : "s")")
+        let shardText = shard.map { ", shard \($0): \(count) of \(specs.count * seeds.count) trainings" } ?? ""
+        print("\(specs.count) experiment\(specs.count == 1 ? "" : "s") × \(seeds)\(shardText), scale \(scale.name) (\(scale.epochs) epochs, batch \(scale.batchSize)), data \(provider.source.name), \(threads) thread\(threads == 1 ? "" : "s")")
         let label = { (id: String, seed: UInt64) in seeds.count == 1 ? id : "\(id) [seed \(seed)]" }
         let removed = removeStaleTemporaries()
         if !removed.isEmpty {
             print("removed \(removed.count) temporary file(s) left by killed runs: \(removed.joined(separator: ", "))")
         }
-        let results = try run(specs, force: force) { event in
+        let results = try run(specs, force: force, shard: shard) { event in
             switch event {
             case let .started(k, _, spec, seed):
                 printer.begin(k, id: label(spec.id, seed))

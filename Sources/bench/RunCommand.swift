@@ -23,15 +23,25 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Train again even when a result for the same inputs is stored.")
     var force = false
 
+    @Option(help: ArgumentHelp(
+        "Train only shard i of N: the (experiment, seed) trainings split into N parts of about equal expected cost.",
+        discussion: "Every task of a cluster job computes the same split (`bench list --shards N` shows it), so any shard can be run again alone; results go to the shared --work-dir.",
+        valueName: "i/N"))
+    var shard: String?
+
     @Argument(help: "Experiment ids, globs or artifact ids.")
     var patterns: [String]
 
     func validate() throws {
         if patterns.isEmpty { throw ValidationError("name at least one experiment, glob or artifact (see `bench list`)") }
+        if let shard {
+            do { _ = try ShardSelection(parsing: shard) } catch let error as PipelineError { throw ValidationError(error.message) }
+        }
     }
 
     func run() throws {
         let pipeline = try options.pipeline(threads: threads)
-        try pipeline.trainShowingProgress(try pipeline.select(patterns), force: force)
+        try pipeline.trainShowingProgress(try pipeline.select(patterns), force: force,
+                                          shard: try shard.map(ShardSelection.init(parsing:)))
     }
 }

@@ -96,6 +96,36 @@ import Testing
         #expect(models.count == 1 && !models[0].hasPrefix("."), "\(models)")
     }
 
+    /// Shards 1/3, 2/3 and 3/3 together train exactly what the whole run trains, bit for bit.
+    @Test func shardsTogetherEqualTheWholeRun() throws {
+        let root = try Self.root()
+        defer { try? FileManager.default.removeItem(at: root) }
+        func args(_ work: String) -> [String] {
+            ["run", "--suite", "mini", "--scale", "tiny", "--seeds", "2", "--root", root.path,
+             "--work-dir", root.appendingPathComponent(work).path, "table3/*"]
+        }
+        #expect(try BenchProcess.run(args("whole"), in: root).status == 0)
+        var trained = 0
+        for i in 1...3 {
+            let shard = try BenchProcess.run(args("sharded") + ["--shard", "\(i)/3"], in: root)
+            #expect(shard.status == 0, "\(shard.stderr)")
+            #expect(shard.stdout.contains("shard \(i)/3:"))
+            trained += shard.stdout.components(separatedBy: "samples/s)").count - 1
+        }
+        #expect(trained == 4)
+        func results(_ work: String) throws -> [String: Data] {
+            let dir = root.appendingPathComponent(work).appendingPathComponent("results")
+            var out: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where !name.hasSuffix(".timing.json") {
+                out[name] = try Data(contentsOf: dir.appendingPathComponent(name))
+            }
+            return out
+        }
+        #expect(try results("sharded") == results("whole"))
+        let bad = try BenchProcess.run(args("sharded") + ["--shard", "4/3"], in: root)
+        #expect(bad.status == 2 && bad.stderr.contains("1 ≤ i ≤ N"))
+    }
+
     @Test func badSelectionsAndDataAreUsageErrors() throws {
         let root = try Self.root()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -77,11 +77,18 @@ public final class BenchPipeline {
     /// always, with `force`), saving every result; `events` reports progress. Stale
     /// temporary files are removed first.
     @discardableResult
-    public func run(_ specs: [ExperimentSpec], force: Bool,
+    public func run(_ specs: [ExperimentSpec], force: Bool, shard: ShardSelection? = nil,
                     events: ((SuiteRunner.Event) -> Void)? = nil) throws -> [RunResult] {
         let runners = try configuration.seeds.seeds.map { try experimentRunner(seed: $0) }
         removeStaleTemporaries()
-        return try SuiteRunner(runners: runners, store: store, force: force).run(specs, events: events)
+        return try SuiteRunner(runners: runners, store: store, force: force)
+            .run(trainings: trainings(specs, shard: shard).map { ($0.spec, $0.seed) }, events: events)
+    }
+
+    /// The trainings of `specs` × the seeds in run order (seed-major), or those of one
+    /// shard of them (`ShardPlan`).
+    public func trainings(_ specs: [ExperimentSpec], shard: ShardSelection?) -> [ShardPlan.Training] {
+        ShardPlan(specs: specs, seeds: configuration.seeds.seeds, scale: scale, count: shard?.count ?? 1).shards[(shard?.index ?? 1) - 1]
     }
 
     // MARK: - Stored results

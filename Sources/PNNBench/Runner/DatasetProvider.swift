@@ -96,6 +96,11 @@ public final class DatasetProvider {
 
     /// Training and test events the simulator generates for `kind` at this scale.
     func simulatorEvents(_ kind: DatasetKind) -> (train: Int, test: Int) {
+        Self.simulatorEvents(kind, scale: scale)
+    }
+
+    /// Training and test events the simulator generates for `kind` at `scale`.
+    static func simulatorEvents(_ kind: DatasetKind, scale: Scale) -> (train: Int, test: Int) {
         let trainEvents = scale.trainEvents ?? Self.hepmassTrainEvents
         let testEvents = scale.testEvents ?? Self.hepmassTestEvents
         let generated = kind.isImbalanced ? Int((Double(trainEvents) * Self.imbalancedShare).rounded()) : trainEvents

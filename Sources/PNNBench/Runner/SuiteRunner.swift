@@ -43,24 +43,29 @@ public final class SuiteRunner {
     /// in that order.
     @discardableResult
     public func run(_ specs: [ExperimentSpec], events: ((Event) -> Void)? = nil) throws -> [RunResult] {
+        try run(trainings: runners.flatMap { runner in specs.map { ($0, runner.seed) } }, events: events)
+    }
+
+    /// Runs (or reuses) the given (experiment, seed) trainings in order (a shard of a run);
+    /// every seed must have a runner. Returns the results in that order.
+    @discardableResult
+    public func run(trainings: [(spec: ExperimentSpec, seed: UInt64)], events: ((Event) -> Void)? = nil) throws -> [RunResult] {
+        let bySeed = Dictionary(runners.map { ($0.seed, $0) }, uniquingKeysWith: { first, _ in first })
         var results: [RunResult] = []
-        let total = specs.count * runners.count
-        var index = 0
-        for runner in runners {
-            for spec in specs {
-                index += 1
-                let key = try Self.key(spec, runner: runner)
-                if !force, let stored = store.load(key: key) {
-                    events?(.reused(index: index, of: total, result: stored))
-                    results.append(stored)
-                    continue
-                }
-                events?(.started(index: index, of: total, spec: spec, seed: runner.seed))
-                let (result, timing) = try runner.run(spec, key: key) { events?(.progress($0)) }
-                try store.save(result, timing: timing)
-                events?(.finished(index: index, of: total, result: result, timing: timing))
-                results.append(result)
+        for (offset, training) in trainings.enumerated() {
+            let (index, total, spec) = (offset + 1, trainings.count, training.spec)
+            guard let runner = bySeed[training.seed] else { preconditionFailure("no runner for seed \(training.seed)") }
+            let key = try Self.key(spec, runner: runner)
+            if !force, let stored = store.load(key: key) {
+                events?(.reused(index: index, of: total, result: stored))
+                results.append(stored)
+                continue
             }
+            events?(.started(index: index, of: total, spec: spec, seed: runner.seed))
+            let (result, timing) = try runner.run(spec, key: key) { events?(.progress($0)) }
+            try store.save(result, timing: timing)
+            events?(.finished(index: index, of: total, result: result, timing: timing))
+            results.append(result)
         }
         return results
     }
