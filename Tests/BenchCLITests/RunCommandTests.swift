@@ -126,6 +126,33 @@ import Testing
         #expect(bad.status == 2 && bad.stderr.contains("1 ≤ i ≤ N"))
     }
 
+    /// `bench submit slurm --dry-run` writes the two scripts and submits nothing; `bench
+    /// status` counts what the store holds per shard.
+    @Test func submitDryRunWritesScriptsAndStatusCounts() throws {
+        let root = try Self.root()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let work = root.appendingPathComponent("shared")
+        let common = ["--suite", "mini", "--scale", "tiny", "--seeds", "2", "--root", root.path, "--work-dir", work.path]
+        let dry = try BenchProcess.run(["submit", "slurm"] + common + ["--shards", "3", "--cpus-per-task", "1", "--time", "0:10:00", "--dry-run"], in: root)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let folder = work.appendingPathComponent("submit/slurm-001")
+        let train = try String(contentsOf: folder.appendingPathComponent("train.sbatch"), encoding: .utf8)
+        #expect(train.contains("#SBATCH --array=1-3\n") && train.contains("#SBATCH --time=0:10:00\n"))
+        #expect(train.contains("--threads 1 --shard ${SLURM_ARRAY_TASK_ID}/3 '*'"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("collect.sbatch").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("train.jobid").path))
+
+        // One shard trained by hand: status counts it, and --resume would submit the other two.
+        #expect(try BenchProcess.run(["run"] + common + ["--shard", "2/3", "table3/*"], in: root).status == 0)
+        let status = try BenchProcess.run(["status"] + common + ["--shards", "3"], in: root)
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("shard 2/3: ") && status.stdout.contains("missing: "))
+        let resume = try BenchProcess.run(["submit", "slurm"] + common + ["--shards", "3", "--resume", "--dry-run"], in: root)
+        #expect(resume.stdout.contains("shards with missing results: 1, 3"), "\(resume.stdout)")
+        let again = try String(contentsOf: work.appendingPathComponent("submit/slurm-002/train.sbatch"), encoding: .utf8)
+        #expect(again.contains("#SBATCH --array=1,3\n"))
+    }
+
     @Test func badSelectionsAndDataAreUsageErrors() throws {
         let root = try Self.root()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import PNNBench
+
+/// `bench status`: what a run (local or on a cluster) has finished, from the shared store.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show which (experiment, seed) trainings have a result, per shard, and the Slurm jobs of bench.",
+        discussion: """
+        Reads <work-dir>/results for the chosen --suite, --scale, --data and --seeds (this engine \
+        version) and counts the trainings done, per seed and, with --shards N, per shard of \
+        `bench run --shard i/N`; lists the missing ones. Where squeue is on PATH, also lists the \
+        queued and running jobs named pnnbench-train and pnnbench-collect.
+        """)
+
+    @OptionGroup var options: SuiteOptions
+
+    @Option(help: "Count per shard of this many shards (as given to bench submit).")
+    var shards: Int = 1
+
+    @Argument(help: "Experiment ids, globs or artifact ids (default: every experiment).")
+    var patterns: [String] = []
+
+    func validate() throws {
+        if shards < 1 { throw ValidationError("--shards must be at least 1") }
+    }
+
+    func run() throws {
+        let pipeline = try options.pipeline()
+        let specs = try pipeline.select(patterns)
+        let progress = try pipeline.progress(specs, shardCount: min(shards, max(1, specs.count * pipeline.configuration.seeds.count)))
+        print("\(progress.done) of \(progress.entries.count) trainings done (scale \(pipeline.scale.name), \(pipeline.configuration.seeds)); results in \(pipeline.store.directory.path)")
+        for seed in pipeline.configuration.seeds.seeds {
+            let entries = progress.entries.filter { $0.training.seed == seed }
+            print("  seed \(seed): \(entries.filter(\.done).count) of \(entries.count)")
+        }
+        if progress.shardCount > 1 {
+            for k in 1...progress.shardCount {
+                let (done, total) = progress.count(shard: k)
+                print("  shard \(k)/\(progress.shardCount): \(done) of \(total)\(done == total ? "" : "  (incomplete)")")
+            }
+        }
+        let missing = progress.missing
+        if !missing.isEmpty {
+            let shown = missing.prefix(20).map { "\($0.training.spec.id) [seed \($0.training.seed)]" }
+            print("missing: " + shown.joined(separator: ", ") + (missing.count > 20 ? ", … (\(missing.count - 20) more)" : ""))
+        }
+        if ExternalCommand.locate("squeue") != nil {
+            let queue = try ExternalCommand.run("squeue", ["-h", "--name=\(SlurmScripts.trainName),\(SlurmScripts.collectName)",
+                                                           "-o", "%i %j %T %r"])
+            let lines = queue.stdout.split(separator: "\n")
+            print(queue.status != 0 ? "squeue failed: \(queue.stderr.trimmingCharacters(in: .whitespacesAndNewlines))"
+                  : lines.isEmpty ? "no bench jobs queued or running" : "Slurm jobs (id, name, state, reason):\n" + lines.map { "  " + $0 }.joined(separator: "\n"))
+        }
+    }
+}
