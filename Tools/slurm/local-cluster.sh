@@ -18,6 +18,13 @@ dir=${2:-/tmp/pnnbench-slurm}
 conf="$dir/slurm.conf"
 
 start() {
+  # Live daemons only (--runstates leaves out zombies that no one has reaped).
+  local running
+  running=$(echo $(pgrep --runstates D,R,S -x slurmctld; pgrep --runstates D,R,S -x slurmd))
+  if [ -n "$running" ]; then
+    echo "a slurmctld or slurmd is already running (pids: $running); stop it first" >&2
+    return 1
+  fi
   mkdir -p "$dir/state" "$dir/spool" "$dir/log"
   # munged refuses to run as root and wants its run and log folders owned by munge.
   if ! pgrep -x munged >/dev/null; then
@@ -71,9 +78,9 @@ CONF
 
 stop() {
   SLURM_CONF="$conf" scancel --user=root 2>/dev/null || true
-  for pidfile in "$dir/slurmd.pid" "$dir/slurmctld.pid"; do
-    [ -s "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
-  done
+  # The daemons started with this configuration (their pid files may be gone with DIR).
+  pkill -f -- "-f $conf" 2>/dev/null || true
+  for _ in $(seq 1 20); do pgrep -f -- "-f $conf" >/dev/null || break; sleep 0.25; done
   echo "Slurm stopped (munged left running)"
 }
 
