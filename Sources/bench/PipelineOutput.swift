@@ -16,11 +16,7 @@ extension BenchPipeline {
         let shardText = shard.map { ", shard \($0): \(count) of \(specs.count * seeds.count) trainings" } ?? ""
         print("\(specs.count) experiment\(specs.count == 1 ? "" : "s") × \(seeds)\(shardText), scale \(scale.name) (\(scale.epochs) epochs, batch \(scale.batchSize)), data \(provider.source.name), \(threads) thread\(threads == 1 ? "" : "s")")
         let label = { (id: String, seed: UInt64) in seeds.count == 1 ? id : "\(id) [seed \(seed)]" }
-        let removed = removeStaleTemporaries()
-        if !removed.isEmpty {
-            print("removed \(removed.count) temporary file(s) left by killed runs: \(removed.joined(separator: ", "))")
-        }
-        let results = try run(specs, force: force, shard: shard) { event in
+        let results = try run(specs, force: force, shard: shard, events: { event in
             switch event {
             case let .started(k, _, spec, seed):
                 printer.begin(k, id: label(spec.id, seed))
@@ -33,7 +29,9 @@ extension BenchPipeline {
             case let .reused(k, _, result):
                 printer.skip(k, id: label(result.spec.id, result.seed), reason: Self.summary(result) + "  (stored result)")
             }
-        }
+        }, removed: { paths in
+            if !paths.isEmpty { print("removed \(paths.count) temporary file(s) left by killed runs: \(paths.joined(separator: ", "))") }
+        })
         print("done in \(printer.elapsed); results in \(store.directory.path)")
         return results
     }

@@ -46,8 +46,8 @@ struct StatusCommand: ParsableCommand {
             let shown = missing.prefix(20).map { "\($0.training.spec.id) [seed \($0.training.seed)]" }
             print("missing: " + shown.joined(separator: ", ") + (missing.count > 20 ? ", … (\(missing.count - 20) more)" : ""))
         }
-        if ExternalCommand.locate("squeue") != nil {
-            let queue = try ExternalCommand.run("squeue", ["-h", "--name=\(SlurmScripts.trainName),\(SlurmScripts.collectName)",
+        if ExternalTool.locate("squeue") != nil {
+            let queue = try ExternalTool.run("squeue", ["-h", "--name=\(SlurmScripts.trainName),\(SlurmScripts.collectName)",
                                                            "-o", "%i %j %T %r"])
             let lines = queue.stdout.split(separator: "\n")
             print(queue.status != 0 ? "squeue failed: \(queue.stderr.trimmingCharacters(in: .whitespacesAndNewlines))"

@@ -96,19 +96,19 @@ struct SubmitSlurmCommand: ParsableCommand {
             }
         }
         let directory = try Self.newSubmissionDirectory(in: pipeline.configuration.workDirectory)
-        let job = ClusterJob(bench: bench ?? ExternalCommand.benchExecutable, configuration: pipeline.configuration, patterns: patterns,
+        let job = ClusterJob(bench: bench ?? ExternalTool.currentExecutable, configuration: pipeline.configuration, patterns: patterns,
                              shardCount: count, shards: selected, cpusPerTask: cpusPerTask, directory: directory)
         let scripts = SlurmScripts(job: job, partition: partition, time: time, memory: mem, account: account,
                                    extraLines: extraLines, maxRunning: maxRunning)
         let files = try scripts.write()
         print("wrote \(files.train.path) (\(selected.count) task(s) of \(count) shards, \(trainings) trainings in all) and \(files.collect.path)")
         if dryRun { return }
-        let array = try ExternalCommand.run("sbatch", ["--parsable", files.train.path])
+        let array = try ExternalTool.run("sbatch", ["--parsable", files.train.path])
         guard array.status == 0, let arrayID = Self.jobID(array.stdout) else {
             FileHandle.standardError.write(Data("bench submit slurm: sbatch refused \(files.train.path): \(array.stderr)".utf8))
             throw ExitCode(1)
         }
-        let collect = try ExternalCommand.run("sbatch", SlurmScripts.collectArguments(arrayID: arrayID) + [files.collect.path])
+        let collect = try ExternalTool.run("sbatch", SlurmScripts.collectArguments(arrayID: arrayID) + [files.collect.path])
         guard collect.status == 0, let collectID = Self.jobID(collect.stdout) else {
             FileHandle.standardError.write(Data("bench submit slurm: sbatch refused \(files.collect.path): \(collect.stderr)".utf8))
             throw ExitCode(1)

@@ -34,10 +34,9 @@ extension Claim {
         return 0
     }
 
-    /// Decides the claim on the results of one seed: a point estimate.
+    /// Decides the claim on `results`, over the seeds they carry (one seed: a point estimate).
     public func evaluate(on results: [RunResult]) -> ClaimOutcome {
-        let seed = results.first?.seed ?? 0
-        return evaluate(on: ReplicateResults(seeds: [seed], results: results.map { var r = $0; r.seed = seed; return r }))
+        evaluate(on: ReplicateResults(results))
     }
 
     /// Decides the claim over the seeds of `replicates`, paired by seed (see `ClaimOutcome`).

@@ -75,12 +75,14 @@ public final class BenchPipeline {
 
     /// Trains `specs` once per seed (seed-major), each unless its result is stored (or
     /// always, with `force`), saving every result; `events` reports progress. Stale
-    /// temporary files are removed first.
+    /// temporary files are removed first and their paths passed to `removed`.
     @discardableResult
     public func run(_ specs: [ExperimentSpec], force: Bool, shard: ShardSelection? = nil,
-                    events: ((SuiteRunner.Event) -> Void)? = nil) throws -> [RunResult] {
+                    events: ((SuiteRunner.Event) -> Void)? = nil,
+                    removed: (([String]) -> Void)? = nil) throws -> [RunResult] {
         let runners = try configuration.seeds.seeds.map { try experimentRunner(seed: $0) }
-        removeStaleTemporaries()
+        let stale = removeStaleTemporaries()  // before the call: `removed?(…)` skips its argument when nil
+        removed?(stale)
         return try SuiteRunner(runners: runners, store: store, force: force)
             .run(trainings: trainings(specs, shard: shard).map { ($0.spec, $0.seed) }, events: events)
     }

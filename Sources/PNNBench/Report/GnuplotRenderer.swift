@@ -4,14 +4,7 @@ import PNNEngine
 /// Runs gnuplot on figure scripts to produce SVG, PNG and PDF files.
 public enum GnuplotRenderer {
     /// The gnuplot executable on PATH, if any.
-    public static func locate() -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent("gnuplot")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
+    public static func locate() -> URL? { ExternalTool.locate("gnuplot") }
 
     public struct Failure: Error, CustomStringConvertible {
         public let script: String

@@ -1,27 +1,27 @@
 import Foundation
-import PNNBench
 
-/// Runs a scheduler's command-line tool (sbatch, squeue, …) found on PATH.
-enum ExternalCommand {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+/// A command-line tool found on PATH (gnuplot, sbatch, squeue, …), and running one.
+public enum ExternalTool {
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
-    /// The absolute path of `name` on PATH, if any.
-    static func locate(_ name: String) -> String? {
+    /// The executable `name` in the first folder of PATH that has it, if any.
+    public static func locate(_ name: String) -> URL? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
     /// Runs `name arguments…` and waits; throws `PipelineError` when `name` is not on PATH.
-    static func run(_ name: String, _ arguments: [String]) throws -> Output {
+    public static func run(_ name: String, _ arguments: [String]) throws -> Output {
         guard let executable = locate(name) else {
             throw PipelineError("\(name) is not on PATH: run this on a machine of the cluster (or use --dry-run to only write the scripts)")
         }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = executable
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -34,8 +34,8 @@ enum ExternalCommand {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// This process's executable, for scripts that run `bench` again.
-    static var benchExecutable: String {
+    /// This process's executable, for scripts that run it again.
+    public static var currentExecutable: String {
         let resolved = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         return resolved != "/proc/self/exe" ? resolved : URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
     }
