@@ -6,12 +6,13 @@ import PNNBench
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show which (experiment, seed) trainings have a result, per shard, and the Slurm jobs of bench.",
+        abstract: "Show which (experiment, seed) trainings have a result, per shard, and the cluster jobs of bench.",
         discussion: """
         Reads <work-dir>/results for the chosen --suite, --scale, --data and --seeds (this engine \
         version) and counts the trainings done, per seed and, with --shards N, per shard of \
         `bench run --shard i/N`; lists the missing ones. Where squeue is on PATH, also lists the \
-        queued and running jobs named pnnbench-train and pnnbench-collect.
+        queued and running Slurm jobs named pnnbench-train and pnnbench-collect; where condor_q is, \
+        the HTCondor jobs of the batch pnnbench (what `bench submit condor` submits).
         """)
 
     @OptionGroup var options: SuiteOptions
@@ -52,6 +53,11 @@ struct StatusCommand: ParsableCommand {
             let lines = queue.stdout.split(separator: "\n")
             print(queue.status != 0 ? "squeue failed: \(queue.stderr.trimmingCharacters(in: .whitespacesAndNewlines))"
                   : lines.isEmpty ? "no bench jobs queued or running" : "Slurm jobs (id, name, state, reason):\n" + lines.map { "  " + $0 }.joined(separator: "\n"))
+        }
+        if ExternalTool.locate("condor_q") != nil {
+            let queue = try ExternalTool.run("condor_q", ["-dag", "-nobatch", "-constraint", "JobBatchName =?= \"pnnbench\""])
+            print(queue.status != 0 ? "condor_q failed: \(queue.stderr.trimmingCharacters(in: .whitespacesAndNewlines))"
+                  : "HTCondor jobs of the batch pnnbench:\n" + queue.stdout.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
         }
     }
 }

@@ -70,4 +70,16 @@ public struct ClusterJob: Sendable {
     public var arraySpec: String {
         shards == Array(1...shardCount) ? "1-\(shardCount)" : shards.map(String.init).joined(separator: ",")
     }
+
+    /// `<work-dir>/submit/<scheduler>-NNN`, the first number not taken, created.
+    public static func newDirectory(in work: URL, scheduler: String) throws -> URL {
+        let parent = work.appendingPathComponent("submit")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        for n in 1... {
+            let candidate = parent.appendingPathComponent("\(scheduler)-" + String(format: "%03d", n))
+            // mkdir fails when another submission took the name first.
+            if (try? FileManager.default.createDirectory(at: candidate, withIntermediateDirectories: false)) != nil { return candidate }
+        }
+        fatalError("unreachable")
+    }
 }
