@@ -15,7 +15,7 @@ import Testing
             s.l2Bias = 1e-3
             out.append(s)
         }
-        for kind in [ConditioningKind.biasing, .scaling, .affine, .concat] {
+        for kind in ConditioningKind.allCases where kind != .none {  // none: PaperArchitecture.single
             for place in ConditioningPlace.allCases {
                 out.append(ArchitectureSpec(inputFeatures: 5, hiddenUnits: [6, 4, 3], conditioning: kind,
                                             conditioningPlace: place, dropoutRate: 0, l2Kernel: 1e-2, l2Bias: 1e-3))
@@ -24,11 +24,34 @@ import Testing
         return out
     }()
 
+    /// The layers each spec above must build ("name in→out"), so that every placement is
+    /// really exercised: 5 inputs, 6/4/3 units, no dropout.
+    static func expectedLayout(_ spec: ArchitectureSpec) -> String {
+        let plain = "dense0 5→6, dense1 6→4, dense2 4→3, output 3→1"
+        let p: String
+        switch spec.conditioning {
+        case .biasing: p = "bias"
+        case .scaling: p = "scale"
+        case .affine: p = "affine"
+        case .concat, .none: p = ""
+        }
+        switch (spec.conditioning, spec.conditioningPlace) {
+        case (.none, _): return plain
+        case (.concat, .start): return "concat0 5→6, dense0 6→6, dense1 6→4, dense2 4→3, output 3→1"
+        case (.concat, .all): return "dense0 5→6, concat1 6→7, dense1 7→4, concat2 4→5, dense2 5→3, concat_out 3→4, output 4→1"
+        case (.concat, .end): return "dense0 5→6, dense1 6→4, dense2 4→3, concat_out 3→4, output 4→1"
+        case (_, .start): return "\(p)_in 5→5, " + plain
+        case (_, .all): return "dense0 5→6, \(p)0 6→6, dense1 6→4, \(p)1 4→4, dense2 4→3, \(p)2 3→3, output 3→1"
+        case (_, .end): return "dense0 5→6, dense1 6→4, dense2 4→3, \(p)2 3→3, output 3→1"
+        }
+    }
+
     @Test(arguments: 0..<specs.count)
     func gradientMatchesFiniteDifferences(index: Int) {
         let spec = Self.specs[index]
         let pool = WorkerPool(threads: 2)
         let model = Model(spec: spec, seed: 7)
+        #expect(ConditioningPlacementTests.layout(model) == Self.expectedLayout(spec))
         TestData.randomize(model.parameters, seed: UInt64(index), scale: 0.6)
         let n = 8
         let x = TestData.randomBatch(rows: n, cols: spec.inputFeatures, seed: 2, scale: 1.5)
