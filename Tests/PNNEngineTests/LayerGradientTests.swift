@@ -26,6 +26,7 @@ import Testing
         let r = TestData.randomBatch(rows: Self.rows, cols: layer.outputWidth, seed: 21)
         let g = TestData.matrix(r)
         let dx = layer.backward(g, context, needInputGradient: needInput)
+        #expect((dx != nil) == needInput, "\(layer.name) returns an input gradient exactly when asked")
 
         func objective(_ x: [[Double]], _ params: [[Double]]) -> Double {
             let y = DoubleReference.forward(layer, x, mass: massValues, params: params, dropoutMask: mask)
@@ -71,6 +72,13 @@ import Testing
     @Test func affineConditioning() { check(AffineConditioning(name: "a", width: 19), inputWidth: 19) }
     @Test func conditionalBiasing() { check(ConditionalBiasing(name: "b", width: 19), inputWidth: 19) }
     @Test func conditionalScaling() { check(ConditionalScaling(name: "s", width: 19), inputWidth: 19) }
+    /// As the first layer of a model (conditioning on the inputs) a layer is not asked for
+    /// its input gradient but must still fill its parameters'.
+    @Test func conditioningWithoutInputGradient() {
+        check(AffineConditioning(name: "a", width: 19), inputWidth: 19, needInput: false)
+        check(ConditionalBiasing(name: "b", width: 19), inputWidth: 19, needInput: false)
+        check(ConditionalScaling(name: "s", width: 19), inputWidth: 19, needInput: false)
+    }
     @Test func concatConditioning() { check(ConcatConditioning(name: "c", width: 6), inputWidth: 6) }
     @Test func dropoutInTraining() { check(Dropout(name: "x", width: 23, rate: 0.25, index: 0), inputWidth: 23, dropoutMask: true) }
     @Test func dropoutAtInferenceIsIdentity() { check(Dropout(name: "x", width: 23, rate: 0.25, index: 0), inputWidth: 23) }

@@ -2,7 +2,8 @@ import Testing
 @testable import PNNEngine
 
 /// Whole models: the gradient of L = (1/N)Σ w·BCE + L2 that the engine computes for
-/// every parameter, against central differences of a Double reference of the same model.
+/// every parameter, and of its cross-entropy part alone, against central differences of a
+/// Double reference of the same model.
 @Suite struct ModelGradientTests {
     static let specs: [ArchitectureSpec] = {
         var out: [ArchitectureSpec] = []
@@ -15,7 +16,7 @@ import Testing
             s.l2Bias = 1e-3
             out.append(s)
         }
-        for kind in [ConditioningKind.biasing, .scaling, .affine, .concat] {
+        for kind in ConditioningKind.allCases where kind != .none {  // none: PaperArchitecture.single
             for place in ConditioningPlace.allCases {
                 out.append(ArchitectureSpec(inputFeatures: 5, hiddenUnits: [6, 4, 3], conditioning: kind,
                                             conditioningPlace: place, dropoutRate: 0, l2Kernel: 1e-2, l2Bias: 1e-3))
@@ -24,12 +25,40 @@ import Testing
         return out
     }()
 
+    /// The layers each spec above must build ("name in→out"), so that every placement is
+    /// really exercised: 5 inputs, 6/4/3 units, no dropout.
+    static func expectedLayout(_ spec: ArchitectureSpec) -> String {
+        let plain = "dense0 5→6, dense1 6→4, dense2 4→3, output 3→1"
+        let p: String
+        switch spec.conditioning {
+        case .biasing: p = "bias"
+        case .scaling: p = "scale"
+        case .affine: p = "affine"
+        case .concat, .none: p = ""
+        }
+        switch (spec.conditioning, spec.conditioningPlace) {
+        case (.none, _): return plain
+        case (.concat, .start): return "concat0 5→6, dense0 6→6, dense1 6→4, dense2 4→3, output 3→1"
+        case (.concat, .all): return "dense0 5→6, concat1 6→7, dense1 7→4, concat2 4→5, dense2 5→3, concat_out 3→4, output 4→1"
+        case (.concat, .end): return "dense0 5→6, dense1 6→4, dense2 4→3, concat_out 3→4, output 4→1"
+        case (_, .start): return "\(p)_in 5→5, " + plain
+        case (_, .all): return "dense0 5→6, \(p)0 6→6, dense1 6→4, \(p)1 4→4, dense2 4→3, \(p)2 3→3, output 3→1"
+        case (_, .end): return "dense0 5→6, dense1 6→4, dense2 4→3, \(p)2 3→3, output 3→1"
+        }
+    }
+
     @Test(arguments: 0..<specs.count)
     func gradientMatchesFiniteDifferences(index: Int) {
         let spec = Self.specs[index]
         let pool = WorkerPool(threads: 2)
         let model = Model(spec: spec, seed: 7)
+        #expect(ConditioningPlacementTests.layout(model) == Self.expectedLayout(spec))
         TestData.randomize(model.parameters, seed: UInt64(index), scale: 0.6)
+        // Positive hidden biases keep every ReLU unit active for some rows: with dead
+        // units the data gradient of the layers below vanishes and only L2 is checked.
+        for dense in model.layers.compactMap({ $0 as? Dense }) where dense !== model.outputLayer {
+            for j in 0..<dense.bias.count { dense.bias.value.data[j] += 0.5 }
+        }
         let n = 8
         let x = TestData.randomBatch(rows: n, cols: spec.inputFeatures, seed: 2, scale: 1.5)
         let massValues = (0..<n).map { Double(Float(0.5 + 0.25 * Double($0 % 5))) }
@@ -42,16 +71,17 @@ import Testing
         let ce = BinaryCrossEntropy.lossAndGradient(logits: model.outputLayer.logits!, labels: TestData.matrix(labels.map { [$0] }),
                                                     weights: TestData.matrix(weights.map { [$0] }), gradient: dz)
         model.backward(logitGradient: dz, context)
+        let dataGradients = model.parameters.map { p in (0..<p.count).map { Double(p.gradient.data[$0]) } }
         let penalty = L2Penalty(kernel: spec.l2Kernel, bias: spec.l2Bias).apply(to: model.parameters)
 
         let params = model.layers.map { DoubleReference.parameters(of: $0) }
-        func loss(_ params: [[[Double]]]) -> Double {
+        func loss(_ params: [[[Double]]], penalized: Bool = true) -> Double {
             var h = x
             for (l, layer) in model.layers.enumerated() {
                 h = DoubleReference.forward(layer, h, mass: massValues, params: params[l])
             }
             var r = 0.0
-            for (l, layer) in model.layers.enumerated() {
+            for (l, layer) in model.layers.enumerated() where penalized {
                 for (p, parameter) in layer.parameters.enumerated() {
                     let lambda = Double(parameter.kind == .kernel ? spec.l2Kernel : spec.l2Bias)
                     r += lambda * params[l][p].reduce(0) { $0 + $1 * $1 }
@@ -63,18 +93,26 @@ import Testing
         #expect(abs(ce + penalty - reference) < 1e-5 * max(1, abs(reference)), "loss value")
 
         let h = 1e-6
+        var tensor = 0
         for (l, layer) in model.layers.enumerated() {
             for (p, parameter) in layer.parameters.enumerated() {
-                var numeric: [Double] = []
-                for e in 0..<parameter.count {
-                    var plus = params, minus = params
-                    plus[l][p][e] += h
-                    minus[l][p][e] -= h
-                    numeric.append((loss(plus) - loss(minus)) / (2 * h))
+                defer { tensor += 1 }
+                func numeric(penalized: Bool) -> [Double] {
+                    (0..<parameter.count).map { e in
+                        var plus = params, minus = params
+                        plus[l][p][e] += h
+                        minus[l][p][e] -= h
+                        return (loss(plus, penalized: penalized) - loss(minus, penalized: penalized)) / (2 * h)
+                    }
                 }
+                let label = "\(spec.conditioning)/\(spec.conditioningPlace)/\(spec.activation): ∂L/∂\(parameter.name)"
+                // The cross-entropy part alone, so a small L2 term cannot hide an error in
+                // the backward pass; it must reach every tensor, or the check is empty.
+                let data = numeric(penalized: false)
+                #expect(data.map(abs).max()! > 1e-4, "\(label): the data gradient vanishes")
+                #expect(TestData.relativeError(dataGradients[tensor], data) < 2e-4, "\(label) without L2")
                 let analytic = (0..<parameter.count).map { Double(parameter.gradient.data[$0]) }
-                #expect(TestData.relativeError(analytic, numeric) < 2e-4,
-                        "\(spec.conditioning)/\(spec.conditioningPlace)/\(spec.activation): ∂L/∂\(parameter.name)")
+                #expect(TestData.relativeError(analytic, numeric(penalized: true)) < 2e-4, "\(label)")
             }
         }
     }

@@ -1,32 +1,64 @@
-/// How the mass enters the network.
+/// How the mass enters the network: the mechanism applied at each conditioning point
+/// (see `ArchitectureSpec`). The maps of m are linear, as wide as what they condition.
 public enum ConditioningKind: String, Codable, Sendable, CaseIterable {
     /// No mass input (the single NN and individual NNs of Table 3).
     case none
-    /// Baldi's pNN: the mass is concatenated to the input of a Dense layer.
+    /// z = [h, m]: the mass becomes one more input of the next Dense layer (Baldi's pNN at the input).
     case concat
-    /// z = h + (W·m + b) after the block's activation.
+    /// z = h + (W·m + b).
     case biasing
-    /// z = h ⊙ (W·m + b) after the block's activation.
+    /// z = h ⊙ (W·m + b).
     case scaling
     /// z = h ⊙ (W_s·m + b_s) + (W_b·m + b_b) (paper eq. 1).
     case affine
 }
 
-/// Which hidden blocks are conditioned.
+/// Which conditioning points get the mechanism, as the paper authors' conditioning study
+/// applies them (Anzalone et al., Luca96/affine-parametric-networks).
 public enum ConditioningPlace: String, Codable, Sendable, CaseIterable {
-    case start, end, all
+    /// The input features x only, before the first Dense layer.
+    case start
+    /// Once, after the last hidden block: the last point of `all`.
+    case end
+    /// After every hidden block; the input is not conditioned.
+    case all
+}
+
+/// Where a conditioning layer can sit.
+public enum ConditioningPoint: Hashable, Sendable {
+    /// The input features x, before `dense0`.
+    case input
+    /// Hidden block k's activations, before its dropout.
+    case block(Int)
 }
 
 /// A small value type that fully determines a model: from it the builder makes the
 /// layers, the parameter names and shapes, and their initial values (with a seed).
 ///
-/// Hidden block k (units u_k, input width d_k):
+/// With n hidden blocks of u_k units, the layers in order are
 ///
-///     [ConcatConditioning if concat at k] → Dense(u_k, activation)
-///       → [Biasing | Scaling | AffineConditioning if conditioned at k] → Dropout(rate)
+///     [C(input)]                                                 start
+///     for k in 0..<n:  Dense_k(u_k, activation) → [C(block k)] → Dropout_k(rate)
+///                                                                all: every k; end: k = n−1
+///     Dense(1, sigmoid)
 ///
-/// then Dense(1, sigmoid). With the defaults this is the paper's Table 2 (`affine`) and
-/// Baldi's pNN (`pnn`): dropout after each conditioning layer, resp. after each ReLU.
+/// where C is the conditioning layer of the kind: concat adds the mass as one more input
+/// of the next Dense layer; biasing, scaling and affine keep the width (`inputFeatures`
+/// at the input, u_k at block k). The inputs get no dropout; at a block the dropout
+/// follows the conditioning ("after the ReLU, before dropout"), so after a concat it can
+/// drop the mass column too, as a Keras Dropout after the concatenation does. A rate of 0
+/// omits the dropout layers.
+///
+/// Layer names: `dense<k>`, `dropout<k>`, `output`; `bias`, `scale`, `affine` + `<k>`
+/// at block k and + `_in` at the input; a concat layer is named after the Dense layer
+/// whose input it widens: `concat0` at the input, `concat<k+1>` at block k < n−1,
+/// `concat_out` at block n−1. Parameters are named `<layer>.kernel` etc.
+///
+/// With the paper's sizes (27 inputs; 300, 150, 100, 50 units), Dense inputs are 28, 300,
+/// 150, 100 and 50 for concat-start (Baldi's pNN, `PaperArchitecture.pnn`); 27, 301, 151,
+/// 101 and 51 for concat-all; 27, 300, 150, 100 and 51 for concat-end. Biasing, scaling
+/// and affine at the start condition the 27 inputs; affine-all is the paper's Table 2
+/// (`PaperArchitecture.affine`).
 public struct ArchitectureSpec: Codable, Hashable, Sendable {
     public var inputFeatures: Int
     public var hiddenUnits: [Int]
@@ -37,6 +69,9 @@ public struct ArchitectureSpec: Codable, Hashable, Sendable {
     public var l2Kernel: Float
     public var l2Bias: Float
 
+    /// The defaults are the paper's hyper-parameters (§6.3.1), so
+    /// `ArchitectureSpec(conditioning: kind, conditioningPlace: place)` is any kind × place
+    /// of the conditioning study at the paper's sizes.
     public init(inputFeatures: Int = 27, hiddenUnits: [Int] = [300, 150, 100, 50], activation: Activation = .relu,
                 conditioning: ConditioningKind, conditioningPlace: ConditioningPlace = .all,
                 dropoutRate: Float = 0.25, l2Kernel: Float = 1e-4, l2Bias: Float = 1e-5) {
@@ -50,13 +85,14 @@ public struct ArchitectureSpec: Codable, Hashable, Sendable {
         self.l2Bias = l2Bias
     }
 
-    /// Whether hidden block `k` (0-based) of `count` is conditioned on the mass.
-    public func isConditioned(block k: Int) -> Bool {
+    /// Whether `point` carries a conditioning layer.
+    public func isConditioned(_ point: ConditioningPoint) -> Bool {
         guard conditioning != .none else { return false }
-        switch conditioningPlace {
-        case .start: return k == 0
-        case .end: return k == hiddenUnits.count - 1
-        case .all: return true
+        switch (conditioningPlace, point) {
+        case (.start, .input): return true
+        case (.end, .block(let k)): return k == hiddenUnits.count - 1
+        case (.all, .block): return true
+        default: return false
         }
     }
 

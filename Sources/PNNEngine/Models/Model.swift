@@ -9,6 +9,8 @@ public final class Model {
     /// layer kernel then bias (conditioning layers: scale kernel, scale bias, shift
     /// kernel, shift bias). Checkpoints and the Keras fixture use this order.
     public let parameters: [Parameter]
+    /// Index of the first layer with parameters (`dense0`, or a conditioning layer on the inputs).
+    private let firstTrainableLayer: Int
 
     /// Builds the layers of `spec` and initialises them (glorot-uniform, zero biases) from `seed`.
     public init(spec: ArchitectureSpec, seed: UInt64) {
@@ -16,27 +18,19 @@ public final class Model {
         self.spec = spec
         var layers: [Layer] = []
         var width = spec.inputFeatures
-        var dropoutIndex = 0
+        func condition(_ point: ConditioningPoint) {
+            guard spec.isConditioned(point) else { return }
+            let layer = Self.conditioningLayer(spec, at: point, width: width)
+            layers.append(layer)
+            width = layer.outputWidth
+        }
+        condition(.input)
         for (k, units) in spec.hiddenUnits.enumerated() {
-            let conditioned = spec.isConditioned(block: k)
-            if conditioned && spec.conditioning == .concat {
-                let concat = ConcatConditioning(name: "concat\(k)", width: width)
-                layers.append(concat)
-                width = concat.outputWidth
-            }
             layers.append(Dense(name: "dense\(k)", inputWidth: width, outputWidth: units, activation: spec.activation))
             width = units
-            if conditioned {
-                switch spec.conditioning {
-                case .affine: layers.append(AffineConditioning(name: "affine\(k)", width: width))
-                case .biasing: layers.append(ConditionalBiasing(name: "bias\(k)", width: width))
-                case .scaling: layers.append(ConditionalScaling(name: "scale\(k)", width: width))
-                case .concat, .none: break
-                }
-            }
+            condition(.block(k))
             if spec.dropoutRate > 0 {
-                layers.append(Dropout(name: "dropout\(k)", width: width, rate: spec.dropoutRate, index: dropoutIndex))
-                dropoutIndex += 1
+                layers.append(Dropout(name: "dropout\(k)", width: width, rate: spec.dropoutRate, index: k))
             }
         }
         let output = Dense(name: "output", inputWidth: width, outputWidth: 1, activation: .sigmoid)
@@ -44,7 +38,32 @@ public final class Model {
         self.layers = layers
         self.outputLayer = output
         self.parameters = layers.flatMap { $0.parameters }
+        self.firstTrainableLayer = layers.firstIndex { !$0.parameters.isEmpty } ?? 0
         GlorotUniform.initialize(parameters, seed: seed)
+    }
+
+    /// The conditioning layer of `spec`'s kind at `point`, on `width` columns, named as
+    /// `ArchitectureSpec` documents.
+    static func conditioningLayer(_ spec: ArchitectureSpec, at point: ConditioningPoint, width: Int) -> Layer {
+        let suffix: String
+        switch point {
+        case .input: suffix = "_in"
+        case .block(let k): suffix = "\(k)"
+        }
+        switch spec.conditioning {
+        case .affine: return AffineConditioning(name: "affine" + suffix, width: width)
+        case .biasing: return ConditionalBiasing(name: "bias" + suffix, width: width)
+        case .scaling: return ConditionalScaling(name: "scale" + suffix, width: width)
+        case .concat:
+            // Named after the Dense layer it widens, so Baldi's pNN keeps `concat0`.
+            let name: String
+            switch point {
+            case .input: name = "concat0"
+            case .block(let k): name = k + 1 < spec.hiddenUnits.count ? "concat\(k + 1)" : "concat_out"
+            }
+            return ConcatConditioning(name: name, width: width)
+        case .none: preconditionFailure("an unconditioned spec has no conditioning layer")
+        }
     }
 
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
@@ -78,8 +97,12 @@ public final class Model {
             return body()
         }
         var g = timed(outputLayer.name) { outputLayer.backward(logitGradient: logitGradient, context, needInputGradient: true) }!
-        for i in stride(from: layers.count - 2, through: 0, by: -1) {
-            guard let next = timed(layers[i].name, { layers[i].backward(g, context, needInputGradient: i > 0) }) else { break }
+        // Below the first layer with parameters no gradient is needed: that layer skips its
+        // input gradient (a conditioning layer on the inputs still fills its parameters').
+        for i in stride(from: layers.count - 2, through: firstTrainableLayer, by: -1) {
+            guard let next = timed(layers[i].name, {
+                layers[i].backward(g, context, needInputGradient: i > firstTrainableLayer)
+            }) else { break }
             g = next
         }
     }
@@ -116,7 +139,8 @@ public final class Model {
     }
 
     /// The last hidden representation (the input of the output layer) for every row of
-    /// `x`, dropout off: what the t-SNE figures embed. [N × width of the last hidden layer].
+    /// `x`, dropout off: what the t-SNE figures embed. [N × `outputLayer.inputWidth`]; for
+    /// concat at `all` or `end` its last column is the mass.
     public func hiddenRepresentation(_ x: Matrix, mass: Matrix, pool: WorkerPool) -> Matrix {
         precondition(x.rows == mass.rows, "features and mass must have the same number of rows")
         let context = PassContext(mass: mass, training: false, pool: pool)
@@ -129,7 +153,7 @@ public final class Model {
     public var summary: String {
         var lines = layers.map { layer -> String in
             let count = layer.parameters.reduce(0) { $0 + $1.count }
-            return [(layer.name, 10), (String(describing: type(of: layer)), 22), ("out \(layer.outputWidth)", 10)]
+            return [(layer.name, 12), (String(describing: type(of: layer)), 22), ("out \(layer.outputWidth)", 10)]
                 .map { TextColumns.pad($0.0, $0.1 - 1) + " " }.joined() + "params \(count)"
         }
         lines.append("total parameters: \(parameterCount)")
