@@ -1,16 +1,29 @@
-/// Parses a run of complete CSV lines of the HEPMASS schema into columns, validating
-/// every row. One instance per piece of input; pieces are parsed on different threads
-/// and their results appended in input order, so the outcome does not depend on the
-/// thread count.
+/// Parses a run of complete CSV lines into HEPMASS-schema columns, validating every row.
+/// Which column holds what comes from a `CSVColumnLayout`, so HEPMASS's files and the
+/// published HEPMASS-IMB files go through this one parser. One instance per piece of
+/// input; pieces are parsed on different threads and their results appended in input
+/// order, so the outcome does not depend on the thread count.
 struct CSVChunkParser {
-    /// Whether rows end with a mass column (29 columns) or not (28, per-mass files).
-    let hasMassColumn: Bool
+    /// Which field of a row is the label, a feature, the mass or unread.
+    let layout: CSVColumnLayout
     /// Mass given to every row when the file has no mass column.
     let fixedMass: Float
     /// Accepted signal masses (GeV).
     let knownMasses: [Float]
+    /// The label every row must carry, with the reason (a published HEPMASS-IMB file holds
+    /// one class); nil: 0 or 1.
+    let requiredLabel: (value: UInt8, reason: String)?
 
-    var columns: Int { hasMassColumn ? HEPMASSSchema.columnCount : HEPMASSSchema.columnCount - 1 }
+    init(layout: CSVColumnLayout, fixedMass: Float, knownMasses: [Float], requiredLabel: (value: UInt8, reason: String)? = nil) {
+        self.layout = layout
+        self.fixedMass = fixedMass
+        self.knownMasses = knownMasses
+        self.requiredLabel = requiredLabel
+        hasMassColumn = layout.hasMassColumn
+    }
+
+    /// Whether rows carry a mass (else every row gets `fixedMass`).
+    let hasMassColumn: Bool
 
     struct Output {
         var features: [Float] = []
@@ -22,10 +35,6 @@ struct CSVChunkParser {
         var error: (line: Int, expected: String)?
     }
 
-    static func columnName(_ k: Int) -> String {
-        k == 0 ? "label" : (k <= HEPMASSSchema.featureCount ? "f\(k - 1)" : "mass")
-    }
-
     /// Parses `bytes[0..<count]`, which holds whole lines (the last may lack its newline).
     /// Stops at the first invalid row.
     func parse(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Output {
@@ -35,6 +44,7 @@ struct CSVChunkParser {
         out.mass.reserveCapacity(estimate)
         out.label.reserveCapacity(estimate)
         let nf = HEPMASSSchema.featureCount
+        let slots = layout.slots, columns = slots.count
         var row = [Float](repeating: 0, count: HEPMASSSchema.columnCount)
         var pos = 0
         while pos < count {
@@ -57,19 +67,19 @@ struct CSVChunkParser {
             while true {
                 var fieldEnd = fieldStart
                 while fieldEnd < lineEnd && bytes[fieldEnd] != 44 { fieldEnd += 1 }
-                if column < columns {
+                if column < columns && slots[column] >= 0 {
                     var a = fieldStart, b = fieldEnd
                     while a < b && (bytes[a] == 32 || bytes[a] == 9) { a += 1 }
                     while b > a && (bytes[b - 1] == 32 || bytes[b - 1] == 9) { b -= 1 }
                     switch DecimalParser.parse(bytes + a, b - a) {
                     case let .number(v):
                         if !v.isFinite {
-                            out.error = (out.lines, "column \(column + 1) (\(Self.columnName(column))) is `\(text(bytes + a, b - a))`, expected a finite number")
+                            out.error = (out.lines, "column \(column + 1) (\(layout.names[column])) is `\(text(bytes + a, b - a))`, expected a finite number")
                             failed = true
                         }
-                        row[column] = v
+                        row[slots[column]] = v
                     case .invalid:
-                        out.error = (out.lines, "column \(column + 1) (\(Self.columnName(column))) is `\(text(bytes + a, b - a))`, expected a number")
+                        out.error = (out.lines, "column \(column + 1) (\(layout.names[column])) is `\(text(bytes + a, b - a))`, expected a number")
                         failed = true
                     }
                     if failed { break }
@@ -80,18 +90,23 @@ struct CSVChunkParser {
             }
             if failed { return out }
             if column != columns {
-                out.error = (out.lines, "has \(column) columns, expected \(columns) (label, f0…f26\(hasMassColumn ? ", mass" : ""))")
+                out.error = (out.lines, "has \(column) columns, expected \(columns) (\(layout.rowDescription))")
                 return out
             }
-            let l = row[0]
+            let l = row[CSVColumnLayout.labelSlot]
             if l != 0 && l != 1 {
-                out.error = (out.lines, "label is \(format(l)), expected 0 or 1")
+                out.error = (out.lines, "\(layout.labelName) is \(format(l)), expected 0 or 1")
+                return out
+            }
+            if let required = requiredLabel, l != Float(required.value) {
+                out.error = (out.lines, "\(layout.labelName) is \(format(l)), expected \(required.value): \(required.reason)")
                 return out
             }
             var m = fixedMass
             if hasMassColumn {
-                guard let known = HEPMASSSchema.knownMass(row[columns - 1], in: knownMasses) else {
-                    out.error = (out.lines, "mass is \(format(row[columns - 1])), expected a known signal mass (one of \(knownMasses.map(format).joined(separator: ", ")) GeV)")
+                let value = row[CSVColumnLayout.massSlot]
+                guard let known = HEPMASSSchema.knownMass(value, in: knownMasses) else {
+                    out.error = (out.lines, "mass is \(format(value)), expected a known signal mass (one of \(knownMasses.map(format).joined(separator: ", ")) GeV)")
                     return out
                 }
                 m = known

@@ -26,7 +26,7 @@ public enum DataError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .unreadable(file, reason):
             return "\(file): cannot read: \(reason)"
         case let .empty(file):
-            return "\(file): no data rows (expected a header line `label,f0,…,f26,mass` followed by rows)"
+            return "\(file): no data rows (expected a header line followed by one event per line: label, f0…f26, mass)"
         case let .malformedRow(file, line, expected):
             return "\(file): line \(line): \(expected)"
         case let .corruptGzip(file, reason):

@@ -1,22 +1,34 @@
 import PNNEngine
 
 /// Reads HEPMASS-schema CSV files — the UCI `all_train.csv`, `all_test.csv`, the per-mass
-/// `1000_train.csv`-style files, HEPMASS-IMB and files written by `bench data sim` —
-/// plain or gzip-compressed.
+/// `1000_train.csv`-style files, files written by `bench data sim`, and (format
+/// `.publishedIMB`) the authors' published HEPMASS-IMB files — plain or gzip-compressed.
 ///
 /// The input is streamed in blocks of `blockSize` bytes; each block is cut at its last
 /// newline and its lines are split into pieces parsed in parallel. Pieces are appended
 /// in input order, so the data set is identical for any thread count.
 ///
-/// Format: an optional header line `# label,f0,…,f26[,mass]` (leading `#` and spaces
-/// optional); then one event per line. Every row is validated: the column count, every
-/// field a finite number, label 0 or 1 (`1.0` accepted), mass one of `knownMasses`
-/// (`500.0` or `499.999969` accepted, stored as 500). The first invalid row stops the
-/// read with `DataError.malformedRow(file, line, expected)`; lines are numbered from 1
-/// and include the header. The data set's `signalMasses` are the masses its signal rows
-/// carry.
+/// Format `.hepmass`: an optional header line `# label,f0,…,f26[,mass]` (leading `#` and
+/// spaces optional); then one event per line. Format `.publishedIMB`: a header naming
+/// `type`, `f0`…`f26` and `mass` in any order, other columns ignored (see
+/// `CSVColumnLayout`), and every row's `type` must be the file's class. Every row is
+/// validated: the column count, every read field a finite number, label 0 or 1 (`1.0`
+/// accepted), mass one of `knownMasses` (`500.0` or `499.999969` accepted, stored as 500).
+/// The first invalid row stops the read with `DataError.malformedRow(file, line,
+/// expected)`; lines are numbered from 1 and include the header. The data set's
+/// `signalMasses` are the masses its signal rows carry.
 public struct HEPMASSReader {
+    /// How the columns are found.
+    public enum Format: Equatable, Sendable {
+        /// UCI HEPMASS: `label, f0, …, f26[, mass]` in this order, header optional.
+        case hepmass
+        /// One file of the published HEPMASS-IMB: header required, columns by name.
+        case publishedIMB(HEPMASSIMBFiles.Part)
+    }
+
     public struct Options: Sendable {
+        /// How the columns are found (default: HEPMASS's fixed order).
+        public var format: Format = .hepmass
         /// Accepted signal masses (GeV).
         public var knownMasses: [Float] = HEPMASSSchema.signalMasses
         /// Mass for files without a mass column (per-mass files); when nil it is taken
@@ -78,8 +90,8 @@ public struct HEPMASSReader {
                     let trimmed = line.trimmingSpaces
                     if trimmed.isEmpty { start = min(end, lineEnd + 1); nextLine += 1; continue }
                     sawAnyLine = true
-                    let header = try parseHeader(trimmed, path: path, line: nextLine)
-                    parser = try makeParser(hasMassColumn: header ?? true, path: path)
+                    let header = try headerLayout(trimmed, path: path, line: nextLine)
+                    parser = try makeParser(header ?? .hepmass(withMass: true), path: path)
                     if header != nil { start = min(end, lineEnd + 1); nextLine += 1 }
                     break
                 }
@@ -117,20 +129,32 @@ public struct HEPMASSReader {
         return EventDataset(features: features, mass: mass, label: label, signalMasses: masses)
     }
 
-    /// nil: the line is data, not a header. true/false: a header with/without mass column.
-    func parseHeader(_ line: String, path: String, line number: Int) throws -> Bool? {
+    /// The columns the first non-blank line declares, or nil when it is a data row (a
+    /// HEPMASS file may have no header; a published HEPMASS-IMB file must have one).
+    func headerLayout(_ line: String, path: String, line number: Int) throws -> CSVColumnLayout? {
         var text = Substring(line)
         if text.first == "#" { text = text.dropFirst() }
         let names = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces.lowercased() }
-        guard names.first?.first.map({ $0.isLetter }) == true || line.hasPrefix("#") else { return nil }
-        if names == HEPMASSSchema.headerColumns(withMass: true) { return true }
-        if names == HEPMASSSchema.headerColumns(withMass: false) { return false }
-        throw DataError.malformedRow(file: path, line: number, expected: "header has \(names.count) columns `\(names.prefix(4).joined(separator: ","))…`, expected `# label,f0,…,f26,mass` (or without mass for per-mass files)")
+        switch options.format {
+        case .hepmass:
+            guard names.first?.first.map({ $0.isLetter }) == true || line.hasPrefix("#") else { return nil }
+            if names == HEPMASSSchema.headerColumns(withMass: true) { return .hepmass(withMass: true) }
+            if names == HEPMASSSchema.headerColumns(withMass: false) { return .hepmass(withMass: false) }
+            // The published HEPMASS-IMB files are told apart by name, not by header.
+            let hint = names.contains("type") ? "; a published HEPMASS-IMB file is read as such only under its own name, \(HEPMASSIMBFiles.Part.signal.fileName).csv or \(HEPMASSIMBFiles.Part.background.fileName).csv" : ""
+            throw DataError.malformedRow(file: path, line: number, expected: "header has \(names.count) columns `\(names.prefix(4).joined(separator: ","))…`, expected `# label,f0,…,f26,mass` (or without mass for per-mass files)\(hint)")
+        case .publishedIMB:
+            let unquoted = names.map { $0.count >= 2 && $0.hasPrefix("\"") && $0.hasSuffix("\"") ? String($0.dropFirst().dropLast()) : $0 }
+            if unquoted.allSatisfy({ Float($0) != nil }) {
+                throw DataError.malformedRow(file: path, line: number, expected: "a data row where the header belongs; expected a header line naming the columns `type`, `f0`…`f26`, `mass`")
+            }
+            return try CSVColumnLayout.named(unquoted, labelName: "type", file: path, line: number)
+        }
     }
 
-    func makeParser(hasMassColumn: Bool, path: String) throws -> CSVChunkParser {
+    func makeParser(_ layout: CSVColumnLayout, path: String) throws -> CSVChunkParser {
         var fixed: Float = 0
-        if !hasMassColumn {
+        if !layout.hasMassColumn {
             if let m = options.fixedMass {
                 fixed = m
             } else {
@@ -141,7 +165,11 @@ public struct HEPMASSReader {
                 fixed = m
             }
         }
-        return CSVChunkParser(hasMassColumn: hasMassColumn, fixedMass: fixed, knownMasses: options.knownMasses)
+        var required: (value: UInt8, reason: String)?
+        if case let .publishedIMB(part) = options.format {
+            required = (part.label, "\(part.fileName) holds \(part.className) events only")
+        }
+        return CSVChunkParser(layout: layout, fixedMass: fixed, knownMasses: options.knownMasses, requiredLabel: required)
     }
 
     /// Splits a run of whole lines into about `pieces` ranges that each end at a newline.

@@ -4,7 +4,7 @@ import PNNData
 import PNNEngine
 
 /// `bench data sim|import|inspect`: the HEPMASS-SIM generator, the binary cache and data
-/// set statistics. Bad input (a malformed row, a missing or corrupt file) prints one
+/// set statistics, for HEPMASS's files and the published HEPMASS-IMB files alike. Bad input (a malformed row, a missing or corrupt file) prints one
 /// `error:` line naming the file, the line and what was expected, and exits with status 2;
 /// outputs are written to a temporary file and renamed, so nothing is half-written.
 struct DataCommand: ParsableCommand {
@@ -30,11 +30,7 @@ struct DataCommand: ParsableCommand {
     }
 
     static func loadDataset(_ path: String, mass: Float?, threads: Int) throws -> EventDataset {
-        if path.hasSuffix("." + BinaryCache.fileExtension) { return try BinaryCache.read(path, threads: threads) }
-        var options = HEPMASSReader.Options()
-        options.fixedMass = mass
-        options.threads = threads
-        return try HEPMASSReader(options: options).read(path)
+        try HEPMASSFiles.read(path, fixedMass: mass, threads: threads)
     }
 
     struct Sim: ParsableCommand {
@@ -78,9 +74,13 @@ struct DataCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Read a HEPMASS CSV (.csv or .csv.gz), validate every row and write the binary cache.",
-            discussion: "The cache is DIR/NAME.pnncache (NAME = the file name without .csv/.gz); see BinaryCache for its layout."
+            discussion: """
+            The cache is DIR/NAME.pnncache (NAME = the file name without .csv/.gz); see BinaryCache for its layout. \
+            The published HEPMASS-IMB files, imbalanced_signal.csv and imbalanced_background.csv, are recognised \
+            by their names and read by their header (columns type, f0…f26, mass in any order; type must be the file's class).
+            """
         )
-        @Argument(help: "HEPMASS-schema CSV file, optionally gzip-compressed.") var file: String
+        @Argument(help: "HEPMASS-schema CSV file (or a published HEPMASS-IMB file), optionally gzip-compressed.") var file: String
         @Option(help: "Directory for the cache (created if needed).") var out: String
         @Option(help: "Mass (GeV) for files without a mass column (default: from the file name, e.g. 1000_train.csv).") var mass: Float?
         @Flag(help: "Also build HEPMASS-IMB from this (training) file: DIR/NAME_imb.pnncache.") var imbalanced = false
@@ -88,6 +88,9 @@ struct DataCommand: ParsableCommand {
         @Option(help: "Worker threads (default: all cores).") var threads: Int?
 
         func run() throws {
+            if imbalanced, let part = HEPMASSIMBFiles.Part(path: file) {
+                throw DataCommand.fail("--imbalanced builds HEPMASS-IMB from HEPMASS's training file; \(file) is already the \(part.className) file of the published HEPMASS-IMB")
+            }
             try DataCommand.guarded {
                 let threads = max(1, self.threads ?? WorkerPool.availableCores)
                 let t0 = MonotonicClock.now()
@@ -116,7 +119,8 @@ struct DataCommand: ParsableCommand {
     struct Inspect: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "inspect",
-            abstract: "Class and mass counts, Pearson correlations and per-mass histograms of a data file (.csv, .csv.gz or .pnncache)."
+            abstract: "Class and mass counts, Pearson correlations and per-mass histograms of a data file (.csv, .csv.gz or .pnncache).",
+            discussion: "HEPMASS files, files of `bench data sim`, and the published HEPMASS-IMB files (imbalanced_signal.csv, imbalanced_background.csv, recognised by name)."
         )
         @Argument(help: "Data file.") var file: String
         @Option(help: "Feature to histogram (0…26; 26 = m_WWbb).") var feature = HEPMASSSchema.mWWbb

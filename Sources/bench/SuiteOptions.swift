@@ -14,10 +14,12 @@ struct SuiteOptions: ParsableArguments {
     @Option(help: "Scale from Suites/scales.yaml: smoke, default or paper.")
     var scale: String = "default"
 
-    @Option(help: "Data: sim (the embedded HEPMASS-SIM generator) or hepmass (the UCI files in --data-dir; HEPMASS-IMB is built from them). hepmass-imb, the published HEPMASS-IMB files, is not supported yet.")
+    @Option(help: ArgumentHelp(
+        "Data: sim (the embedded HEPMASS-SIM generator), hepmass (the UCI files in --data-dir; HEPMASS-IMB is built from them) or hepmass-imb (as hepmass, but HEPMASS-IMB is the authors' published files in --data-dir when they are there).",
+        discussion: "With hepmass-imb the run's first line, the results' data identity and the report say whether HEPMASS-IMB was read from the published files or built from all_train."))
     var data: DataChoice = .sim
 
-    @Option(help: "Folder with the HEPMASS files (all_train.csv[.gz], all_test.csv[.gz]).")
+    @Option(help: "Folder with the real data: HEPMASS's all_train.csv[.gz] and all_test.csv[.gz]; for --data hepmass-imb also the published imbalanced_signal.csv[.gz] and imbalanced_background.csv[.gz] (each file may be a .pnncache from `bench data import`).")
     var dataDir: String?
 
     @Option(help: ArgumentHelp(

@@ -124,7 +124,7 @@ import Testing
         let new = CompareFixtures.result(old.spec, auc: [0.71, 0.88, 0.95, 0.97, 0.98], engineVersion: "test-2")
         let other = CompareFixtures.result(old.spec, auc: [0.5, 0.5, 0.5, 0.5, 0.5], scale: Scale(name: "default", trainEvents: 1, testEvents: 1, epochs: 1, batchSize: 1))
         let dates = [old.key: Date(timeIntervalSince1970: 1), new.key: Date(timeIntervalSince1970: 2)]
-        let (chosen, notes) = ResultSelection(scale: "smoke", dataSource: "sim", seeds: [42]).apply([new, other, old]) { dates[$0.key] }
+        let (chosen, notes) = ResultSelection(scale: "smoke", dataSources: ["sim"], seeds: [42]).apply([new, other, old]) { dates[$0.key] }
         #expect(chosen == [new])
         #expect(notes.count == 1 && notes[0].contains("test-1, test-2"))
         let pinned = ResultSelection(scale: "smoke", engineVersion: "test-1").apply([new, other, old]).results

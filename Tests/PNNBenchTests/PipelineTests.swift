@@ -110,9 +110,10 @@ import PNNEngine
     @Test func dataChoices() throws {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
-        // The published HEPMASS-IMB files are not read yet: refused, not silently HEPMASS.
+        // The published HEPMASS-IMB files are read from --data-dir, which it needs too.
         let imb = try Self.pipeline(root, data: .hepmassIMB)
-        #expect(throws: PipelineError.self) { try imb.experimentRunner() }
+        let imbError = try #require(throws: PipelineError.self) { try imb.experimentRunner() }
+        #expect(imbError.message.contains("--data hepmass-imb needs --data-dir") && imbError.message.contains("imbalanced_signal.csv"))
         // HEPMASS needs its folder to train, but not to compare stored results.
         let hepmass = try Self.pipeline(root, data: .hepmass)
         let error = try #require(throws: PipelineError.self) { try hepmass.run(hepmass.select([]), force: false) }

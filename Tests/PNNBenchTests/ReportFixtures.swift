@@ -65,7 +65,7 @@ enum ReportFixtures {
                         builders: [ReportBuilder.FigureBuilder] = [fakeBuilder]) throws -> ReportBuilder {
         let baseline = try BaselineSet.load(kind: .paper, directory: CompareFixtures.baselines)
         let comparison = Comparison.compare(results: results, baseline: baseline,
-                                            selection: ResultSelection(scale: "smoke", dataSource: data.resultSource, seeds: [42]))
+                                            selection: ResultSelection(scale: "smoke", dataSources: data.resultSources(dataDirectory: nil), seeds: [42]))
         let context = FigureContext(suite: suite, results: results, timings: timings(results), scale: CompareFixtures.smoke,
                                     seed: 42, provider: nil, modelsDirectory: nil)
         return ReportBuilder(context: context, comparison: comparison, figureBuilders: builders,

@@ -51,7 +51,7 @@ public struct ComparisonReport: Sendable {
             out.append("cells of several seeds: ours = mean over seeds, sd = their standard deviation; ok when |Δ| ≤ allowed = max(2·sd, tolerance), z = Δ/sd")
         }
         for note in notes { out.append("note: \(note)") }
-        if baseline.kind == .paper && selection.dataSource == "sim" {
+        if baseline.kind == .paper && selection.dataSources == ["sim"] {
             out.append("note: the paper's tables are HEPMASS numbers; on HEPMASS-SIM the cells are expected to differ and the claims are what carries over")
         }
         let nameWidth = min(56, max(12, cells.map { $0.row.displayName.count }.max() ?? 12))

@@ -98,7 +98,8 @@ public final class BenchPipeline {
     /// The results of this scale, data and seeds; `engineVersion` nil takes the newest
     /// result of each experiment and seed whatever its version.
     public func selection(engineVersion: String?) -> ResultSelection {
-        ResultSelection(scale: scale.name, dataSource: configuration.data.resultSource, seeds: configuration.seeds.seeds,
+        ResultSelection(scale: scale.name, dataSources: configuration.data.resultSources(dataDirectory: configuration.dataDirectory),
+                        seeds: configuration.seeds.seeds,
                         engineVersion: engineVersion)
     }
 

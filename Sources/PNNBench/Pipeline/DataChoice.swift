@@ -1,3 +1,5 @@
+import PNNData
+
 /// The data a suite runs on, as `--data` names it.
 public enum DataChoice: String, CaseIterable, Sendable {
     /// HEPMASS-SIM, the embedded seeded generator; the default.
@@ -5,15 +7,23 @@ public enum DataChoice: String, CaseIterable, Sendable {
     /// The UCI HEPMASS files in `--data-dir`; HEPMASS-IMB experiments are built from its
     /// training file with the paper's signal counts.
     case hepmass
-    /// The authors' published HEPMASS-IMB files. Not readable yet: choosing it is an
-    /// error that says so, rather than a silent alias of `hepmass`.
+    /// As `hepmass`, but the HEPMASS-IMB experiments read the authors' published files
+    /// (`imbalanced_signal`, `imbalanced_background`) from `--data-dir` when they are
+    /// there; without them HEPMASS-IMB is built as with `hepmass`.
     case hepmassIMB = "hepmass-imb"
 
-    /// `DataIdentity.source` of the results this choice produces ("sim" or "hepmass").
-    public var resultSource: String {
+    /// The `DataIdentity.source`s of the results this choice produces, most preferred
+    /// first (`ResultSelection`). With `hepmass-imb`, HEPMASS-IMB results come from the
+    /// published files ("hepmass-imb") and everything else from HEPMASS ("hepmass"); when
+    /// the folder is given and holds no published file, the built set's results are the
+    /// ones that count, so "hepmass-imb" results are left out.
+    public func resultSources(dataDirectory: String?) -> [String] {
         switch self {
-        case .sim: return "sim"
-        case .hepmass, .hepmassIMB: return "hepmass"
+        case .sim: return ["sim"]
+        case .hepmass: return ["hepmass"]
+        case .hepmassIMB:
+            if let dataDirectory, !HEPMASSIMBFiles.isPresent(in: dataDirectory) { return ["hepmass"] }
+            return ["hepmass-imb", "hepmass"]
         }
     }
 
@@ -27,7 +37,7 @@ public enum DataChoice: String, CaseIterable, Sendable {
     }
 
     /// Where the events come from. Throws, naming the option, when the choice needs a
-    /// folder that was not given or cannot be read yet.
+    /// folder that was not given.
     public func source(dataDirectory: String?) throws -> DataSource {
         switch self {
         case .sim:
@@ -38,7 +48,10 @@ public enum DataChoice: String, CaseIterable, Sendable {
             }
             return .hepmass(directory: dataDirectory)
         case .hepmassIMB:
-            throw PipelineError("--data hepmass-imb (the published HEPMASS-IMB files) is not supported yet; use --data hepmass with the UCI HEPMASS files, from whose training file the HEPMASS-IMB experiments are built with the paper's signal counts")
+            guard let dataDirectory else {
+                throw PipelineError("--data hepmass-imb needs --data-dir DIR, the folder holding imbalanced_signal.csv[.gz] and imbalanced_background.csv[.gz] (the published HEPMASS-IMB), all_test.csv[.gz], and all_train.csv[.gz] for Table 3 or when the published files are absent (see the README)")
+            }
+            return .hepmassIMB(directory: dataDirectory)
         }
     }
 }

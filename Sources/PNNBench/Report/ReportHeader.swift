@@ -27,6 +27,7 @@ extension ReportBuilder {
         }
         let descriptions = Set(context.results.map(\.data.description)).sorted()
         out += "- **Data set:** \(data.displayName)" + (descriptions.isEmpty ? "" : " — " + descriptions.joined(separator: "; ")) + "\n"
+        if let origin = imbalancedOrigin() { out += "- **HEPMASS-IMB:** \(origin)\n" }
         out += "- **Scale:** `\(scale.name)` — \(Self.events(scale.trainEvents)) training / \(Self.events(scale.testEvents)) test events, "
         out += "\(scale.epochs) epochs, batch \(scale.batchSize)\n"
         let experiments = Set(context.results.map(\.key)).count
@@ -41,6 +42,24 @@ extension ReportBuilder {
         out += seeds == 1 ? "\(claim(.notRun)) not run (one seed: point estimates)\n"
             : "\(claim(.inconclusive)) inconclusive, \(claim(.notRun)) not run (n = \(seeds) seeds, 95 % intervals)\n"
         return out
+    }
+
+    /// Where the HEPMASS-IMB results' training events came from with real data, read off
+    /// their data identities (`source` "hepmass-imb": the published files; "hepmass":
+    /// built from HEPMASS's training file); nil on the simulator or without such results.
+    func imbalancedOrigin() -> String? {
+        // One entry per trained result: rows reusing another row's training share its key.
+        let imbalanced = Dictionary(context.replicates.all.filter { $0.spec.dataset == .hepmassIMB && $0.data.source != "sim" }
+            .map { ($0.key, $0.data.source) }, uniquingKeysWith: { a, _ in a })
+        guard !imbalanced.isEmpty else { return nil }
+        let published = imbalanced.values.filter { $0 == "hepmass-imb" }.count
+        let built = "built from HEPMASS's training file with the paper's signal counts (350k, 140k, 35k, 7k, 2k at 500…1500 GeV)"
+        let files = "the authors' published files (Zenodo record 6453048: imbalanced_signal.csv, imbalanced_background.csv)"
+        switch published {
+        case imbalanced.count: return files + "; test set HEPMASS's all_test"
+        case 0: return built + (data == .hepmassIMB ? " — the published files were not in the data folder" : "")
+        default: return "mixed — \(published) of \(imbalanced.count) trained results from \(files), the others \(built)"
+        }
     }
 
     /// "1 h 02 min 03 s", "8 min 54 s", "12.3 s".

@@ -8,13 +8,25 @@ public enum DataSource: Hashable, Sendable {
     case simulator(SimulationParameters = .default)
     /// The UCI HEPMASS files in a folder; HEPMASS-IMB is built from its training file.
     case hepmass(directory: String)
+    /// As `hepmass`, but HEPMASS-IMB is the authors' published files in the folder
+    /// (`HEPMASSIMBFiles`) when they are there, and is built only when they are not.
+    case hepmassIMB(directory: String)
 
     public var name: String {
         switch self {
         case .simulator: return "sim"
         case .hepmass: return "hepmass"
+        case .hepmassIMB: return "hepmass-imb"
         }
     }
+}
+
+/// Where HEPMASS-IMB's training events come from with real data.
+public enum HEPMASSIMBOrigin: Equatable, Sendable {
+    /// Built from HEPMASS's training file with the paper's signal counts (`HEPMASSIMBBuilder`).
+    case built
+    /// The authors' published files at these paths.
+    case published(signal: String, background: String)
 }
 
 /// A data set ready for the runner: the training file's events (split 75/25 later, per
@@ -27,6 +39,10 @@ public struct PreparedData: @unchecked Sendable {
 
 /// Builds (and keeps, for the process's lifetime) the data sets a suite needs.
 ///
+/// With real data HEPMASS-IMB is built from HEPMASS's training file, unless the source is
+/// `.hepmassIMB` and the authors' published files are in the folder (`hepmassIMBOrigin`);
+/// the test set is HEPMASS's `all_test` either way.
+///
 /// The simulator's events are generated with a fixed data seed, so that, as with the real
 /// HEPMASS files, the data do not change with `--seed`, which steers training only.
 /// HEPMASS-IMB keeps HEPMASS's proportions: its training set holds 4.034M of the 7M events
@@ -38,6 +54,7 @@ public final class DatasetProvider {
     public let scale: Scale
     public let threads: Int
     private var cache: [DatasetKind: PreparedData] = [:]
+    private var imbalancedOrigin: HEPMASSIMBOrigin?
 
     public init(source: DataSource, scale: Scale, threads: Int) {
         self.source = source
@@ -55,15 +72,45 @@ public final class DatasetProvider {
 
     /// The identity of `kind`'s data. For the simulator it follows from the generator's
     /// parameters, the data seed and the event counts, so no event is generated; for
-    /// files it fingerprints their events, which are read once and kept.
+    /// files it fingerprints their events, which are read once and kept. Its `source` is
+    /// "sim", "hepmass", or "hepmass-imb" for the published HEPMASS-IMB files.
     public func identity(_ kind: DatasetKind) throws -> DataIdentity {
         if let cached = cache[kind] { return cached.identity }
         switch source {
         case .simulator(let parameters):
             let (train, test) = simulatorEvents(kind)
             return Self.simulatorIdentity(parameters, kind: kind, trainEvents: train, testEvents: test)
-        case .hepmass:
+        case .hepmass, .hepmassIMB:
             return try data(kind).identity
+        }
+    }
+
+    /// Where HEPMASS-IMB comes from with real data, looked up once so that what a run
+    /// prints and what it reads agree: the published files with `--data hepmass-imb` when
+    /// both are in the folder, otherwise built. Throws when only one of them is there.
+    public func hepmassIMBOrigin() throws -> HEPMASSIMBOrigin? {
+        if let imbalancedOrigin { return imbalancedOrigin }
+        let origin: HEPMASSIMBOrigin
+        switch source {
+        case .simulator: return nil
+        case .hepmass: origin = .built
+        case .hepmassIMB(let directory):
+            origin = try HEPMASSIMBFiles.locate(in: directory).map { .published(signal: $0.signal, background: $0.background) } ?? .built
+        }
+        imbalancedOrigin = origin
+        return origin
+    }
+
+    /// The data in words, for the line a run prints first: "sim", "hepmass", or
+    /// "hepmass-imb (…)" saying whether HEPMASS-IMB is read from the published files or
+    /// built from HEPMASS's training file.
+    public func summary() throws -> String {
+        guard case .hepmassIMB(let directory) = source else { return source.name }
+        switch try hepmassIMBOrigin() {
+        case let .published(signal, background)?:
+            return "hepmass-imb (HEPMASS-IMB from the published files \(signal) and \(background); HEPMASS and its test set from \(directory))"
+        default:
+            return "hepmass-imb (no published HEPMASS-IMB files in \(directory): HEPMASS-IMB built from HEPMASS's training file)"
         }
     }
 
@@ -80,15 +127,21 @@ public final class DatasetProvider {
             precondition(train.count == trainEvents && test.count == testEvents)
             prepared = PreparedData(train: train, test: test,
                                     identity: Self.simulatorIdentity(parameters, kind: kind, trainEvents: trainEvents, testEvents: testEvents))
-        case .hepmass(let directory):
-            let (train, test) = try HEPMASSFiles.trainTest(in: directory, imbalanced: kind.isImbalanced,
-                                                           seed: Self.simulatorDataSeed, threads: threads)
-            let capped = (cap(train, scale.trainEvents), cap(test, scale.testEvents))
-            let identity = DataIdentity(
-                source: "hepmass",
-                description: "\(kind.isImbalanced ? "HEPMASS-IMB" : "HEPMASS") from \(directory), \(capped.0.count) training / \(capped.1.count) test events",
-                fingerprint: "hepmass kind=\(kind.rawValue) train=\(capped.0.count) test=\(capped.1.count) labels=\(FNV1a64.hex(FNV1a64.hash(capped.0.label))) features=\(capped.0.features.withUnsafeBytes { FNV1a64.hex(FNV1a64.hash($0)) })")
-            prepared = PreparedData(train: capped.0, test: capped.1, identity: identity)
+        case .hepmass(let directory), .hepmassIMB(let directory):
+            if kind.isImbalanced, case let .published(signal, background)? = try hepmassIMBOrigin() {
+                let train = try HEPMASSIMBFiles.load(signal: signal, background: background, threads: threads)
+                let test = try HEPMASSFiles.load(HEPMASSFiles.testName, in: directory, threads: threads)
+                prepared = Self.publishedIMB(train: cap(train, scale.trainEvents), test: cap(test, scale.testEvents), directory: directory)
+            } else {
+                let (train, test) = try HEPMASSFiles.trainTest(in: directory, imbalanced: kind.isImbalanced,
+                                                               seed: Self.simulatorDataSeed, threads: threads)
+                let capped = (cap(train, scale.trainEvents), cap(test, scale.testEvents))
+                let identity = DataIdentity(
+                    source: "hepmass",
+                    description: "\(kind.isImbalanced ? "HEPMASS-IMB" : "HEPMASS") from \(directory), \(capped.0.count) training / \(capped.1.count) test events",
+                    fingerprint: "hepmass kind=\(kind.rawValue) train=\(capped.0.count) test=\(capped.1.count) labels=\(FNV1a64.hex(FNV1a64.hash(capped.0.label))) features=\(capped.0.features.withUnsafeBytes { FNV1a64.hex(FNV1a64.hash($0)) })")
+                prepared = PreparedData(train: capped.0, test: capped.1, identity: identity)
+            }
         }
         cache[kind] = prepared
         return prepared
@@ -115,6 +168,19 @@ public final class DatasetProvider {
             source: "sim",
             description: "HEPMASS-SIM (\(kind.isImbalanced ? "HEPMASS-IMB composition" : "balanced, HEPMASS composition")), \(trainEvents) training / \(testEvents) test events",
             fingerprint: "hepmass-sim params=\(hash) dataSeed=\(simulatorDataSeed) train=\(trainEvents) test=\(testEvents) kind=\(kind.rawValue)")
+    }
+
+    /// The published HEPMASS-IMB with HEPMASS's test set. Its identity has its own source,
+    /// "hepmass-imb", so its results never pass for those of the built set (whose identity
+    /// is unchanged), and fingerprints labels, features and masses of the training events
+    /// (the test set, HEPMASS's `all_test`, is identified by its count, as for HEPMASS).
+    static func publishedIMB(train: EventDataset, test: EventDataset, directory: String) -> PreparedData {
+        let hash = { (bytes: UnsafeRawBufferPointer) in FNV1a64.hex(FNV1a64.hash(bytes)) }
+        let identity = DataIdentity(
+            source: "hepmass-imb",
+            description: "HEPMASS-IMB from the published files (Zenodo 6453048) in \(directory), test set HEPMASS's all_test, \(train.count) training / \(test.count) test events",
+            fingerprint: "hepmass-imb published train=\(train.count) test=\(test.count) labels=\(train.label.withUnsafeBytes(hash)) features=\(train.features.withUnsafeBytes(hash)) mass=\(train.mass.withUnsafeBytes(hash))")
+        return PreparedData(train: train, test: test, identity: identity)
     }
 
     /// The first `limit` events of a seeded permutation (the files are not shuffled by mass).

@@ -47,15 +47,21 @@ public final class SuiteRunner {
     }
 
     /// Runs (or reuses) the given (experiment, seed) trainings in order (a shard of a run);
-    /// every seed must have a runner. Returns the results in that order.
+    /// every seed must have a runner. Returns the results in that order. Every key is
+    /// computed first, which reads every data set the trainings need: data that cannot be
+    /// read stop the run before its first training, not halfway through.
     @discardableResult
     public func run(trainings: [(spec: ExperimentSpec, seed: UInt64)], events: ((Event) -> Void)? = nil) throws -> [RunResult] {
         let bySeed = Dictionary(runners.map { ($0.seed, $0) }, uniquingKeysWith: { first, _ in first })
+        let runnerOf = { (seed: UInt64) -> ExperimentRunner in
+            guard let runner = bySeed[seed] else { preconditionFailure("no runner for seed \(seed)") }
+            return runner
+        }
+        let keys = try trainings.map { try Self.key($0.spec, runner: runnerOf($0.seed)) }
         var results: [RunResult] = []
         for (offset, training) in trainings.enumerated() {
             let (index, total, spec) = (offset + 1, trainings.count, training.spec)
-            guard let runner = bySeed[training.seed] else { preconditionFailure("no runner for seed \(training.seed)") }
-            let key = try Self.key(spec, runner: runner)
+            let (runner, key) = (runnerOf(training.seed), keys[offset])
             if !force, let stored = store.load(key: key) {
                 events?(.reused(index: index, of: total, result: stored))
                 results.append(stored)

@@ -31,9 +31,11 @@ public enum DataFigures {
 /// Shared wording of the data-set figures.
 enum DataFigureText {
     /// "HEPMASS" / "HEPMASS-IMB", with "-SIM" when the events come from the simulator,
-    /// so a simulated figure is never mistaken for the real data set.
+    /// so a simulated figure is never mistaken for the real data set, and "(published)"
+    /// for the authors' HEPMASS-IMB files rather than the set built from HEPMASS.
     static func dataName(_ identity: DataIdentity, imbalanced: Bool) -> String {
         if identity.source == "sim" { return imbalanced ? "HEPMASS-SIM (HEPMASS-IMB composition)" : "HEPMASS-SIM" }
+        if identity.source == "hepmass-imb" { return "HEPMASS-IMB (published)" }
         return imbalanced ? "HEPMASS-IMB" : "HEPMASS"
     }
 
