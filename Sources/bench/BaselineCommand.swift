@@ -10,11 +10,11 @@ struct BaselineCommand: ParsableCommand {
         subcommands: [RecordBaselineCommand.self])
 }
 
-/// `bench baseline record`: writes Baselines/sim/<scale>/baseline.yaml from the store.
+/// `bench baseline record`: writes Baselines/sim/<scale>/<suite>.yaml from the store.
 struct RecordBaselineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
-        abstract: "Write Baselines/sim/<scale>/baseline.yaml from the stored HEPMASS-SIM results of a scale.",
+        abstract: "Write Baselines/sim/<scale>/<suite>.yaml from the stored HEPMASS-SIM results of a scale.",
         discussion: """
         Takes the newest stored result of every experiment and seed run with --scale,
         --seeds and the simulator (--data sim), and writes one row per experiment and

@@ -35,7 +35,7 @@ struct CompareCommand: ParsableCommand {
                  results by artifact and row (spec.reproduces). Rows without results
                  are listed as "not run" and do not fail (a partial run is normal);
                  the paper's claims (Baselines/paper/claims.yaml) do gate.
-          sim    Baselines/sim/<scale>/baseline.yaml, our own results recorded with
+          sim    Baselines/sim/<scale>/<suite>.yaml, our own results recorded with
                  `bench baseline record`, matched by experiment id. A recorded
                  experiment without a result fails: it is a regression. Claims are
                  shown but do not gate.

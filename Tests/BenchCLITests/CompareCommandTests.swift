@@ -23,7 +23,7 @@ struct CompareCommandTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = repository.appendingPathComponent("Tests/PNNBenchTests/Fixtures/compare")
 
-    /// A project folder: Suites/ and Baselines/paper (copied), Baselines/sim/smoke/baseline.yaml and
+    /// A project folder: Suites/ and Baselines/paper (copied), Baselines/sim/smoke/paper.yaml and
     /// work/results with the two fixture results.
     func project() throws -> URL {
         let root = try BenchProcess.temporaryDirectory()
@@ -32,7 +32,7 @@ struct CompareCommandTests {
         try fm.copyItem(at: CompareCommandTests.repository.appendingPathComponent("Baselines/paper"), to: root.appendingPathComponent("Baselines/paper"))
         try fm.copyItem(at: CompareCommandTests.repository.appendingPathComponent("Suites"), to: root.appendingPathComponent("Suites"))
         try fm.copyItem(at: CompareCommandTests.fixtures.appendingPathComponent("sim-smoke-baseline.yaml"),
-                        to: root.appendingPathComponent("Baselines/sim/smoke/baseline.yaml"))
+                        to: root.appendingPathComponent("Baselines/sim/smoke/paper.yaml"))
         try fm.createDirectory(at: root.appendingPathComponent("work"), withIntermediateDirectories: true)
         try fm.copyItem(at: CompareCommandTests.fixtures.appendingPathComponent("results"), to: root.appendingPathComponent("work/results"))
         return root
@@ -90,13 +90,13 @@ struct CompareCommandTests {
     @Test func badBaselineFileIsExit2WithFileAndLine() throws {
         let root = try project()
         defer { try? FileManager.default.removeItem(at: root) }
-        let file = root.appendingPathComponent("Baselines/sim/smoke/baseline.yaml")
+        let file = root.appendingPathComponent("Baselines/sim/smoke/paper.yaml")
         let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "    roc-auc-average: 89.6000", with: "    roc-auc-avg: 89.6000")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("roc-auc-avg") }! + 1
         let r = try compare(root)
         #expect(r.status == 2)
-        #expect(r.stderr.contains("baseline.yaml:\(line): unknown key \"roc-auc-avg\""), "\(r.stderr)")
+        #expect(r.stderr.contains("paper.yaml:\(line): unknown key \"roc-auc-avg\""), "\(r.stderr)")
     }
 
     @Test func missingSimBaselineSaysHowToRecordIt() throws {
@@ -147,7 +147,7 @@ struct CompareCommandTests {
     @Test func recordWritesTheSameBytes() throws {
         let root = try project()
         defer { try? FileManager.default.removeItem(at: root) }
-        let file = root.appendingPathComponent("Baselines/sim/smoke/baseline.yaml")
+        let file = root.appendingPathComponent("Baselines/sim/smoke/paper.yaml")
         try FileManager.default.removeItem(at: file)
         let r = try BenchProcess.run(["baseline", "record", "--scale", "smoke", "--root", root.path, "--work-dir", root.appendingPathComponent("work").path], in: root)
         #expect(r.status == 0, "\(r.stderr)")

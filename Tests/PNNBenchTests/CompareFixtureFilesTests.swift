@@ -14,7 +14,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = ResultStore(directory: dir.appendingPathComponent("results"))
         for r in CompareFixtures.smokeResults { try store.save(r, timing: CompareFixtureFilesTests.timing) }
-        let baseline = try SimBaselineRecorder.record(results: ReplicateResults(CompareFixtures.smokeResults), scale: "smoke",
+        let baseline = try SimBaselineRecorder.record(results: ReplicateResults(CompareFixtures.smokeResults), suite: "paper", scale: "smoke",
                                                       baselines: dir.appendingPathComponent("Baselines"), tolerance: .standard(scale: "smoke"))
         var expected: [String: Data] = ["sim-smoke-baseline.yaml": try Data(contentsOf: baseline)]
         for name in try FileManager.default.contentsOfDirectory(atPath: store.directory.path) {

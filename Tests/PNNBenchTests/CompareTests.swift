@@ -6,7 +6,7 @@ import Testing
     /// A sim baseline recorded from `results`, loaded back as the compare command would.
     func recorded(_ results: [RunResult], scale: String = "smoke") throws -> (set: BaselineSet, dir: URL) {
         let dir = try CompareFixtures.temporaryDirectory()
-        try SimBaselineRecorder.record(results: ReplicateResults(results), scale: scale, baselines: dir, tolerance: .standard(scale: scale))
+        try SimBaselineRecorder.record(results: ReplicateResults(results), suite: "paper", scale: scale, baselines: dir, tolerance: .standard(scale: scale))
         return (try BaselineSet.load(kind: .sim(scale: scale), directory: dir), dir)
     }
 

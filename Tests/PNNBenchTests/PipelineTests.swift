@@ -26,7 +26,8 @@ import PNNEngine
           batchSize: 256
         """
 
-    /// A project folder with the suite, the scales and the paper's baselines, and a work folder.
+    /// A project folder with the suite, the scales and the paper's tables as the suite's
+    /// published numbers (its row is one of Table 3's), and a work folder.
     static func project() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("pnnbench-pipeline-\(UUID().uuidString)")
         let suites = root.appendingPathComponent("Suites")
@@ -36,7 +37,7 @@ import PNNEngine
         let baselines = root.appendingPathComponent("Baselines")
         try FileManager.default.createDirectory(at: baselines, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: CompareFixtures.baselines.appendingPathComponent("paper"),
-                                         to: baselines.appendingPathComponent("paper"))
+                                         to: baselines.appendingPathComponent("mini"))
         return root
     }
 

@@ -128,6 +128,8 @@ import PNNEngine
         change("trainMasses order") { $0.trainMasses = [1500, 500] }
         change("regularized") { $0.regularized = false }
         change("batchSize") { $0.batchSize = 4096 }
+        change("conditioning") { $0.model = .conditioned; $0.conditioning = .biasing; $0.place = .all }
+        change("place") { $0.model = .conditioned; $0.conditioning = .biasing; $0.place = .end }
         func changeScale(_ name: String, _ edit: (inout Scale) -> Void) {
             var s = scale
             edit(&s)

@@ -1,14 +1,16 @@
 import Foundation
 
-/// Everything a comparison checks against: the tables of one kind of baseline and the
-/// paper's claims.
+/// Everything a comparison checks against: the tables of one kind of baseline for one
+/// suite and the suite's claims.
 public struct BaselineSet: Sendable {
     public enum Kind: Equatable, Sendable, CustomStringConvertible {
-        /// The paper's Tables 3–5 (`Baselines/paper/`). Each row is matched to a result by
-        /// artifact and row; rows without results are reported but do not fail, since a
-        /// partial run (`bench run table3/*`) is a normal use. Claims gate the exit status.
+        /// The published numbers the suite reproduces (`Baselines/<suite>/`: the paper's
+        /// Tables 3–5 for the paper suite). Each row is matched to a result by artifact and
+        /// row; rows without results are reported but do not fail, since a partial run
+        /// (`bench run table3/*`) is a normal use. Claims gate the exit status.
         case paper
-        /// Results of the embedded simulator recorded at one scale (`Baselines/sim/<scale>/`).
+        /// Results of the embedded simulator recorded at one scale
+        /// (`Baselines/sim/<scale>/<suite>.yaml`).
         /// Each row is one experiment; a recorded experiment without a result fails (an
         /// experiment that stopped running is a regression). Claims are shown but do not
         /// gate: the recorded numbers already pin down what the regression check needs, and
@@ -22,10 +24,10 @@ public struct BaselineSet: Sendable {
             }
         }
 
-        /// Folder of the tables below the `Baselines/` root.
-        public func folder(in root: URL) -> URL {
+        /// Folder of the suite's tables below the `Baselines/` root.
+        public func folder(in root: URL, suite: String) -> URL {
             switch self {
-            case .paper: return root.appendingPathComponent("paper")
+            case .paper: return root.appendingPathComponent(suite)
             case .sim(let scale): return root.appendingPathComponent("sim").appendingPathComponent(scale)
             }
         }
@@ -41,6 +43,9 @@ public struct BaselineSet: Sendable {
         self.claims = claims
     }
 
+    /// The recorded baseline of `suite` in `Baselines/sim/<scale>/`.
+    public static func simFileName(suite: String) -> String { suite + ".yaml" }
+
     /// Whether a baseline row without a matching result is a failure.
     public var missingResultFails: Bool { if case .sim = kind { return true } else { return false } }
     /// Whether a claim that fails makes the comparison fail.
@@ -48,27 +53,32 @@ public struct BaselineSet: Sendable {
 
     public static let claimsFileName = "claims.yaml"
 
-    /// Reads the baseline of `kind` below `directory` (the `Baselines/` folder): every
-    /// `*.yaml` table in its folder, sorted by name, and `paper/claims.yaml` when present.
-    public static func load(kind: Kind, directory: URL) throws -> BaselineSet {
-        let folder = kind.folder(in: directory)
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            switch kind {
-            case .paper:
-                throw BaselineError(file: folder.path, line: nil, "no such folder; the paper's tables belong in Baselines/paper/ (is --root the project folder?)")
-            case .sim(let scale):
-                throw BaselineError(file: folder.path, line: nil, "no recorded baseline for scale \(scale); record one with `bench baseline record --scale \(scale)`")
+    /// Reads the baseline of `kind` for `suite` below `directory` (the `Baselines/`
+    /// folder): every `*.yaml` table of `Baselines/<suite>/`, sorted by name, or the
+    /// recorded `Baselines/sim/<scale>/<suite>.yaml`; and `Baselines/<suite>/claims.yaml`
+    /// when present.
+    public static func load(kind: Kind, suite: String = "paper", directory: URL) throws -> BaselineSet {
+        let folder = kind.folder(in: directory, suite: suite)
+        let tableFiles: [String]
+        switch kind {
+        case .paper:
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+                throw BaselineError(file: folder.path, line: nil, "no such folder; the published numbers of suite '\(suite)' belong in Baselines/\(suite)/ (is --root the project folder?)")
             }
-        }
-        let tableFiles = names.filter { $0.hasSuffix(".yaml") && $0 != claimsFileName && !$0.hasPrefix(".") }.sorted()
-        guard !tableFiles.isEmpty else {
-            throw BaselineError(file: folder.path, line: nil, "holds no baseline tables (*.yaml)")
+            tableFiles = names.filter { $0.hasSuffix(".yaml") && $0 != claimsFileName && !$0.hasPrefix(".") }.sorted()
+            guard !tableFiles.isEmpty else {
+                throw BaselineError(file: folder.path, line: nil, "holds no baseline tables (*.yaml)")
+            }
+        case .sim(let scale):
+            let name = simFileName(suite: suite)
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) else {
+                throw BaselineError(file: folder.appendingPathComponent(name).path, line: nil,
+                                    "no recorded baseline of suite '\(suite)' for scale \(scale); record one with `bench baseline record --scale \(scale)\(suite == "paper" ? "" : " --suite \(suite)")`")
+            }
+            tableFiles = [name]
         }
         let tables = try tableFiles.map { try BaselineTable.load(path: folder.appendingPathComponent($0).path) }
-        let claimsURL = directory.appendingPathComponent("paper").appendingPathComponent(claimsFileName)
+        let claimsURL = directory.appendingPathComponent(suite).appendingPathComponent(claimsFileName)
         let claims = FileManager.default.fileExists(atPath: claimsURL.path) ? try Claim.load(path: claimsURL.path) : []
         return BaselineSet(kind: kind, tables: tables, claims: claims)
     }

@@ -1,6 +1,6 @@
 /// Reference numbers for one group of experiments, read from one YAML file of `Baselines/`:
 /// a transcribed paper table (`Baselines/paper/table3.yaml`) or a recorded set of our own
-/// results (`Baselines/sim/<scale>/baseline.yaml`). All values are in percent.
+/// results (`Baselines/sim/<scale>/<suite>.yaml`). All values are in percent.
 public struct BaselineTable: Equatable, Sendable {
     /// Where it was read from (for messages).
     public var file: String

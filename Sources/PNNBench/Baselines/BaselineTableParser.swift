@@ -88,7 +88,7 @@ extension BaselineTable {
                 }
             }
             guard !tolerances.isEmpty else {
-                throw fields.error("row \"\(label)\" has no values (roc-auc, sigma-ratio or their -average)")
+                throw fields.error("row \"\(label)\" has no values (roc-auc, sigma-ratio, pr-auc or their -average)")
             }
             try fields.rejectUnknownKeys()
             let identity = (experiment ?? "\(artifact) · \(label)") + (seed.map { " seed \($0)" } ?? "")

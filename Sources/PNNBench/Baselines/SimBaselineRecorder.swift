@@ -2,7 +2,7 @@ import Foundation
 import PNNEngine
 import PNNMetrics
 
-/// Writes `Baselines/sim/<scale>/baseline.yaml`: our own results on HEPMASS-SIM at one
+/// Writes `Baselines/sim/<scale>/<suite>.yaml`: our own results on HEPMASS-SIM at one
 /// scale, as the reference of a regression check (`bench compare --baseline sim`).
 ///
 /// The file depends only on the results (no dates, fixed number format, rows sorted by
@@ -33,8 +33,6 @@ public enum SimBaselineRecorder {
             scale == "smoke" ? Tolerance(rocAUC: 0.5, sigmaRatio: 1.0) : Tolerance(rocAUC: 0.3, sigmaRatio: 0.6)
         }
     }
-
-    public static let fileName = "baseline.yaml"
 
     /// The text of the baseline file for `results` (already selected: one per experiment
     /// and seed, all of one scale on simulated data): one row per experiment and seed,
@@ -71,7 +69,7 @@ public enum SimBaselineRecorder {
             out.append("    seed: \(result.seed)")
             out.append("    artifact: \(quote(result.spec.reproduces.artifact))")
             out.append("    row: \(quote(result.spec.reproduces.row))")
-            for metric in BaselineMetric.allCases {
+            for metric in BaselineMetric.recorded {
                 let values = masses.map { mass in metric.percent(result, mass: mass).flatMap { $0.isFinite ? number($0) : nil } ?? "~" }
                 out.append("    \(metric.rawValue): [\(values.joined(separator: ", "))]")
                 let average = metric.percent(result.average)
@@ -85,7 +83,7 @@ public enum SimBaselineRecorder {
                 let runs = results.replicates(of: id)
                 out.append("  - experiment: \(quote(id))")
                 out.append("    n: \(runs.count)")
-                for metric in BaselineMetric.allCases {
+                for metric in BaselineMetric.recorded {
                     let values = runs.map { metric.percent($0.average) }
                     guard let statistics = try? ReplicateStatistics(values) else { continue }
                     let sd = statistics.standardDeviation.map(number) ?? "~"
@@ -98,13 +96,13 @@ public enum SimBaselineRecorder {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Writes the file for `scale` below `baselines` (the `Baselines/` folder), atomically;
-    /// returns its path.
+    /// Writes the file of `suite` for `scale` below `baselines` (the `Baselines/` folder),
+    /// atomically; returns its path.
     @discardableResult
-    public static func record(results: ReplicateResults, scale: String, baselines: URL, tolerance: Tolerance) throws -> URL {
-        let folder = BaselineSet.Kind.sim(scale: scale).folder(in: baselines)
+    public static func record(results: ReplicateResults, suite: String, scale: String, baselines: URL, tolerance: Tolerance) throws -> URL {
+        let folder = BaselineSet.Kind.sim(scale: scale).folder(in: baselines, suite: suite)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(fileName)
+        let url = folder.appendingPathComponent(BaselineSet.simFileName(suite: suite))
         try AtomicFile.write(Data(render(results: results, scale: scale, tolerance: tolerance).utf8), to: url.path)
         return url
     }

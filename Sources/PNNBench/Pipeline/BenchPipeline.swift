@@ -121,7 +121,7 @@ public final class BenchPipeline {
     /// Every cell and claim of the `kind` baseline against the stored results of the
     /// suite's rows. Throws `BaselineError` when the baseline cannot be read.
     public func compare(with kind: BaselineSet.Kind, engineVersion: String?) throws -> ComparisonReport {
-        let baseline = try BaselineSet.load(kind: kind, directory: configuration.baselinesDirectory)
+        let baseline = try BaselineSet.load(kind: kind, suite: suite.name, directory: configuration.baselinesDirectory)
         let selection = selection(engineVersion: engineVersion)
         let (results, notes) = storedResults(selection)
         return Comparison.compare(results: results.mapSeeds(suite.rowResults), baseline: baseline, selection: selection, notes: notes)
@@ -142,11 +142,15 @@ public final class BenchPipeline {
         var timings: [String: RunTiming] = [:]
         for result in stored.all { timings[result.key] = store.timing(key: result.key) }
         let rows = stored.mapSeeds(suite.rowResults)
-        let baseline: BaselineSet
-        do {
-            baseline = try BaselineSet.load(kind: .paper, directory: configuration.baselinesDirectory)
-        } catch let error as BaselineError {
-            throw PipelineError("\(error)")
+        // A suite without published numbers (Baselines/<suite>/) still gets its report: the
+        // tables and claims sections are then empty.
+        var baseline = BaselineSet(kind: .paper, tables: [], claims: [])
+        if FileManager.default.fileExists(atPath: BaselineSet.Kind.paper.folder(in: configuration.baselinesDirectory, suite: suite.name).path) {
+            do {
+                baseline = try BaselineSet.load(kind: .paper, suite: suite.name, directory: configuration.baselinesDirectory)
+            } catch let error as BaselineError {
+                throw PipelineError("\(error)")
+            }
         }
         let comparison = Comparison.compare(results: rows, baseline: baseline, selection: selection, notes: notes)
         let figureContext = FigureContext(suite: suite, results: rows.results(seed: configuration.firstSeed), replicates: rows,
@@ -171,7 +175,7 @@ public final class BenchPipeline {
         public var notes: [String]
     }
 
-    /// Writes `Baselines/sim/<scale>/baseline.yaml` from the newest stored simulator
+    /// Writes `Baselines/sim/<scale>/<suite>.yaml` from the newest stored simulator
     /// result of every experiment and seed, one row per suite row and seed (reused rows
     /// included, as `compare` checks them); `tolerance` is written with every row.
     public func recordBaseline(tolerance: SimBaselineRecorder.Tolerance) throws -> RecordedBaseline {
@@ -184,7 +188,7 @@ public final class BenchPipeline {
         guard !rows.isEmpty else {
             throw PipelineError("no results of \(selection.summary) in \(store.directory.path); run `bench all --scale \(scale.name)` first")
         }
-        let url = try SimBaselineRecorder.record(results: rows, scale: scale.name,
+        let url = try SimBaselineRecorder.record(results: rows, suite: suite.name, scale: scale.name,
                                                  baselines: configuration.baselinesDirectory, tolerance: tolerance)
         return RecordedBaseline(file: url, rows: rows.all.count, experiments: experiments.experimentIDs.count,
                                 tolerance: tolerance, notes: notes)

@@ -1,4 +1,5 @@
 import PNNData
+import PNNEngine
 
 // How the paper's tables spell the experiment choices. Row labels of Tables 3–5 are
 // "<Kind> | <Mass distribution>", where Kind is the model's label followed by the
@@ -16,8 +17,14 @@ extension ModelKind {
         case .pnn: return "pNN"
         case .pnnLinear: return "pNN (linear)"
         case .affine: return "Affine"
+        case .conditioned: return "Conditioned"
         }
     }
+}
+
+extension ConditioningKind {
+    /// "Concat", "Biasing", "Scaling", "Affine" (the conditioning study's names).
+    public var paperLabel: String { self == .none ? "None" : rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }
 
 extension BackgroundMassMode {

@@ -1,5 +1,6 @@
 import Foundation
 import PNNData
+import PNNEngine
 import Yams
 
 /// Reads `Suites/<name>.yaml` into a validated, expanded `Suite`. The schema is documented
@@ -10,11 +11,13 @@ public enum SuiteRegistry {
     public static let suiteKeys = ["description", "masses", "artifacts", "experiments"]
     /// Keys of an experiment entry.
     public static let experimentKeys = ["id", "artifact", "row", "description", "matrix", "dataset", "model",
-                                        "backgroundMass", "balance", "trainMasses", "regularized", "batchSize"]
+                                        "backgroundMass", "balance", "trainMasses", "regularized", "batchSize",
+                                        "conditioning", "place"]
     /// Keys of an entry that reuses another experiment (`sameAs`).
     public static let aliasKeys = ["id", "artifact", "row", "description", "matrix", "sameAs"]
     /// Experiment keys a matrix variable of the same name sets, one value per expansion.
-    public static let matrixFields = ["dataset", "model", "backgroundMass", "balance", "regularized", "batchSize"]
+    public static let matrixFields = ["dataset", "model", "backgroundMass", "balance", "regularized", "batchSize",
+                                      "conditioning", "place"]
 
     /// Loads `directory/<suite>.yaml`.
     public static func load(suite name: String, directory: URL) throws -> Suite {
@@ -342,8 +345,10 @@ private struct SuiteParser {
         if let node = e.fields["batchSize"], !YAMLReader.isNull(node) {
             batchSize = try reader.positiveInt(node, "'batchSize' of \(what)")
         }
+        let (conditioning, place) = try parseConditioning(e, model: model, what: what)
         let training = TrainingDefinition(dataset: dataset, model: model, backgroundMass: backgroundMass, balance: balance,
-                                          trainMasses: trainMasses, regularized: regularized, batchSize: batchSize)
+                                          trainMasses: trainMasses, regularized: regularized, batchSize: batchSize,
+                                          conditioning: conditioning, place: place)
         let spec = ExperimentSpec(id: id, reproduces: reference, training: training, description: description)
         return Parsed(entry: SuiteEntry(id: id, reproduces: reference, experimentID: id, description: description),
                       spec: spec, sameAs: nil, idNode: idNode, rowNode: rowNode, line: idNode.mark?.line)
@@ -352,6 +357,27 @@ private struct SuiteParser {
     func isValidID(_ id: String) -> Bool {
         !id.isEmpty && !id.hasPrefix("/") && !id.hasSuffix("/") && !id.contains("//")
             && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-/".contains($0)) }
+    }
+
+    /// `conditioning` and `place` of a `model: conditioned` entry: both required, and
+    /// allowed for that model only.
+    func parseConditioning(_ e: Expanded, model: ModelKind, what: String) throws -> (ConditioningKind?, ConditioningPlace?) {
+        guard model == .conditioned else {
+            if let key = ["conditioning", "place"].first(where: { e.fields[$0] != nil }) {
+                throw reader.error(.badValue, e.fields[key]!, "\(what): '\(key)' is for model 'conditioned' only; model '\(model.rawValue)' fixes how the mass enters")
+            }
+            return (nil, nil)
+        }
+        func required(_ key: String) throws -> Node {
+            guard let node = e.fields[key] else { throw reader.error(.missingKey, e.node, "\(what) needs '\(key)' (model 'conditioned')") }
+            return node
+        }
+        let mechanisms = ConditioningKind.allCases.filter { $0 != .none }
+        let conditioning = try reader.choice(try required("conditioning"), "'conditioning' of \(what)",
+                                             allowed: mechanisms.map(\.rawValue), { ConditioningKind(rawValue: $0).flatMap { $0 == .none ? nil : $0 } })
+        let place = try reader.choice(try required("place"), "'place' of \(what)",
+                                      allowed: ConditioningPlace.allCases.map(\.rawValue), ConditioningPlace.init(rawValue:))
+        return (conditioning, place)
     }
 
     /// `all` (or null), a list of masses, or `{except: [masses]}`; nil = every mass.

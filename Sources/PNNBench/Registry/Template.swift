@@ -1,4 +1,5 @@
 import PNNData
+import PNNEngine
 
 /// The `{placeholder}` templating of suite files. In an entry with a `matrix:`, any text
 /// value may contain `{name}` (the value of matrix variable `name`) or `{name:format}`:
@@ -9,6 +10,7 @@ import PNNData
 /// | `label`  | `backgroundMass` | Identical (fixed), …, Uniform (sampled)            |
 /// | `label`  | `balance`        | no balance, class, signal, background, full        |
 /// | `label`  | `dataset`        | HEPMASS, HEPMASS-IMB                               |
+/// | `label`  | `conditioning`   | Concat, Biasing, Scaling, Affine                   |
 /// | `suffix` | `balance`        | "" for none, else " (class)", " (full)", …         |
 ///
 /// `{` and `}` are reserved for placeholders in suite files.
@@ -20,7 +22,7 @@ enum Template {
 
     /// The formats and the variables each applies to.
     static let formats: [String: [String]] = [
-        "label": ["model", "backgroundMass", "balance", "dataset"],
+        "label": ["model", "backgroundMass", "balance", "dataset", "conditioning"],
         "suffix": ["balance"],
     ]
 
@@ -87,7 +89,7 @@ enum Template {
     /// Applies `format` to variable `name`'s `value`.
     static func format(_ value: String, name: String, format: String) -> Result<String, TemplateError> {
         guard let applies = formats[format] else {
-            return .failure(TemplateError("unknown format ':\(format)' in {\(name):\(format)}; formats: label (model, backgroundMass, balance, dataset), suffix (balance)"))
+            return .failure(TemplateError("unknown format ':\(format)' in {\(name):\(format)}; formats: label (model, backgroundMass, balance, dataset, conditioning), suffix (balance)"))
         }
         guard applies.contains(name) else {
             return .failure(TemplateError("format ':\(format)' applies to \(applies.joined(separator: ", ")), not to '\(name)'"))
@@ -98,6 +100,7 @@ enum Template {
         case ("label", "backgroundMass"): result = BackgroundMassMode(value)?.paperLabel
         case ("label", "balance"): result = BalanceMode(rawValue: value)?.paperLabel
         case ("label", "dataset"): result = DatasetKind(rawValue: value)?.paperLabel
+        case ("label", "conditioning"): result = ConditioningKind(rawValue: value)?.paperLabel
         case ("suffix", "balance"): result = BalanceMode(rawValue: value)?.paperSuffix
         default: result = nil
         }

@@ -17,10 +17,13 @@ public struct PaperTableSection {
     public var table: BaselineTable
     /// The comparison cells of this table (same `file`).
     public var cells: [CellComparison]
+    /// Whose values the reference grid holds, as the captions name them ("paper", "published").
+    public var reference: String
 
-    public init(table: BaselineTable, cells: [CellComparison]) {
+    public init(table: BaselineTable, cells: [CellComparison], reference: String = "paper") {
         self.table = table
         self.cells = cells.filter { $0.file == table.file }
+        self.reference = reference
     }
 
     /// The metrics the table carries, in `BaselineMetric` order.
@@ -165,10 +168,13 @@ public struct PaperTableSection {
             let rowCells = metricCells.filter { $0.row == row }
             return !rowCells.isEmpty && rowCells.allSatisfy { $0.status == .missing }
         }.count
-        var text = "\(metric.label): \(passed) of \(compared.count) compared cells within \(tolerances) points of the paper"
+        var text = "\(metric.label): \(passed) of \(compared.count) compared cells within \(tolerances) points of \(reference == "paper" ? "the paper" : "the \(reference) values")"
         if notRun > 0 { text += "; \(notRun) row\(notRun == 1 ? "" : "s") not run" }
         return text + "."
     }
+
+    /// "the paper's values", "the published values".
+    var referenceValues: String { reference == "paper" ? "the paper's values" : "the \(reference) values" }
 
     /// The whole section: title, then per metric the two tables and the summary.
     public func markdown() -> String {
@@ -183,9 +189,9 @@ public struct PaperTableSection {
             out += oursTable(metric).text + "\n"
             let tolerance = Set(cells.filter { $0.metric == metric }.map(\.tolerance)).sorted().map { "±" + Self.number($0) }.joined(separator: "/")
             if isReplicated {
-                out += "**\(metric.label) (%), the paper's values** (Δ = mean − paper; ✓ |Δ| ≤ max(2·sd, \(tolerance)), i.e. the paper's value lies within our seeds' spread; ✗ outside; z = Δ/sd).\n\n"
+                out += "**\(metric.label) (%), \(referenceValues)** (Δ = mean − \(reference); ✓ |Δ| ≤ max(2·sd, \(tolerance)), i.e. the \(reference == "paper" ? "paper's" : reference) value lies within our seeds' spread; ✗ outside; z = Δ/sd).\n\n"
             } else {
-                out += "**\(metric.label) (%), the paper's values** (Δ = ours − paper; ✓ |Δ| ≤ \(tolerance), ✗ outside).\n\n"
+                out += "**\(metric.label) (%), \(referenceValues)** (Δ = ours − \(reference); ✓ |Δ| ≤ \(tolerance), ✗ outside).\n\n"
             }
             out += paperTable(metric).text + "\n"
             out += summary(metric) + "\n\n"

@@ -117,7 +117,8 @@ public struct ReportBuilder {
 
     public static let tablesFolderName = "tables"
 
-    /// Each paper table as CSV and one LaTeX table per metric, replacing what an earlier
+    /// Each published table as CSV and one LaTeX table per metric, and our results of the
+    /// artifacts they do not cover (`ResultTableSection`) as CSV, replacing what an earlier
     /// report wrote there.
     func writeTables(to directory: URL) throws {
         if let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) {
@@ -126,8 +127,12 @@ public struct ReportBuilder {
             }
         }
         let sections = comparison.baseline.tables.map { PaperTableSection(table: $0, cells: comparison.cells) }
-        guard !sections.isEmpty else { return }
+        let results = resultTables()
+        guard !sections.isEmpty || !results.isEmpty else { return }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for section in results {
+            try AtomicFile.write(Data(section.csv().utf8), to: directory.appendingPathComponent(section.fileStem + ".csv").path)
+        }
         for section in sections {
             try AtomicFile.write(Data(section.csv().utf8), to: directory.appendingPathComponent(section.fileStem + ".csv").path)
             for metric in section.metrics {

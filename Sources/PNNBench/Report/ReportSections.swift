@@ -3,25 +3,54 @@ import Foundation
 /// The body of report.md: the paper's tables, its claims, and the figures.
 extension ReportBuilder {
     func tablesSection() -> String {
+        let tables = comparison.baseline.tables
+        let results = resultTables()
+        guard reproducesPaper else { return suiteTablesSection(tables, results) }
         var out = "## Tables 3, 4 and 5\n\n"
         out += "Values in percent. ROC-AUC per signal mass and averaged over masses; σ_ratio is the significance ratio "
         out += "max_t AMS(t)/√s_max of the paper's eq. (4), exact (unbinned). Each table appears twice per metric: our "
         out += "values, then the paper's with Δ = ours − paper and ✓ when |Δ| is within the tolerance "
         out += "(`Baselines/README.md`)" + (isSimulated ? " — on HEPMASS-SIM for orientation only" : "") + ".\n\n"
-        let tables = comparison.baseline.tables
-        if tables.isEmpty { return out + "No paper tables were loaded.\n" }
+        if tables.isEmpty && results.isEmpty { return out + "No paper tables were loaded.\n" }
         out += "Each table is also in `tables/`: `<table>.csv` with every cell at full precision (ours, paper, Δ, "
         out += "tolerance, status) and `<table>-<metric>.tex`, our values as a LaTeX `booktabs` table.\n\n"
         for table in tables {
             out += PaperTableSection(table: table, cells: comparison.cells).markdown()
         }
-        return out
+        return out + results.map { $0.markdown() }.joined()
+    }
+
+    /// The tables of a suite other than the paper's: its published numbers (`Baselines/<suite>/`),
+    /// then our results of every artifact those do not cover per mass.
+    func suiteTablesSection(_ tables: [BaselineTable], _ results: [ResultTableSection]) -> String {
+        var out = "## Tables\n\n"
+        out += "Values in percent. ROC-AUC and PR-AUC per signal mass and averaged over masses; σ_ratio is the significance "
+        out += "ratio max_t AMS(t)/√s_max of the paper's eq. (4), exact (unbinned).\n\n"
+        if !tables.isEmpty {
+            out += "The published numbers of this suite (`Baselines/\(context.suite.name)/`) appear twice per metric: our "
+            out += "values, then the published ones with Δ = ours − published and ✓ when |Δ| is within the tolerance"
+            out += (isSimulated ? " — on HEPMASS-SIM for orientation only" : "") + ". "
+            out += "Each is also in `tables/` as CSV and LaTeX.\n\n"
+            for table in tables {
+                out += PaperTableSection(table: table, cells: comparison.cells, reference: "published").markdown()
+            }
+        }
+        if tables.isEmpty && results.isEmpty { out += "No results of a table.\n" }
+        return out + results.map { $0.markdown() }.joined()
+    }
+
+    /// Our results of the artifacts no published table covers per mass.
+    func resultTables() -> [ResultTableSection] {
+        ResultTableSection.artifacts(of: context.suite, baseline: comparison.baseline).map {
+            ResultTableSection(artifact: $0, suite: context.suite, replicates: context.replicates)
+        }
     }
 
     func claimsSection() -> String {
-        var out = "## The paper's claims\n\n"
-        if comparison.claims.isEmpty { return out + "No claims were loaded (`Baselines/paper/claims.yaml`).\n" }
-        out += "Each claim of `Baselines/paper/claims.yaml` checked on these results"
+        let file = "`Baselines/\(context.suite.name)/claims.yaml`"
+        var out = reproducesPaper ? "## The paper's claims\n\n" : "## Claims\n\n"
+        if comparison.claims.isEmpty { return out + "No claims were loaded (\(file)).\n" }
+        out += "Each claim of \(file) checked on these results"
         out += isSimulated ? " (on HEPMASS-SIM a claim that fails is a finding about the simulator or the method, not a regression). " : ". "
         let n = comparison.seeds.count
         if n == 1 {
@@ -79,7 +108,7 @@ extension ReportBuilder {
     private func stabilityList() -> String {
         let stability = comparison.stability
         let unstable = stability.unstable
-        var out = "\(unstable.count) of \(stability.experiments.count) experiments had a collapsed seed.\n\n"
+        let out = "\(unstable.count) of \(stability.experiments.count) experiments had a collapsed seed.\n\n"
         guard !unstable.isEmpty else { return out }
         var table = MarkdownTable(header: ["experiment", "collapsed", "mean ROC-AUC per seed", "mean, all seeds", "mean, without collapsed", "why"])
         for experiment in unstable {

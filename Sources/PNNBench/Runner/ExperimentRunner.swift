@@ -33,15 +33,7 @@ public final class ExperimentRunner {
     }
 
     /// The architecture of one network of `spec`.
-    public static func architecture(_ spec: ExperimentSpec) -> ArchitectureSpec {
-        var a = spec.model.architecture.spec
-        if !spec.regularized {
-            a.dropoutRate = 0
-            a.l2Kernel = 0
-            a.l2Bias = 0
-        }
-        return a
-    }
+    public static func architecture(_ spec: ExperimentSpec) -> ArchitectureSpec { spec.training.architecture }
 
     /// File name of a trained network's checkpoint: `<result key>.ckpt`, or
     /// `<result key>-<mass>.ckpt` for the individual NN of one mass.

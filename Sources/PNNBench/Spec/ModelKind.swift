@@ -13,17 +13,22 @@ public enum ModelKind: String, Codable, Hashable, Sendable, CaseIterable {
     case pnnLinear = "pnn-linear"
     /// The AffinePNN of the paper's Table 2.
     case affine
+    /// A parametric network whose conditioning mechanism and placement are the
+    /// experiment's `conditioning` and `place` (the authors' conditioning study).
+    case conditioned
 
-    /// The engine architecture of one network of this kind.
-    public var architecture: PaperArchitecture {
+    /// The engine architecture of one network of this kind; nil for `conditioned`, whose
+    /// architecture the experiment's `conditioning` and `place` give.
+    public var architecture: PaperArchitecture? {
         switch self {
         case .single, .individual: return .single
         case .pnn: return .pnn
         case .pnnLinear: return .pnnLinear
         case .affine: return .affine
+        case .conditioned: return nil
         }
     }
 
     /// Whether the networks take the mass as input.
-    public var isParametric: Bool { architecture.spec.isParametric }
+    public var isParametric: Bool { architecture?.spec.isParametric ?? true }
 }

@@ -1,4 +1,5 @@
 import PNNData
+import PNNEngine
 
 /// Everything in an experiment that determines how its networks are trained. With a
 /// scale, a data set and a seed it fixes the result: two experiments with equal
@@ -6,8 +7,9 @@ import PNNData
 /// result key hashes it whole (`ResultStore.key`), so a field added here is at once part
 /// of the key, of the result file and of the duplicate check.
 ///
-/// Every field is explicit: there are no defaults, so a caller that builds a definition
-/// by hand (e.g. `bench calibrate`) says what a suite file would say.
+/// Every field of the paper's experiments is explicit, so a caller that builds a definition
+/// by hand (e.g. `bench calibrate`) says what a suite file would say; only the conditioning
+/// study's `conditioning` and `place` default to nil.
 public struct TrainingDefinition: Codable, Hashable, Sendable {
     public var dataset: DatasetKind
     public var model: ModelKind
@@ -22,9 +24,14 @@ public struct TrainingDefinition: Codable, Hashable, Sendable {
     public var regularized: Bool
     /// Overrides the scale's batch size (e.g. the paper's larger batches for interpolation).
     public var batchSize: Int?
+    /// For `model: conditioned`, the mechanism and where it acts; nil for every other
+    /// model (and then absent from the key and the result file).
+    public var conditioning: ConditioningKind?
+    public var place: ConditioningPlace?
 
     public init(dataset: DatasetKind, model: ModelKind, backgroundMass: BackgroundMassMode, balance: BalanceMode,
-                trainMasses: [Int]?, regularized: Bool, batchSize: Int?) {
+                trainMasses: [Int]?, regularized: Bool, batchSize: Int?,
+                conditioning: ConditioningKind? = nil, place: ConditioningPlace? = nil) {
         self.dataset = dataset
         self.model = model
         self.backgroundMass = backgroundMass
@@ -32,5 +39,21 @@ public struct TrainingDefinition: Codable, Hashable, Sendable {
         self.trainMasses = trainMasses
         self.regularized = regularized
         self.batchSize = batchSize
+        self.conditioning = conditioning
+        self.place = place
+    }
+
+    /// The engine architecture of one network: the model's (or, for `conditioned`, the
+    /// declared mechanism at the declared place) with the paper's hyperparameters, and
+    /// without dropout and L2 when unregularised.
+    public var architecture: ArchitectureSpec {
+        var a = model.architecture?.spec
+            ?? ArchitectureSpec(conditioning: conditioning ?? .concat, conditioningPlace: place ?? .start)
+        if !regularized {
+            a.dropoutRate = 0
+            a.l2Kernel = 0
+            a.l2Bias = 0
+        }
+        return a
     }
 }

@@ -30,7 +30,7 @@ enum ResultFigureStyle {
         case .individual: return individualNNs
         case .pnn: return pnn
         case .pnnLinear: return pnnLinear
-        case .affine: return affine
+        case .affine, .conditioned: return affine
         }
     }
 
