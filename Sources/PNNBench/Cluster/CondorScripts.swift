@@ -69,15 +69,19 @@ public struct CondorScripts: Sendable {
         return lines
     }
 
+    /// The job's standard output and error (`<job>.out`, `<job>.err`) and HTCondor's event
+    /// log (`<log>.log`, shared by a submission's jobs) in the logs folder.
+    private func logs(job name: String, log: String) -> [String] {
+        let folder = job.logsDirectory.path
+        return ["output = \(folder)/\(name).out", "error = \(folder)/\(name).err", "log = \(folder)/\(log).log"]
+    }
+
     /// One job per shard; `$(shard)` is the shard's number.
     public var train: String {
-        let logs = job.logsDirectory.path
         var lines = ["# Written by `bench submit condor`: one job per shard of the run's \(job.shardCount) shards."]
         lines += common(executable: Self.trainScriptFile)
-        lines += ["arguments = $(shard)",
-                  "output = \(logs)/train-$(ClusterId)_$(shard).out",
-                  "error = \(logs)/train-$(ClusterId)_$(shard).err",
-                  "log = \(logs)/train.log"]
+        lines.append("arguments = $(shard)")
+        lines += logs(job: "train-$(ClusterId)_$(shard)", log: "train")
         if let maxRunning { lines.append("max_materialize = \(maxRunning)") }
         lines += extraLines
         lines.append("queue shard from (")
@@ -87,12 +91,9 @@ public struct CondorScripts: Sendable {
     }
 
     public var collect: String {
-        let logs = job.logsDirectory.path
         var lines = ["# Written by `bench submit condor`: compare, then the report into \(job.reportDirectory.path)."]
         lines += common(executable: Self.collectScriptFile)
-        lines += ["output = \(logs)/collect-$(ClusterId).out",
-                  "error = \(logs)/collect-$(ClusterId).err",
-                  "log = \(logs)/collect.log"]
+        lines += logs(job: "collect-$(ClusterId)", log: "collect")
         lines += extraLines
         lines.append("queue")
         return lines.joined(separator: "\n") + "\n"
