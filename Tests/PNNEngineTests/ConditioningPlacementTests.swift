@@ -63,6 +63,47 @@ import Testing
         #expect(model.parameters.allSatisfy { p in model.layers.contains { p.name.hasPrefix($0.name + ".") } })
     }
 
+    /// Conditioned on two physics parameters, concat adds two columns wherever it sits;
+    /// the element-wise kinds keep every width (their kernels gain a row instead).
+    @Test(arguments: ConditioningKind.allCases, ConditioningPlace.allCases)
+    func twoParametersLayerList(kind: ConditioningKind, place: ConditioningPlace) {
+        let model = Model(spec: ArchitectureSpec(conditioning: kind, conditioningPlace: place, parameterCount: 2), seed: 1)
+        let concat: [ConditioningPlace: String] = [
+            .start: "concat0 27→29, dense0 29→300, dropout0 300→300, dense1 300→150, dropout1 150→150, "
+                + "dense2 150→100, dropout2 100→100, dense3 100→50, dropout3 50→50, output 50→1",
+            .all: "dense0 27→300, concat1 300→302, dropout0 302→302, dense1 302→150, concat2 150→152, dropout1 152→152, "
+                + "dense2 152→100, concat3 100→102, dropout2 102→102, dense3 102→50, concat_out 50→52, dropout3 52→52, "
+                + "output 52→1",
+            .end: "dense0 27→300, dropout0 300→300, dense1 300→150, dropout1 150→150, "
+                + "dense2 150→100, dropout2 100→100, dense3 100→50, concat_out 50→52, dropout3 52→52, output 52→1",
+        ]
+        #expect(Self.layout(model) == (kind == .concat ? concat[place] : Self.paperLayouts[kind]?[place]), "\(kind)/\(place)")
+    }
+
+    @Test func summaryNamesTheInputs() {
+        let two = Model(spec: ArchitectureSpec(conditioning: .affine, conditioningPlace: .all, parameterCount: 2), seed: 1).summary
+        #expect(two.hasPrefix("inputs: 27 features, 2 physics parameters\n"))
+        // Two kernels [2 × 300] and two biases [300].
+        #expect(two.contains("affine0     AffineConditioning    out 300   params 1800\n"))
+        #expect(Model(spec: PaperArchitecture.pnn.spec, seed: 1).summary.hasPrefix("inputs: 27 features, 1 physics parameter\n"))
+        #expect(Model(spec: PaperArchitecture.single.spec, seed: 1).summary.hasPrefix("inputs: 27 features\n"))
+    }
+
+    /// A mass input without one column per physics parameter stops the model before any
+    /// work, with a message that says so; an unconditioned model ignores the mass input.
+    @Test func massColumnsMustMatchTheParameterCount() async {
+        await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            let model = Model(spec: ArchitectureSpec(inputFeatures: 3, hiddenUnits: [4], conditioning: .affine,
+                                                     parameterCount: 2), seed: 1)
+            _ = model.predict(Matrix(rows: 5, cols: 3), mass: Matrix(rows: 5, cols: 1), pool: WorkerPool(threads: 1))
+        }.map { result in
+            let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+            #expect(message.contains("the mass input has 1 column(s) but the model is conditioned on 2 physics parameter(s)"))
+        }
+        let single = Model(spec: ArchitectureSpec(inputFeatures: 3, hiddenUnits: [4], conditioning: .none, parameterCount: 2), seed: 1)
+        #expect(single.predict(Matrix(rows: 5, cols: 3), mass: Matrix(rows: 5, cols: 1), pool: WorkerPool(threads: 1)).count == 5)
+    }
+
     /// The two architectures of the paper suite keep their layers and parameter names
     /// (checkpoints and the Keras fixture rely on them).
     @Test func paperArchitecturesAreUnchanged() {

@@ -11,7 +11,8 @@ enum DoubleReference {
         layer.parameters.map { p in (0..<p.count).map { Double(p.value.data[$0]) } }
     }
 
-    static func forward(_ layer: Layer, _ x: Batch, mass: [Double], params: [[Double]], dropoutMask: Batch? = nil) -> Batch {
+    /// `mass`: one row of p physics parameters per event.
+    static func forward(_ layer: Layer, _ x: Batch, mass: Batch, params: [[Double]], dropoutMask: Batch? = nil) -> Batch {
         switch layer {
         case let dense as Dense:
             let (w, b) = (params[0], params[1])
@@ -32,16 +33,25 @@ enum DoubleReference {
             var scale: ([Double], [Double])? = nil, shift: ([Double], [Double])? = nil
             if cond.scaleKernel != nil { scale = (params[k], params[k + 1]); k += 2 }
             if cond.shiftKernel != nil { shift = (params[k], params[k + 1]) }
+            // (m·W + b)_j with W [p × D] row-major, as Keras stores a Dense kernel.
+            let d = cond.inputWidth
+            func map(_ m: [Double], _ w: [Double], _ b: [Double], _ j: Int) -> Double {
+                precondition(m.count == cond.massWidth && w.count == m.count * d)
+                return m.indices.reduce(b[j]) { $0 + m[$1] * w[$1 * d + j] }
+            }
             return x.enumerated().map { (i, row) in
                 row.enumerated().map { (j, h) in
                     var z = h
-                    if let (w, b) = scale { z *= mass[i] * w[j] + b[j] }
-                    if let (w, b) = shift { z += mass[i] * w[j] + b[j] }
+                    if let (w, b) = scale { z *= map(mass[i], w, b, j) }
+                    if let (w, b) = shift { z += map(mass[i], w, b, j) }
                     return z
                 }
             }
-        case is ConcatConditioning:
-            return x.enumerated().map { (i, row) in row + [mass[i]] }
+        case let concat as ConcatConditioning:
+            return x.enumerated().map { (i, row) in
+                precondition(mass[i].count == concat.massWidth)
+                return row + mass[i]
+            }
         case let dropout as Dropout:
             guard let mask = dropoutMask else { return x }
             _ = dropout
@@ -73,6 +83,18 @@ enum TestData {
         var s = RandomStream(seed: seed, purpose: .benchmark)
         // Values rounded to Float so engine and reference see the same inputs.
         return (0..<rows).map { _ in (0..<cols).map { _ in Double(Float((2 * s.nextDouble() - 1) * scale)) } }
+    }
+
+    /// p physics parameters for each of `rows` events, rounded to Float: column 0 the
+    /// HEPMASS mass points (/1000), the others spread over [−0.8, 1.3] in other orders,
+    /// so that a swapped or transposed parameter index changes the result.
+    static func massRows(_ rows: Int, columns p: Int) -> [[Double]] {
+        (0..<rows).map { i -> [Double] in
+            (0..<p).map { c -> Double in
+                let value: Double = c == 0 ? 0.5 + 0.25 * Double(i % 5) : -0.8 + 0.35 * Double((3 * i + c) % 7)
+                return Double(Float(value))
+            }
+        }
     }
 
     static func matrix(_ b: [[Double]]) -> Matrix {

@@ -8,11 +8,12 @@ import Testing
     let pool = WorkerPool(threads: 2)
 
     /// Scalar objective L = Σ_ij R_ij·Y_ij with a fixed random R, so ∂L/∂Y = R.
-    func check(_ layer: Layer, inputWidth: Int, needInput: Bool = true, dropoutMask: Bool = false,
+    /// `massWidth`: p, the physics parameters per event (columns of the mass input).
+    func check(_ layer: Layer, inputWidth: Int, massWidth: Int = 1, needInput: Bool = true, dropoutMask: Bool = false,
                line: Int = #line) {
         let x = TestData.randomBatch(rows: Self.rows, cols: inputWidth, seed: 11)
-        let massValues = (0..<Self.rows).map { Double(Float(0.5 + 0.25 * Double($0 % 5))) }
-        let mass = TestData.matrix(massValues.map { [$0] })
+        let massValues = TestData.massRows(Self.rows, columns: massWidth)
+        let mass = TestData.matrix(massValues)
         TestData.randomize(layer.parameters, seed: 5)
         let context = PassContext(mass: mass, training: dropoutMask, pool: pool, seed: 3, step: 4)
 
@@ -80,6 +81,26 @@ import Testing
         check(ConditionalScaling(name: "s", width: 19), inputWidth: 19, needInput: false)
     }
     @Test func concatConditioning() { check(ConcatConditioning(name: "c", width: 6), inputWidth: 6) }
+
+    /// Conditioned on p > 1 physics parameters: kernels [p × D] (Keras' layout for a Dense
+    /// layer on p inputs), biases [D], concat adds p columns; 19 columns span a full and a
+    /// partial SIMD block of the backward pass, p = 3 more than one extra kernel row.
+    @Test(arguments: [2, 3])
+    func conditioningOnSeveralParameters(p: Int) {
+        let d = 19
+        let layers: [MassConditioningLayer] = [AffineConditioning(name: "a", width: d, massWidth: p),
+                                               ConditionalBiasing(name: "b", width: d, massWidth: p),
+                                               ConditionalScaling(name: "s", width: d, massWidth: p)]
+        for layer in layers {
+            #expect(layer.parameters.map(\.shape) == Array(repeating: [[p, d], [d]], count: layer.parameters.count / 2).flatMap { $0 },
+                    "\(layer.name) parameter shapes")
+            check(layer, inputWidth: d, massWidth: p)
+            check(layer, inputWidth: d, massWidth: p, needInput: false)
+        }
+        let concat = ConcatConditioning(name: "c", width: 6, massWidth: p)
+        #expect(concat.outputWidth == 6 + p)
+        check(concat, inputWidth: 6, massWidth: p)
+    }
     @Test func dropoutInTraining() { check(Dropout(name: "x", width: 23, rate: 0.25, index: 0), inputWidth: 23, dropoutMask: true) }
     @Test func dropoutAtInferenceIsIdentity() { check(Dropout(name: "x", width: 23, rate: 0.25, index: 0), inputWidth: 23) }
 }

@@ -16,18 +16,23 @@ import Testing
             s.l2Bias = 1e-3
             out.append(s)
         }
-        for kind in ConditioningKind.allCases where kind != .none {  // none: PaperArchitecture.single
-            for place in ConditioningPlace.allCases {
-                out.append(ArchitectureSpec(inputFeatures: 5, hiddenUnits: [6, 4, 3], conditioning: kind,
-                                            conditioningPlace: place, dropoutRate: 0, l2Kernel: 1e-2, l2Bias: 1e-3))
+        // Every kind × place conditioned on the mass alone, then on two physics parameters.
+        for parameters in [1, 2] {
+            for kind in ConditioningKind.allCases where kind != .none {  // none: PaperArchitecture.single
+                for place in ConditioningPlace.allCases {
+                    out.append(ArchitectureSpec(inputFeatures: 5, hiddenUnits: [6, 4, 3], conditioning: kind,
+                                                conditioningPlace: place, parameterCount: parameters,
+                                                dropoutRate: 0, l2Kernel: 1e-2, l2Bias: 1e-3))
+                }
             }
         }
         return out
     }()
 
     /// The layers each spec above must build ("name in→out"), so that every placement is
-    /// really exercised: 5 inputs, 6/4/3 units, no dropout.
+    /// really exercised: 5 inputs, 6/4/3 units, no dropout; concat adds p columns.
     static func expectedLayout(_ spec: ArchitectureSpec) -> String {
+        let k = spec.parameterCount
         let plain = "dense0 5→6, dense1 6→4, dense2 4→3, output 3→1"
         let p: String
         switch spec.conditioning {
@@ -38,9 +43,11 @@ import Testing
         }
         switch (spec.conditioning, spec.conditioningPlace) {
         case (.none, _): return plain
-        case (.concat, .start): return "concat0 5→6, dense0 6→6, dense1 6→4, dense2 4→3, output 3→1"
-        case (.concat, .all): return "dense0 5→6, concat1 6→7, dense1 7→4, concat2 4→5, dense2 5→3, concat_out 3→4, output 4→1"
-        case (.concat, .end): return "dense0 5→6, dense1 6→4, dense2 4→3, concat_out 3→4, output 4→1"
+        case (.concat, .start): return "concat0 5→\(5 + k), dense0 \(5 + k)→6, dense1 6→4, dense2 4→3, output 3→1"
+        case (.concat, .all):
+            return "dense0 5→6, concat1 6→\(6 + k), dense1 \(6 + k)→4, concat2 4→\(4 + k), dense2 \(4 + k)→3, "
+                + "concat_out 3→\(3 + k), output \(3 + k)→1"
+        case (.concat, .end): return "dense0 5→6, dense1 6→4, dense2 4→3, concat_out 3→\(3 + k), output \(3 + k)→1"
         case (_, .start): return "\(p)_in 5→5, " + plain
         case (_, .all): return "dense0 5→6, \(p)0 6→6, dense1 6→4, \(p)1 4→4, dense2 4→3, \(p)2 3→3, output 3→1"
         case (_, .end): return "dense0 5→6, dense1 6→4, dense2 4→3, \(p)2 3→3, output 3→1"
@@ -61,11 +68,11 @@ import Testing
         }
         let n = 8
         let x = TestData.randomBatch(rows: n, cols: spec.inputFeatures, seed: 2, scale: 1.5)
-        let massValues = (0..<n).map { Double(Float(0.5 + 0.25 * Double($0 % 5))) }
+        let massValues = TestData.massRows(n, columns: spec.parameterCount)
         let labels = (0..<n).map { Double($0 % 2) }
         let weights = (0..<n).map { [0.5, 1.0, 2.0][$0 % 3] }
 
-        let context = PassContext(mass: TestData.matrix(massValues.map { [$0] }), training: false, pool: pool)
+        let context = PassContext(mass: TestData.matrix(massValues), training: false, pool: pool)
         model.forward(TestData.matrix(x), context)
         let dz = Matrix(rows: n, cols: 1)
         let ce = BinaryCrossEntropy.lossAndGradient(logits: model.outputLayer.logits!, labels: TestData.matrix(labels.map { [$0] }),
@@ -105,7 +112,7 @@ import Testing
                         return (loss(plus, penalized: penalized) - loss(minus, penalized: penalized)) / (2 * h)
                     }
                 }
-                let label = "\(spec.conditioning)/\(spec.conditioningPlace)/\(spec.activation): ∂L/∂\(parameter.name)"
+                let label = "\(spec.conditioning)/\(spec.conditioningPlace)/\(spec.activation)/p=\(spec.parameterCount): ∂L/∂\(parameter.name)"
                 // The cross-entropy part alone, so a small L2 term cannot hide an error in
                 // the backward pass; it must reach every tensor, or the check is empty.
                 let data = numeric(penalized: false)
@@ -122,6 +129,50 @@ import Testing
         #expect(Model(spec: PaperArchitecture.pnn.spec, seed: 1).parameterCount == 74_051)
         #expect(Model(spec: PaperArchitecture.pnnLinear.spec, seed: 1).parameterCount == 74_051)
         #expect(Model(spec: PaperArchitecture.single.spec, seed: 1).parameterCount == 73_751)
+    }
+
+    /// Two physics parameters add one kernel row per conditioning kernel (one per D it
+    /// conditions; two for affine) and one input row per Dense layer a concat widens.
+    @Test func paperParameterCountsWithTwoParameters() {
+        func extra(_ spec: ArchitectureSpec) -> Int {
+            var two = spec
+            two.parameterCount = 2
+            return Model(spec: two, seed: 1).parameterCount - Model(spec: spec, seed: 1).parameterCount
+        }
+        #expect(extra(PaperArchitecture.affine.spec) == 2 * (300 + 150 + 100 + 50))
+        #expect(extra(PaperArchitecture.pnn.spec) == 300)
+        #expect(extra(PaperArchitecture.single.spec) == 0)
+        let expected: [ConditioningKind: [ConditioningPlace: Int]] = [
+            .concat: [.start: 300, .all: 150 + 100 + 50 + 1, .end: 1],
+            .biasing: [.start: 27, .all: 600, .end: 50],
+            .scaling: [.start: 27, .all: 600, .end: 50],
+            .affine: [.start: 2 * 27, .all: 2 * 600, .end: 2 * 50],
+        ]
+        for (kind, places) in expected {
+            for (place, count) in places {
+                #expect(extra(ArchitectureSpec(conditioning: kind, conditioningPlace: place)) == count, "\(kind)/\(place)")
+            }
+        }
+    }
+
+    /// A conditioning kernel on p parameters is Keras' Dense(D) kernel on p inputs: shape
+    /// [p × D], glorot-uniform with fan_in = p and fan_out = D, drawn in row-major order from
+    /// the parameter's stream (p = 1: the one-parameter engine's initialisation).
+    @Test(arguments: [1, 2, 3])
+    func conditioningKernelsAreGlorotOverTheParameters(p: Int) throws {
+        var spec = PaperArchitecture.affine.spec
+        spec.parameterCount = p
+        let model = Model(spec: spec, seed: 42)
+        let kernels = model.parameters.enumerated().filter { $0.element.name.hasPrefix("affine") && $0.element.kind == .kernel }
+        #expect(kernels.count == 8)
+        for (index, kernel) in kernels {
+            let d = kernel.value.cols
+            #expect(kernel.shape == [p, d], "\(kernel.name)")
+            let limit = (6.0 / Double(p + d)).squareRoot()
+            var stream = RandomStream(seed: 42, purpose: .initialization, index: UInt64(index))
+            let expected = (0..<p * d).map { _ in Float((2 * stream.nextDouble() - 1) * limit) }
+            #expect(kernel.value.toArray() == expected, "\(kernel.name)")
+        }
     }
 
     @Test func glorotUniformBoundsAndZeroBiases() {

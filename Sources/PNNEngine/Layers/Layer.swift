@@ -1,6 +1,8 @@
 /// Everything a layer may need besides its input during one pass.
 public struct PassContext {
-    /// Mass feature of the batch, [B × 1], already divided by 1000.
+    /// Physics parameters of the batch, [B × p]: one row per event, one column per
+    /// parameter the network is conditioned on (`ArchitectureSpec.parameterCount`); for
+    /// HEPMASS the mass alone (p = 1), divided by 1000.
     public let mass: Matrix
     /// Dropout is active only when training.
     public let training: Bool
@@ -15,6 +17,16 @@ public struct PassContext {
         self.pool = pool
         self.seed = seed
         self.step = step
+    }
+
+    /// Stops with a message naming `layer` unless `mass` is [rows × columns]. A check that
+    /// stays in this module's `-Ounchecked` build (which drops `precondition`): a narrower
+    /// mass input would otherwise be read out of bounds.
+    func requireMass(rows: Int, columns: Int, for layer: String) {
+        guard mass.cols == columns else {
+            fatalError("\(layer): the mass input has \(mass.cols) column(s), expected \(columns) (one per physics parameter)")
+        }
+        guard mass.rows == rows else { fatalError("\(layer): the mass input has \(mass.rows) rows, the batch \(rows)") }
     }
 }
 

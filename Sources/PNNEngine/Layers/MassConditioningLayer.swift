@@ -1,22 +1,26 @@
 /// Shared mechanism of the mass-conditioning layers (paper §2.2 and eq. 1).
 ///
-/// For a hidden batch H [B × D] and the mass column m [B × 1], two linear maps of the
-/// mass (each a Dense layer from 1 to D units with linear activation):
+/// For a hidden batch H [B × D] and the physics parameters M [B × p] (row m_i ∈ ℝᵖ; the
+/// mass alone: p = 1), two linear maps of the parameters (each a Dense layer from p to D
+/// units with linear activation, kernel in Keras' [p × D] layout):
 ///
-///     s_i = m_i·w_s + b_s      (scaling,  w_s, b_s ∈ ℝᴰ)
-///     t_i = m_i·w_t + b_t      (biasing,  w_t, b_t ∈ ℝᴰ)
+///     s_i = m_i·W_s + b_s      (scaling,  W_s ∈ ℝ^(p×D), b_s ∈ ℝᴰ)
+///     t_i = m_i·W_t + b_t      (biasing,  W_t ∈ ℝ^(p×D), b_t ∈ ℝᴰ)
 ///
-/// and the output  z_i = h_i ⊙ s_i + t_i  (affine), h_i ⊙ s_i (scaling only) or
-/// h_i + t_i (biasing only). With G = ∂L/∂Z the gradients are
+/// i.e. s_ij = (Σ_c m_ic·W_s,cj) + b_s,j, summed in increasing c, and the output
+/// z_i = h_i ⊙ s_i + t_i (affine), h_i ⊙ s_i (scaling only) or h_i + t_i (biasing only).
+/// With G = ∂L/∂Z the gradients are
 ///
-///     ∂L/∂H = G ⊙ S,   ∂L/∂w_s = Σ_i G_i ⊙ h_i · m_i,   ∂L/∂b_s = Σ_i G_i ⊙ h_i,
-///     ∂L/∂w_t = Σ_i G_i · m_i,   ∂L/∂b_t = Σ_i G_i.
+///     ∂L/∂H = G ⊙ S,   ∂L/∂W_s,cj = Σ_i G_ij·h_ij·m_ic,   ∂L/∂b_s,j = Σ_i G_ij·h_ij,
+///     ∂L/∂W_t,cj = Σ_i G_ij·m_ic,   ∂L/∂b_t,j = Σ_i G_ij.
 ///
-/// The mass is an input, not a learned quantity: no gradient flows into it.
+/// The parameters are inputs, not learned quantities: no gradient flows into them.
 public class MassConditioningLayer: Layer {
     public let name: String
     public let inputWidth: Int
     public var outputWidth: Int { inputWidth }
+    /// p, the columns of the mass input (`PassContext.mass`) and the rows of each kernel.
+    public let massWidth: Int
     public let scaleKernel: Parameter?
     public let scaleBias: Parameter?
     public let shiftKernel: Parameter?
@@ -27,43 +31,69 @@ public class MassConditioningLayer: Layer {
     private var output: Matrix?
     private var gradInput: Matrix?
 
-    init(name: String, width: Int, scaling: Bool, biasing: Bool) {
+    init(name: String, width: Int, massWidth: Int, scaling: Bool, biasing: Bool) {
+        guard massWidth >= 1 else { fatalError("\(name): a conditioning layer needs at least one parameter, got \(massWidth)") }
         self.name = name
         self.inputWidth = width
-        scaleKernel = scaling ? Parameter(name: "\(name).scale.kernel", kind: .kernel, rows: 1, cols: width) : nil
+        self.massWidth = massWidth
+        scaleKernel = scaling ? Parameter(name: "\(name).scale.kernel", kind: .kernel, rows: massWidth, cols: width) : nil
         scaleBias = scaling ? Parameter(name: "\(name).scale.bias", kind: .bias, rows: 1, cols: width) : nil
-        shiftKernel = biasing ? Parameter(name: "\(name).shift.kernel", kind: .kernel, rows: 1, cols: width) : nil
+        shiftKernel = biasing ? Parameter(name: "\(name).shift.kernel", kind: .kernel, rows: massWidth, cols: width) : nil
         shiftBias = biasing ? Parameter(name: "\(name).shift.bias", kind: .bias, rows: 1, cols: width) : nil
     }
 
     public func forward(_ h: Matrix, _ context: PassContext) -> Matrix {
         precondition(h.cols == inputWidth, "\(name): input has \(h.cols) columns, expected \(inputWidth)")
+        context.requireMass(rows: h.rows, columns: massWidth, for: name)
         input = h
-        let rows = h.rows, d = inputWidth
+        let rows = h.rows, d = inputWidth, p = massWidth
         let z = ensureRows(&output, rows: rows, cols: d)
         let m = context.mass.data
         let ws = scaleKernel?.value.data, bs = scaleBias?.value.data
         let wt = shiftKernel?.value.data, bt = shiftBias?.value.data
         context.pool.parallelRanges(count: rows, granularity: RowOps.rowGrain) { range in
-            for i in range {
-                let hi = h.data + i * d, zi = z.data + i * d, mi = m[i]
-                if let ws, let bs, let wt, let bt {
-                    for j in 0..<d { zi[j] = hi[j] * (mi * ws[j] + bs[j]) + (mi * wt[j] + bt[j]) }
-                } else if let ws, let bs {
-                    for j in 0..<d { zi[j] = hi[j] * (mi * ws[j] + bs[j]) }
-                } else if let wt, let bt {
-                    for j in 0..<d { zi[j] = hi[j] + (mi * wt[j] + bt[j]) }
+            if p == 1 {
+                // The mass alone: the loops (and bits) of the one-parameter engine.
+                for i in range {
+                    let hi = h.data + i * d, zi = z.data + i * d, mi = m[i]
+                    if let ws, let bs, let wt, let bt {
+                        for j in 0..<d { zi[j] = hi[j] * (mi * ws[j] + bs[j]) + (mi * wt[j] + bt[j]) }
+                    } else if let ws, let bs {
+                        for j in 0..<d { zi[j] = hi[j] * (mi * ws[j] + bs[j]) }
+                    } else if let wt, let bt {
+                        for j in 0..<d { zi[j] = hi[j] + (mi * wt[j] + bt[j]) }
+                    }
+                }
+            } else {
+                for i in range {
+                    let hi = h.data + i * d, zi = z.data + i * d, mi = m + i * p
+                    if let ws, let bs, let wt, let bt {
+                        for j in 0..<d { zi[j] = hi[j] * Self.map(mi, ws, bs, j, p: p, d: d) + Self.map(mi, wt, bt, j, p: p, d: d) }
+                    } else if let ws, let bs {
+                        for j in 0..<d { zi[j] = hi[j] * Self.map(mi, ws, bs, j, p: p, d: d) }
+                    } else if let wt, let bt {
+                        for j in 0..<d { zi[j] = hi[j] + Self.map(mi, wt, bt, j, p: p, d: d) }
+                    }
                 }
             }
         }
         return z
     }
 
+    /// (Σ_c m_c·W_cj) + b_j for one row m of p > 1 parameters, summed in increasing c.
+    @inline(__always)
+    static func map(_ m: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>,
+                    _ j: Int, p: Int, d: Int) -> Float {
+        var a = m[0] * w[j]
+        for c in 1..<p { a += m[c] * w[c * d + j] }
+        return a + b[j]
+    }
+
     public func backward(_ g: Matrix, _ context: PassContext, needInputGradient: Bool) -> Matrix? {
-        let h = input!, rows = g.rows, d = inputWidth
+        let h = input!, rows = g.rows, d = inputWidth, p = massWidth
         // ∂L/∂H = G ⊙ S only when scaling; with biasing alone it is G itself.
         let dh = needInputGradient && scaleKernel != nil ? ensureRows(&gradInput, rows: rows, cols: d) : nil
-        let buffers = Buffers(g: g.data, h: h.data, m: context.mass.data, dh: dh?.data,
+        let buffers = Buffers(g: g.data, h: h.data, m: context.mass.data, p: p, dh: dh?.data,
                               ws: scaleKernel?.value.data, bs: scaleBias?.value.data,
                               gws: scaleKernel?.gradient.data, gbs: scaleBias?.gradient.data,
                               gwt: shiftKernel?.gradient.data, gbt: shiftBias?.gradient.data)
@@ -72,7 +102,15 @@ public class MassConditioningLayer: Layer {
             var j = cols.lowerBound
             while j < cols.upperBound {
                 let width = min(16, cols.upperBound - j)
-                MassConditioningLayer.backwardColumns(j, width: width, rows: rows, stride: d, buffers)
+                if p == 1 {
+                    // A constant flag, so the inlined kernel is the one-parameter engine's.
+                    MassConditioningLayer.backwardColumns(j, width: width, rows: rows, stride: d, buffers, severalParameters: false)
+                } else {
+                    MassConditioningLayer.backwardColumns(j, width: width, rows: rows, stride: d, buffers, severalParameters: true)
+                    for c in 1..<p {
+                        MassConditioningLayer.backwardKernelRow(c, j, width: width, rows: rows, stride: d, buffers)
+                    }
+                }
                 j += width
             }
         }
@@ -82,34 +120,45 @@ public class MassConditioningLayer: Layer {
 
     struct Buffers {
         let g, h, m: UnsafeMutablePointer<Float>
+        /// Columns of `m`, one per parameter.
+        let p: Int
         let dh, ws, bs, gws, gbs, gwt, gbt: UnsafeMutablePointer<Float>?
     }
 
-    /// Columns j..<j+width (width ≤ 16), every row i in increasing order, in SIMD
-    /// registers: Σ_i G_ij·h_ij·m_i, Σ_i G_ij·h_ij, Σ_i G_ij·m_i, Σ_i G_ij, and, when
-    /// wanted, ∂L/∂h_ij = G_ij·(m_i·w_s,j + b_s,j). Lanes past `width` hold zeros, so every
-    /// real column's arithmetic is the same whatever the block boundaries.
+    typealias V = SIMD16<Float>
+
+    /// Floats p[0..<width] (width ≤ 16) in the first lanes, zeros in the others.
     @inline(__always)
-    static func backwardColumns(_ j: Int, width: Int, rows: Int, stride d: Int, _ b: Buffers) {
-        typealias V = SIMD16<Float>
-        @inline(__always) func load(_ p: UnsafeMutablePointer<Float>) -> V {
-            if width == 16 { return UnsafeRawPointer(p).loadUnaligned(as: V.self) }
-            var v = V()
-            for l in 0..<width { v[l] = p[l] }
-            return v
-        }
+    static func load(_ p: UnsafeMutablePointer<Float>, width: Int) -> V {
+        if width == 16 { return UnsafeRawPointer(p).loadUnaligned(as: V.self) }
+        var v = V()
+        for l in 0..<width { v[l] = p[l] }
+        return v
+    }
+
+    /// Columns j..<j+width (width ≤ 16), every row i in increasing order, in SIMD
+    /// registers: Σ_i G_ij·h_ij·m_i0, Σ_i G_ij·h_ij, Σ_i G_ij·m_i0, Σ_i G_ij (kernel row 0
+    /// and the biases), and, when wanted, ∂L/∂h_ij = G_ij·s_ij with s_ij summed as in the
+    /// forward pass. Lanes past `width` hold zeros, so every real column's arithmetic is the
+    /// same whatever the block boundaries. `severalParameters` is false exactly when p = 1.
+    @inline(__always)
+    static func backwardColumns(_ j: Int, width: Int, rows: Int, stride d: Int, _ b: Buffers, severalParameters: Bool) {
         var sGHM = V(), sGH = V(), sGM = V(), sG = V()
         let scaling = b.gws != nil, shifting = b.gwt != nil
-        let ws = b.ws.map { load($0 + j) } ?? V(), bs = b.bs.map { load($0 + j) } ?? V()
+        let ws = b.ws.map { load($0 + j, width: width) } ?? V(), bs = b.bs.map { load($0 + j, width: width) } ?? V()
         for i in 0..<rows {
-            let gi = load(b.g + i * d + j)
-            let mi = V(repeating: b.m[i])
+            let gi = load(b.g + i * d + j, width: width)
+            let mi = V(repeating: b.m[severalParameters ? i * b.p : i])
             if scaling {
-                let gh = gi * load(b.h + i * d + j)
+                let gh = gi * load(b.h + i * d + j, width: width)
                 sGHM.addProduct(gh, mi)
                 sGH += gh
                 if let dh = b.dh {
-                    let di = gi * (mi * ws + bs)
+                    var s = mi * ws
+                    if severalParameters {
+                        for c in 1..<b.p { s += V(repeating: b.m[i * b.p + c]) * load(b.ws! + c * d + j, width: width) }
+                    }
+                    let di = gi * (s + bs)
                     if width == 16 {
                         UnsafeMutableRawPointer(dh + i * d + j).storeBytes(of: di, as: V.self)
                     } else {
@@ -125,6 +174,24 @@ public class MassConditioningLayer: Layer {
         for l in 0..<width {
             b.gws?[j + l] = sGHM[l]; b.gbs?[j + l] = sGH[l]
             b.gwt?[j + l] = sGM[l]; b.gbt?[j + l] = sG[l]
+        }
+    }
+
+    /// Kernel row c ≥ 1, columns j..<j+width: Σ_i G_ij·h_ij·m_ic and Σ_i G_ij·m_ic, rows
+    /// in increasing order with the arithmetic of row 0's sums in `backwardColumns`.
+    @inline(__always)
+    static func backwardKernelRow(_ c: Int, _ j: Int, width: Int, rows: Int, stride d: Int, _ b: Buffers) {
+        var sGHM = V(), sGM = V()
+        let scaling = b.gws != nil, shifting = b.gwt != nil
+        for i in 0..<rows {
+            let gi = load(b.g + i * d + j, width: width)
+            let mi = V(repeating: b.m[i * b.p + c])
+            if scaling { sGHM.addProduct(gi * load(b.h + i * d + j, width: width), mi) }
+            if shifting { sGM.addProduct(gi, mi) }
+        }
+        for l in 0..<width {
+            b.gws?[c * d + j + l] = sGHM[l]
+            b.gwt?[c * d + j + l] = sGM[l]
         }
     }
 }

@@ -1,15 +1,18 @@
-/// How the mass enters the network: the mechanism applied at each conditioning point
-/// (see `ArchitectureSpec`). The maps of m are linear, as wide as what they condition.
+/// How the physics parameters m ∈ ℝᵖ of an event (a row of the mass input, p =
+/// `ArchitectureSpec.parameterCount`) enter the network: the mechanism applied at each
+/// conditioning point. The maps of m are linear, m·W + b with W ∈ ℝ^(p×D) in Keras' kernel
+/// layout (Dense(D) on p inputs), as wide (D) as what they condition.
 public enum ConditioningKind: String, Codable, Sendable, CaseIterable {
     /// No mass input (the single NN and individual NNs of Table 3).
     case none
-    /// z = [h, m]: the mass becomes one more input of the next Dense layer (Baldi's pNN at the input).
+    /// z = [h, m]: the p parameters become p more inputs of the next Dense layer (Baldi's
+    /// pNN at the input).
     case concat
-    /// z = h + (W·m + b).
+    /// z = h + (m·W + b).
     case biasing
-    /// z = h ⊙ (W·m + b).
+    /// z = h ⊙ (m·W + b).
     case scaling
-    /// z = h ⊙ (W_s·m + b_s) + (W_b·m + b_b) (paper eq. 1).
+    /// z = h ⊙ (m·W_s + b_s) + (m·W_b + b_b) (paper eq. 1).
     case affine
 }
 
@@ -42,47 +45,96 @@ public enum ConditioningPoint: Hashable, Sendable {
 ///                                                                all: every k; end: k = n−1
 ///     Dense(1, sigmoid)
 ///
-/// where C is the conditioning layer of the kind: concat adds the mass as one more input
-/// of the next Dense layer; biasing, scaling and affine keep the width (`inputFeatures`
-/// at the input, u_k at block k). The inputs get no dropout; at a block the dropout
-/// follows the conditioning ("after the ReLU, before dropout"), so after a concat it can
-/// drop the mass column too, as a Keras Dropout after the concatenation does. A rate of 0
-/// omits the dropout layers.
+/// where C is the conditioning layer of the kind, fed the row m ∈ ℝᵖ of p =
+/// `parameterCount` physics parameters of each event (the mass alone: p = 1; a 2-D grid
+/// (m_X, m_Y): p = 2). Concat adds the p parameters as p more inputs of the next Dense
+/// layer; biasing, scaling and affine keep the width D (`inputFeatures` at the input, u_k
+/// at block k), each map m·W + b having a p × D kernel and D biases. The inputs get no
+/// dropout; at a block the dropout follows the conditioning ("after the ReLU, before
+/// dropout"), so after a concat it can drop the parameter columns too, as a Keras Dropout
+/// after the concatenation does. A rate of 0 omits the dropout layers.
 ///
 /// Layer names: `dense<k>`, `dropout<k>`, `output`; `bias`, `scale`, `affine` + `<k>`
 /// at block k and + `_in` at the input; a concat layer is named after the Dense layer
 /// whose input it widens: `concat0` at the input, `concat<k+1>` at block k < n−1,
 /// `concat_out` at block n−1. Parameters are named `<layer>.kernel` etc.
 ///
-/// With the paper's sizes (27 inputs; 300, 150, 100, 50 units), Dense inputs are 28, 300,
-/// 150, 100 and 50 for concat-start (Baldi's pNN, `PaperArchitecture.pnn`); 27, 301, 151,
-/// 101 and 51 for concat-all; 27, 300, 150, 100 and 51 for concat-end. Biasing, scaling
-/// and affine at the start condition the 27 inputs; affine-all is the paper's Table 2
+/// With the paper's sizes (27 inputs; 300, 150, 100, 50 units) and p = 1, Dense inputs
+/// are 28, 300, 150, 100 and 50 for concat-start (Baldi's pNN, `PaperArchitecture.pnn`);
+/// 27, 301, 151, 101 and 51 for concat-all; 27, 300, 150, 100 and 51 for concat-end (each
+/// + p − 1 more where the parameters are concatenated). Biasing, scaling and affine at
+/// the start condition the 27 inputs; affine-all is the paper's Table 2
 /// (`PaperArchitecture.affine`).
+///
+/// Coding: `parameterCount` is written only when it is not 1 and read as 1 when absent,
+/// so a p = 1 spec encodes to the same bytes as before the field existed (checkpoint
+/// headers) and older checkpoints still load.
 public struct ArchitectureSpec: Codable, Hashable, Sendable {
     public var inputFeatures: Int
     public var hiddenUnits: [Int]
     public var activation: Activation
     public var conditioning: ConditioningKind
     public var conditioningPlace: ConditioningPlace
+    /// p, the number of physics parameters the network is conditioned on: the columns of
+    /// the mass input (`PassContext.mass`, [B × p]). Not the number of learnable weights
+    /// (that is `Model.parameterCount`). Ignored when `conditioning` is `none`.
+    public var parameterCount: Int
     public var dropoutRate: Float
     public var l2Kernel: Float
     public var l2Bias: Float
 
     /// The defaults are the paper's hyper-parameters (§6.3.1), so
     /// `ArchitectureSpec(conditioning: kind, conditioningPlace: place)` is any kind × place
-    /// of the conditioning study at the paper's sizes.
+    /// of the conditioning study at the paper's sizes, conditioned on the mass alone.
     public init(inputFeatures: Int = 27, hiddenUnits: [Int] = [300, 150, 100, 50], activation: Activation = .relu,
-                conditioning: ConditioningKind, conditioningPlace: ConditioningPlace = .all,
+                conditioning: ConditioningKind, conditioningPlace: ConditioningPlace = .all, parameterCount: Int = 1,
                 dropoutRate: Float = 0.25, l2Kernel: Float = 1e-4, l2Bias: Float = 1e-5) {
         self.inputFeatures = inputFeatures
         self.hiddenUnits = hiddenUnits
         self.activation = activation
         self.conditioning = conditioning
         self.conditioningPlace = conditioningPlace
+        self.parameterCount = parameterCount
         self.dropoutRate = dropoutRate
         self.l2Kernel = l2Kernel
         self.l2Bias = l2Bias
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case inputFeatures, hiddenUnits, activation, conditioning, conditioningPlace, parameterCount
+        case dropoutRate, l2Kernel, l2Bias
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        inputFeatures = try c.decode(Int.self, forKey: .inputFeatures)
+        hiddenUnits = try c.decode([Int].self, forKey: .hiddenUnits)
+        activation = try c.decode(Activation.self, forKey: .activation)
+        conditioning = try c.decode(ConditioningKind.self, forKey: .conditioning)
+        conditioningPlace = try c.decode(ConditioningPlace.self, forKey: .conditioningPlace)
+        // Absent in everything written before parameter vectors: the mass alone.
+        parameterCount = try c.decodeIfPresent(Int.self, forKey: .parameterCount) ?? 1
+        guard parameterCount >= 1 else {
+            throw DecodingError.dataCorruptedError(forKey: .parameterCount, in: c,
+                                                   debugDescription: "parameterCount must be at least 1, got \(parameterCount)")
+        }
+        dropoutRate = try c.decode(Float.self, forKey: .dropoutRate)
+        l2Kernel = try c.decode(Float.self, forKey: .l2Kernel)
+        l2Bias = try c.decode(Float.self, forKey: .l2Bias)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(inputFeatures, forKey: .inputFeatures)
+        try c.encode(hiddenUnits, forKey: .hiddenUnits)
+        try c.encode(activation, forKey: .activation)
+        try c.encode(conditioning, forKey: .conditioning)
+        try c.encode(conditioningPlace, forKey: .conditioningPlace)
+        // Omitted at 1 so that p = 1 specs keep the bytes they had before the field.
+        if parameterCount != 1 { try c.encode(parameterCount, forKey: .parameterCount) }
+        try c.encode(dropoutRate, forKey: .dropoutRate)
+        try c.encode(l2Kernel, forKey: .l2Kernel)
+        try c.encode(l2Bias, forKey: .l2Bias)
     }
 
     /// Whether `point` carries a conditioning layer.

@@ -1,7 +1,8 @@
 /// Keras' default initialisation: kernels glorot-uniform, biases zero.
 ///
 /// Kernel W [fan_in × fan_out]:  W_ij ~ U(−L, L),  L = √(6 / (fan_in + fan_out))
-/// (Glorot & Bengio 2010). Parameter number p of a model draws from the stream
+/// (Glorot & Bengio 2010); a conditioning kernel on p physics parameters is [p × D], so
+/// fan_in = p and fan_out = D, as for Keras' Dense(D) on p inputs. Parameter number p of a model draws from the stream
 /// (seed, .initialization, p), element by element in row-major order, in Double and
 /// rounded once to Float, so the weights are a function of (spec, seed) alone.
 public enum GlorotUniform {

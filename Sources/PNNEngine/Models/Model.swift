@@ -1,6 +1,7 @@
 /// A feed-forward classifier built from an `ArchitectureSpec`: layers in order, the
 /// sigmoid output layer last. Inputs per batch: features X [B × F] and, for parametric
-/// architectures, the mass column m [B × 1] (mass / 1000).
+/// architectures, the physics parameters M [B × p], p = `spec.parameterCount` (HEPMASS:
+/// the mass alone, p = 1, mass / 1000). An unconditioned model ignores M.
 public final class Model {
     public let spec: ArchitectureSpec
     public let layers: [Layer]
@@ -15,6 +16,7 @@ public final class Model {
     /// Builds the layers of `spec` and initialises them (glorot-uniform, zero biases) from `seed`.
     public init(spec: ArchitectureSpec, seed: UInt64) {
         precondition(!spec.hiddenUnits.isEmpty && spec.hiddenUnits.allSatisfy { $0 > 0 }, "hidden units must be positive")
+        guard spec.parameterCount >= 1 else { fatalError("parameterCount must be at least 1, got \(spec.parameterCount)") }
         self.spec = spec
         var layers: [Layer] = []
         var width = spec.inputFeatures
@@ -43,17 +45,18 @@ public final class Model {
     }
 
     /// The conditioning layer of `spec`'s kind at `point`, on `width` columns, named as
-    /// `ArchitectureSpec` documents.
+    /// `ArchitectureSpec` documents, taking the spec's `parameterCount` parameters.
     static func conditioningLayer(_ spec: ArchitectureSpec, at point: ConditioningPoint, width: Int) -> Layer {
         let suffix: String
         switch point {
         case .input: suffix = "_in"
         case .block(let k): suffix = "\(k)"
         }
+        let p = spec.parameterCount
         switch spec.conditioning {
-        case .affine: return AffineConditioning(name: "affine" + suffix, width: width)
-        case .biasing: return ConditionalBiasing(name: "bias" + suffix, width: width)
-        case .scaling: return ConditionalScaling(name: "scale" + suffix, width: width)
+        case .affine: return AffineConditioning(name: "affine" + suffix, width: width, massWidth: p)
+        case .biasing: return ConditionalBiasing(name: "bias" + suffix, width: width, massWidth: p)
+        case .scaling: return ConditionalScaling(name: "scale" + suffix, width: width, massWidth: p)
         case .concat:
             // Named after the Dense layer it widens, so Baldi's pNN keeps `concat0`.
             let name: String
@@ -61,22 +64,37 @@ public final class Model {
             case .input: name = "concat0"
             case .block(let k): name = k + 1 < spec.hiddenUnits.count ? "concat\(k + 1)" : "concat_out"
             }
-            return ConcatConditioning(name: name, width: width)
+            return ConcatConditioning(name: name, width: width, massWidth: p)
         case .none: preconditionFailure("an unconditioned spec has no conditioning layer")
         }
     }
 
+    /// The number of learnable weights (not the physics parameters, `spec.parameterCount`).
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 
     /// Multiply-adds per event of one forward pass through the Dense layers
-    /// (the conditioning and element-wise layers are O(width) and not counted).
+    /// (the conditioning and element-wise layers are O(p·width) and not counted).
     public var forwardMultiplyAdds: Int {
         layers.compactMap { $0 as? Dense }.reduce(0) { $0 + $1.inputWidth * $1.outputWidth }
     }
 
+    /// Stops with a clear message unless `mass` has one column per physics parameter (and
+    /// `rows` rows): what every entry point checks before any work. An unconditioned model
+    /// takes any mass input, as it never reads it. `fatalError`, not `precondition`, which
+    /// this module's `-Ounchecked` build drops.
+    func requireMass(_ mass: Matrix, rows: Int) {
+        guard spec.isParametric else { return }
+        guard mass.cols == spec.parameterCount else {
+            fatalError("the mass input has \(mass.cols) column(s) but the model is conditioned on \(spec.parameterCount) physics parameter(s)")
+        }
+        guard mass.rows == rows else { fatalError("the mass input has \(mass.rows) rows but the features \(rows)") }
+    }
+
     /// Forward pass; returns the sigmoid outputs [B × 1] (buffer owned by the model).
+    /// `context.mass` is [B × p].
     @discardableResult
     public func forward(_ x: Matrix, _ context: PassContext) -> Matrix {
+        requireMass(context.mass, rows: x.rows)
         var h = x
         if let profiler {
             for layer in layers { h = profiler.measure("\(layer.name) forward") { layer.forward(h, context) } }
@@ -108,8 +126,8 @@ public final class Model {
     }
 
     /// Signal probabilities of `count` rows (inference: dropout off), in batches of
-    /// `x.rows` rows: `fill(range)` puts rows `range` into `x` and `mass`, resized to
-    /// `range.count` rows. Every row's score is a function of that row alone, so the
+    /// `x.rows` rows: `fill(range)` puts rows `range` into `x` and `mass` ([· × p]), resized
+    /// to `range.count` rows. Every row's score is a function of that row alone, so the
     /// batch size does not change a bit.
     public func predict(count: Int, x: Matrix, mass: Matrix, pool: WorkerPool, fill: (Range<Int>) -> Void) -> [Float] {
         let batchSize = max(1, x.rows)
@@ -125,33 +143,41 @@ public final class Model {
         return out
     }
 
-    /// Signal probabilities for every row of `x`, `batchSize` rows at a time.
+    /// Signal probabilities for every row of `x` (physics parameters `mass`, [N × p]),
+    /// `batchSize` rows at a time.
     public func predict(_ x: Matrix, mass: Matrix, pool: WorkerPool, batchSize: Int = 4096) -> [Float] {
         precondition(x.rows == mass.rows, "features and mass must have the same number of rows")
+        requireMass(mass, rows: x.rows)
         let xb = Matrix(rows: min(batchSize, max(x.rows, 1)), cols: x.cols)
-        let mb = Matrix(rows: xb.rows, cols: 1)
+        let mb = Matrix(rows: xb.rows, cols: mass.cols)
         return predict(count: x.rows, x: xb, mass: mb, pool: pool) { rows in
             xb.resize(rows: rows.count)
             mb.resize(rows: rows.count)
             xb.data.update(from: x.data + rows.lowerBound * x.cols, count: rows.count * x.cols)
-            mb.data.update(from: mass.data + rows.lowerBound, count: rows.count)
+            mb.data.update(from: mass.data + rows.lowerBound * mass.cols, count: rows.count * mass.cols)
         }
     }
 
     /// The last hidden representation (the input of the output layer) for every row of
-    /// `x`, dropout off: what the t-SNE figures embed. [N × `outputLayer.inputWidth`]; for
-    /// concat at `all` or `end` its last column is the mass.
+    /// `x` (physics parameters `mass`, [N × p]), dropout off: what the t-SNE figures embed.
+    /// [N × `outputLayer.inputWidth`]; for concat at `all` or `end` its last p columns are
+    /// the parameters.
     public func hiddenRepresentation(_ x: Matrix, mass: Matrix, pool: WorkerPool) -> Matrix {
         precondition(x.rows == mass.rows, "features and mass must have the same number of rows")
+        requireMass(mass, rows: x.rows)
         let context = PassContext(mass: mass, training: false, pool: pool)
         var h = x
         for layer in layers.dropLast() { h = layer.forward(h, context) }
         return h.clone()
     }
 
-    /// One line per layer with its output width and parameter count, then the total.
+    /// The inputs (features, and physics parameters when conditioned), then one line per
+    /// layer with its output width and parameter count, then the total.
     public var summary: String {
-        var lines = layers.map { layer -> String in
+        let p = spec.parameterCount
+        var lines = ["inputs: \(spec.inputFeatures) features"
+            + (spec.isParametric ? ", \(p) physics parameter\(p == 1 ? "" : "s")" : "")]
+        lines += layers.map { layer -> String in
             let count = layer.parameters.reduce(0) { $0 + $1.count }
             return [(layer.name, 12), (String(describing: type(of: layer)), 22), ("out \(layer.outputWidth)", 10)]
                 .map { TextColumns.pad($0.0, $0.1 - 1) + " " }.joined() + "params \(count)"

@@ -30,8 +30,8 @@ public final class Trainer {
         public var total: Double { crossEntropy + penalty }
     }
 
-    /// Forward, backward and one Adam update on the batch (x [B × F], mass [B × 1],
-    /// labels [B × 1] in {0, 1}, optional sample weights [B × 1]).
+    /// Forward, backward and one Adam update on the batch (x [B × F], physics parameters
+    /// mass [B × p], labels [B × 1] in {0, 1}, optional sample weights [B × 1]).
     @discardableResult
     public func step(x: Matrix, mass: Matrix, labels: Matrix, weights: Matrix? = nil) -> StepLoss {
         let context = PassContext(mass: mass, training: true, pool: pool, seed: seed, step: UInt64(optimizer.iterations))
