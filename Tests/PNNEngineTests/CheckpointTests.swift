@@ -3,10 +3,10 @@ import Testing
 @testable import PNNEngine
 
 @Suite struct CheckpointTests {
-    func trainedTrainer(steps: Int = 3, parameterCount p: Int = 1) -> (Trainer, SyntheticBatch) {
+    func trainedTrainer(steps: Int = 3, physicsParameters p: Int = 1) -> (Trainer, SyntheticBatch) {
         var spec = PaperArchitecture.affine.spec
         spec.hiddenUnits = [20, 10]
-        spec.parameterCount = p
+        spec.physicsParameters = p
         let trainer = Trainer(model: Model(spec: spec, seed: 4), seed: 4, pool: WorkerPool(threads: 2))
         let batch = SyntheticBatch(size: 64, features: spec.inputFeatures)
         for s in 0..<steps {
@@ -43,8 +43,8 @@ import Testing
 
     /// p = 1: the mass alone; p = 2: kernels [2 × D] and the field in the header.
     @Test(arguments: [1, 2])
-    func roundTripIsBitExactAndTrainingContinuesIdentically(parameterCount p: Int) throws {
-        let (original, batch) = trainedTrainer(parameterCount: p)
+    func roundTripIsBitExactAndTrainingContinuesIdentically(physicsParameters p: Int) throws {
+        let (original, batch) = trainedTrainer(physicsParameters: p)
         let path = temporaryPath("a.ckpt")
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Checkpoint.save(original, to: path)
@@ -52,10 +52,10 @@ import Testing
         #expect(bits(restored) == bits(original))
         #expect(restored.step == original.step)
         #expect(restored.model.spec == original.model.spec)
-        #expect(restored.model.spec.parameterCount == p)
+        #expect(restored.model.spec.physicsParameters == p)
         #expect(restored.model.parameters.map(\.shape).prefix(4) == [[27, 20], [20], [p, 20], [20]])
         let header = try Checkpoint.read(path).0
-        #expect(header.architecture.parameterCount == p)
+        #expect(header.architecture.physicsParameters == p)
         // Inference agrees too, batched or not.
         let mass = parameters(batch, p)
         let p1 = original.model.predict(batch.x, mass: mass, pool: WorkerPool(threads: 2), batchSize: 10)
@@ -78,14 +78,14 @@ import Testing
         encoder.outputFormatting = [.sortedKeys]  // as `Checkpoint.save`
         #expect(String(decoding: try encoder.encode(PaperArchitecture.affine.spec), as: UTF8.self) == recorded)
         let old = try JSONDecoder().decode(ArchitectureSpec.self, from: Data(recorded.utf8))
-        #expect(old == PaperArchitecture.affine.spec && old.parameterCount == 1)
+        #expect(old == PaperArchitecture.affine.spec && old.physicsParameters == 1)
 
         var two = PaperArchitecture.affine.spec
-        two.parameterCount = 2
+        two.physicsParameters = 2
         let json = String(decoding: try encoder.encode(two), as: UTF8.self)
-        #expect(json.contains(#""parameterCount":2"#))
+        #expect(json.contains(#""physicsParameters":2"#))
         #expect(try JSONDecoder().decode(ArchitectureSpec.self, from: Data(json.utf8)) == two)
-        let zero = json.replacingOccurrences(of: #""parameterCount":2"#, with: #""parameterCount":0"#)
+        let zero = json.replacingOccurrences(of: #""physicsParameters":2"#, with: #""physicsParameters":0"#)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(ArchitectureSpec.self, from: Data(zero.utf8)) }
     }
 

@@ -67,7 +67,7 @@ import Testing
     /// the element-wise kinds keep every width (their kernels gain a row instead).
     @Test(arguments: ConditioningKind.allCases, ConditioningPlace.allCases)
     func twoParametersLayerList(kind: ConditioningKind, place: ConditioningPlace) {
-        let model = Model(spec: ArchitectureSpec(conditioning: kind, conditioningPlace: place, parameterCount: 2), seed: 1)
+        let model = Model(spec: ArchitectureSpec(conditioning: kind, conditioningPlace: place, physicsParameters: 2), seed: 1)
         let concat: [ConditioningPlace: String] = [
             .start: "concat0 27→29, dense0 29→300, dropout0 300→300, dense1 300→150, dropout1 150→150, "
                 + "dense2 150→100, dropout2 100→100, dense3 100→50, dropout3 50→50, output 50→1",
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func summaryNamesTheInputs() {
-        let two = Model(spec: ArchitectureSpec(conditioning: .affine, conditioningPlace: .all, parameterCount: 2), seed: 1).summary
+        let two = Model(spec: ArchitectureSpec(conditioning: .affine, conditioningPlace: .all, physicsParameters: 2), seed: 1).summary
         #expect(two.hasPrefix("inputs: 27 features, 2 physics parameters\n"))
         // Two kernels [2 × 300] and two biases [300].
         #expect(two.contains("affine0     AffineConditioning    out 300   params 1800\n"))
@@ -94,13 +94,13 @@ import Testing
     @Test func massColumnsMustMatchTheParameterCount() async {
         await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             let model = Model(spec: ArchitectureSpec(inputFeatures: 3, hiddenUnits: [4], conditioning: .affine,
-                                                     parameterCount: 2), seed: 1)
+                                                     physicsParameters: 2), seed: 1)
             _ = model.predict(Matrix(rows: 5, cols: 3), mass: Matrix(rows: 5, cols: 1), pool: WorkerPool(threads: 1))
         }.map { result in
             let message = String(decoding: result.standardErrorContent, as: UTF8.self)
             #expect(message.contains("the mass input has 1 column(s) but the model is conditioned on 2 physics parameter(s)"))
         }
-        let single = Model(spec: ArchitectureSpec(inputFeatures: 3, hiddenUnits: [4], conditioning: .none, parameterCount: 2), seed: 1)
+        let single = Model(spec: ArchitectureSpec(inputFeatures: 3, hiddenUnits: [4], conditioning: .none, physicsParameters: 2), seed: 1)
         #expect(single.predict(Matrix(rows: 5, cols: 3), mass: Matrix(rows: 5, cols: 1), pool: WorkerPool(threads: 1)).count == 5)
     }
 

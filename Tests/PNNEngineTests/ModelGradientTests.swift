@@ -21,7 +21,7 @@ import Testing
             for kind in ConditioningKind.allCases where kind != .none {  // none: PaperArchitecture.single
                 for place in ConditioningPlace.allCases {
                     out.append(ArchitectureSpec(inputFeatures: 5, hiddenUnits: [6, 4, 3], conditioning: kind,
-                                                conditioningPlace: place, parameterCount: parameters,
+                                                conditioningPlace: place, physicsParameters: parameters,
                                                 dropoutRate: 0, l2Kernel: 1e-2, l2Bias: 1e-3))
                 }
             }
@@ -32,7 +32,7 @@ import Testing
     /// The layers each spec above must build ("name in→out"), so that every placement is
     /// really exercised: 5 inputs, 6/4/3 units, no dropout; concat adds p columns.
     static func expectedLayout(_ spec: ArchitectureSpec) -> String {
-        let k = spec.parameterCount
+        let k = spec.physicsParameters
         let plain = "dense0 5→6, dense1 6→4, dense2 4→3, output 3→1"
         let p: String
         switch spec.conditioning {
@@ -68,7 +68,7 @@ import Testing
         }
         let n = 8
         let x = TestData.randomBatch(rows: n, cols: spec.inputFeatures, seed: 2, scale: 1.5)
-        let massValues = TestData.massRows(n, columns: spec.parameterCount)
+        let massValues = TestData.massRows(n, columns: spec.physicsParameters)
         let labels = (0..<n).map { Double($0 % 2) }
         let weights = (0..<n).map { [0.5, 1.0, 2.0][$0 % 3] }
 
@@ -112,7 +112,7 @@ import Testing
                         return (loss(plus, penalized: penalized) - loss(minus, penalized: penalized)) / (2 * h)
                     }
                 }
-                let label = "\(spec.conditioning)/\(spec.conditioningPlace)/\(spec.activation)/p=\(spec.parameterCount): ∂L/∂\(parameter.name)"
+                let label = "\(spec.conditioning)/\(spec.conditioningPlace)/\(spec.activation)/p=\(spec.physicsParameters): ∂L/∂\(parameter.name)"
                 // The cross-entropy part alone, so a small L2 term cannot hide an error in
                 // the backward pass; it must reach every tensor, or the check is empty.
                 let data = numeric(penalized: false)
@@ -136,7 +136,7 @@ import Testing
     @Test func paperParameterCountsWithTwoParameters() {
         func extra(_ spec: ArchitectureSpec) -> Int {
             var two = spec
-            two.parameterCount = 2
+            two.physicsParameters = 2
             return Model(spec: two, seed: 1).parameterCount - Model(spec: spec, seed: 1).parameterCount
         }
         #expect(extra(PaperArchitecture.affine.spec) == 2 * (300 + 150 + 100 + 50))
@@ -161,7 +161,7 @@ import Testing
     @Test(arguments: [1, 2, 3])
     func conditioningKernelsAreGlorotOverTheParameters(p: Int) throws {
         var spec = PaperArchitecture.affine.spec
-        spec.parameterCount = p
+        spec.physicsParameters = p
         let model = Model(spec: spec, seed: 42)
         let kernels = model.parameters.enumerated().filter { $0.element.name.hasPrefix("affine") && $0.element.kind == .kernel }
         #expect(kernels.count == 8)

@@ -1,7 +1,7 @@
 /// Everything a layer may need besides its input during one pass.
 public struct PassContext {
     /// Physics parameters of the batch, [B × p]: one row per event, one column per
-    /// parameter the network is conditioned on (`ArchitectureSpec.parameterCount`); for
+    /// parameter the network is conditioned on (`ArchitectureSpec.physicsParameters`); for
     /// HEPMASS the mass alone (p = 1), divided by 1000.
     public let mass: Matrix
     /// Dropout is active only when training.

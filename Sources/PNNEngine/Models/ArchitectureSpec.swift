@@ -1,5 +1,5 @@
 /// How the physics parameters m ∈ ℝᵖ of an event (a row of the mass input, p =
-/// `ArchitectureSpec.parameterCount`) enter the network: the mechanism applied at each
+/// `ArchitectureSpec.physicsParameters`) enter the network: the mechanism applied at each
 /// conditioning point. The maps of m are linear, m·W + b with W ∈ ℝ^(p×D) in Keras' kernel
 /// layout (Dense(D) on p inputs), as wide (D) as what they condition.
 public enum ConditioningKind: String, Codable, Sendable, CaseIterable {
@@ -46,7 +46,7 @@ public enum ConditioningPoint: Hashable, Sendable {
 ///     Dense(1, sigmoid)
 ///
 /// where C is the conditioning layer of the kind, fed the row m ∈ ℝᵖ of p =
-/// `parameterCount` physics parameters of each event (the mass alone: p = 1; a 2-D grid
+/// `physicsParameters` physics parameters of each event (the mass alone: p = 1; a 2-D grid
 /// (m_X, m_Y): p = 2). Concat adds the p parameters as p more inputs of the next Dense
 /// layer; biasing, scaling and affine keep the width D (`inputFeatures` at the input, u_k
 /// at block k), each map m·W + b having a p × D kernel and D biases. The inputs get no
@@ -66,7 +66,7 @@ public enum ConditioningPoint: Hashable, Sendable {
 /// the start condition the 27 inputs; affine-all is the paper's Table 2
 /// (`PaperArchitecture.affine`).
 ///
-/// Coding: `parameterCount` is written only when it is not 1 and read as 1 when absent,
+/// Coding: `physicsParameters` is written only when it is not 1 and read as 1 when absent,
 /// so a p = 1 spec encodes to the same bytes as before the field existed (checkpoint
 /// headers) and older checkpoints still load.
 public struct ArchitectureSpec: Codable, Hashable, Sendable {
@@ -78,7 +78,7 @@ public struct ArchitectureSpec: Codable, Hashable, Sendable {
     /// p, the number of physics parameters the network is conditioned on: the columns of
     /// the mass input (`PassContext.mass`, [B × p]). Not the number of learnable weights
     /// (that is `Model.parameterCount`). Ignored when `conditioning` is `none`.
-    public var parameterCount: Int
+    public var physicsParameters: Int
     public var dropoutRate: Float
     public var l2Kernel: Float
     public var l2Bias: Float
@@ -87,21 +87,21 @@ public struct ArchitectureSpec: Codable, Hashable, Sendable {
     /// `ArchitectureSpec(conditioning: kind, conditioningPlace: place)` is any kind × place
     /// of the conditioning study at the paper's sizes, conditioned on the mass alone.
     public init(inputFeatures: Int = 27, hiddenUnits: [Int] = [300, 150, 100, 50], activation: Activation = .relu,
-                conditioning: ConditioningKind, conditioningPlace: ConditioningPlace = .all, parameterCount: Int = 1,
+                conditioning: ConditioningKind, conditioningPlace: ConditioningPlace = .all, physicsParameters: Int = 1,
                 dropoutRate: Float = 0.25, l2Kernel: Float = 1e-4, l2Bias: Float = 1e-5) {
         self.inputFeatures = inputFeatures
         self.hiddenUnits = hiddenUnits
         self.activation = activation
         self.conditioning = conditioning
         self.conditioningPlace = conditioningPlace
-        self.parameterCount = parameterCount
+        self.physicsParameters = physicsParameters
         self.dropoutRate = dropoutRate
         self.l2Kernel = l2Kernel
         self.l2Bias = l2Bias
     }
 
     enum CodingKeys: String, CodingKey {
-        case inputFeatures, hiddenUnits, activation, conditioning, conditioningPlace, parameterCount
+        case inputFeatures, hiddenUnits, activation, conditioning, conditioningPlace, physicsParameters
         case dropoutRate, l2Kernel, l2Bias
     }
 
@@ -113,10 +113,10 @@ public struct ArchitectureSpec: Codable, Hashable, Sendable {
         conditioning = try c.decode(ConditioningKind.self, forKey: .conditioning)
         conditioningPlace = try c.decode(ConditioningPlace.self, forKey: .conditioningPlace)
         // Absent in everything written before parameter vectors: the mass alone.
-        parameterCount = try c.decodeIfPresent(Int.self, forKey: .parameterCount) ?? 1
-        guard parameterCount >= 1 else {
-            throw DecodingError.dataCorruptedError(forKey: .parameterCount, in: c,
-                                                   debugDescription: "parameterCount must be at least 1, got \(parameterCount)")
+        physicsParameters = try c.decodeIfPresent(Int.self, forKey: .physicsParameters) ?? 1
+        guard physicsParameters >= 1 else {
+            throw DecodingError.dataCorruptedError(forKey: .physicsParameters, in: c,
+                                                   debugDescription: "physicsParameters must be at least 1, got \(physicsParameters)")
         }
         dropoutRate = try c.decode(Float.self, forKey: .dropoutRate)
         l2Kernel = try c.decode(Float.self, forKey: .l2Kernel)
@@ -131,7 +131,7 @@ public struct ArchitectureSpec: Codable, Hashable, Sendable {
         try c.encode(conditioning, forKey: .conditioning)
         try c.encode(conditioningPlace, forKey: .conditioningPlace)
         // Omitted at 1 so that p = 1 specs keep the bytes they had before the field.
-        if parameterCount != 1 { try c.encode(parameterCount, forKey: .parameterCount) }
+        if physicsParameters != 1 { try c.encode(physicsParameters, forKey: .physicsParameters) }
         try c.encode(dropoutRate, forKey: .dropoutRate)
         try c.encode(l2Kernel, forKey: .l2Kernel)
         try c.encode(l2Bias, forKey: .l2Bias)

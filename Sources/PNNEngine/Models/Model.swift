@@ -1,6 +1,6 @@
 /// A feed-forward classifier built from an `ArchitectureSpec`: layers in order, the
 /// sigmoid output layer last. Inputs per batch: features X [B × F] and, for parametric
-/// architectures, the physics parameters M [B × p], p = `spec.parameterCount` (HEPMASS:
+/// architectures, the physics parameters M [B × p], p = `spec.physicsParameters` (HEPMASS:
 /// the mass alone, p = 1, mass / 1000). An unconditioned model ignores M.
 public final class Model {
     public let spec: ArchitectureSpec
@@ -16,7 +16,7 @@ public final class Model {
     /// Builds the layers of `spec` and initialises them (glorot-uniform, zero biases) from `seed`.
     public init(spec: ArchitectureSpec, seed: UInt64) {
         precondition(!spec.hiddenUnits.isEmpty && spec.hiddenUnits.allSatisfy { $0 > 0 }, "hidden units must be positive")
-        guard spec.parameterCount >= 1 else { fatalError("parameterCount must be at least 1, got \(spec.parameterCount)") }
+        guard spec.physicsParameters >= 1 else { fatalError("physicsParameters must be at least 1, got \(spec.physicsParameters)") }
         self.spec = spec
         var layers: [Layer] = []
         var width = spec.inputFeatures
@@ -45,14 +45,14 @@ public final class Model {
     }
 
     /// The conditioning layer of `spec`'s kind at `point`, on `width` columns, named as
-    /// `ArchitectureSpec` documents, taking the spec's `parameterCount` parameters.
+    /// `ArchitectureSpec` documents, taking the spec's `physicsParameters` parameters.
     static func conditioningLayer(_ spec: ArchitectureSpec, at point: ConditioningPoint, width: Int) -> Layer {
         let suffix: String
         switch point {
         case .input: suffix = "_in"
         case .block(let k): suffix = "\(k)"
         }
-        let p = spec.parameterCount
+        let p = spec.physicsParameters
         switch spec.conditioning {
         case .affine: return AffineConditioning(name: "affine" + suffix, width: width, massWidth: p)
         case .biasing: return ConditionalBiasing(name: "bias" + suffix, width: width, massWidth: p)
@@ -69,7 +69,7 @@ public final class Model {
         }
     }
 
-    /// The number of learnable weights (not the physics parameters, `spec.parameterCount`).
+    /// The number of learnable weights (not the physics parameters, `spec.physicsParameters`).
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 
     /// Multiply-adds per event of one forward pass through the Dense layers
@@ -84,8 +84,8 @@ public final class Model {
     /// this module's `-Ounchecked` build drops.
     func requireMass(_ mass: Matrix, rows: Int) {
         guard spec.isParametric else { return }
-        guard mass.cols == spec.parameterCount else {
-            fatalError("the mass input has \(mass.cols) column(s) but the model is conditioned on \(spec.parameterCount) physics parameter(s)")
+        guard mass.cols == spec.physicsParameters else {
+            fatalError("the mass input has \(mass.cols) column(s) but the model is conditioned on \(spec.physicsParameters) physics parameter(s)")
         }
         guard mass.rows == rows else { fatalError("the mass input has \(mass.rows) rows but the features \(rows)") }
     }
@@ -174,7 +174,7 @@ public final class Model {
     /// The inputs (features, and physics parameters when conditioned), then one line per
     /// layer with its output width and parameter count, then the total.
     public var summary: String {
-        let p = spec.parameterCount
+        let p = spec.physicsParameters
         var lines = ["inputs: \(spec.inputFeatures) features"
             + (spec.isParametric ? ", \(p) physics parameter\(p == 1 ? "" : "s")" : "")]
         lines += layers.map { layer -> String in
