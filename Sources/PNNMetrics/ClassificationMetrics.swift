@@ -45,10 +45,12 @@ public struct ClassificationMetrics: Codable, Equatable, Sendable {
         signalWeight = sweep.totalSignal
         backgroundWeight = sweep.totalBackground
         distinctScores = sweep.count
-        // Scores are sorted: count from both ends.
+        // Scores are sorted: count from both ends of each class.
         var outside = 0
-        for s in events.scores { if s > 1 { outside += 1 } else { break } }
-        for s in events.scores.reversed() { if s < 0 { outside += 1 } else { break } }
+        for scores in [events.signalScores, events.backgroundScores] {
+            for s in scores { if s > 1 { outside += 1 } else { break } }
+            for s in scores.reversed() { if s < 0 { outside += 1 } else { break } }
+        }
         scoresOutsideUnitInterval = outside
         rocCurve = curvePoints > 0 ? ROCCurve.downsampled(sweep, maxPoints: curvePoints) : Curve(x: [], y: [])
         prCurve = curvePoints > 0 ? PrecisionRecallCurve.downsampled(sweep, maxPoints: curvePoints) : Curve(x: [], y: [])
