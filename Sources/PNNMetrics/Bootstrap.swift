@@ -11,6 +11,10 @@
 /// events per replicate. Replicate r draws from `SplitMix64Generator` seeded with
 /// mix(seed ⊕ mix(r + 1)): the intervals are a pure function of (events, seed), and
 /// replicates could run in any order.
+///
+/// With negative weights a replicate's class total can be ≤ 0 even though the original
+/// one is not; such a replicate has no metrics (every efficiency divides by the total),
+/// so it is an error naming the replicate, not a value silently left out.
 public struct Bootstrap: Sendable {
     public var replicates: Int
     /// Confidence level of the percentile intervals, e.g. 0.95 (2.5 % and 97.5 % quantiles).
@@ -45,6 +49,12 @@ public struct Bootstrap: Sendable {
             for _ in 0..<nS { signalCopies[rng.index(below: nS)] += 1 }
             for _ in 0..<nB { backgroundCopies[rng.index(below: nB)] += 1 }
             let sweep = ThresholdSweep(events, multiplicity: (signalCopies, backgroundCopies))
+            if !(sweep.totalSignal > 0) {
+                throw MetricsError.inBootstrapReplicate(r, .nonPositiveTotalWeight(eventClass: .signal, total: sweep.totalSignal))
+            }
+            if !(sweep.totalBackground > 0) {
+                throw MetricsError.inBootstrapReplicate(r, .nonPositiveTotalWeight(eventClass: .background, total: sweep.totalBackground))
+            }
             auc.append(ROCCurve.area(sweep))
             ap.append(PrecisionRecallCurve.averagePrecision(sweep))
             sigma.append(SignificanceScan.exact(sweep).ratio)

@@ -2,6 +2,9 @@
 /// ROC-AUC, PR-AUC (average precision), σ_ratio and best cut in exact and binned mode,
 /// and downsampled curves for plots.
 ///
+/// Weights may be negative (NLO event weights); each metric's definition with signed
+/// weights is given in `ROCCurve`, `PrecisionRecallCurve` and `SignificanceScan`.
+///
 /// Cost: one O(n) radix sort (`RankedEvents`) and one pass for the cumulative weights
 /// (`ThresholdSweep`); the three metrics then read the sweep. Memory is linear in n.
 public struct ClassificationMetrics: Codable, Equatable, Sendable {
@@ -14,7 +17,7 @@ public struct ClassificationMetrics: Codable, Equatable, Sendable {
     /// σ_ratio and best cut over the lower edges of `bins` equal bins on [0, 1].
     public let binned: SignificanceScan
     public let bins: Int
-    /// Events with positive weight, per class, and their total weights (s_max, b_max).
+    /// Events with non-zero weight, per class, and their total weights (s_max, b_max > 0).
     public let signalCount: Int
     public let backgroundCount: Int
     public let signalWeight: Double

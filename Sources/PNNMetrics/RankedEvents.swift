@@ -1,35 +1,44 @@
 /// Weighted, labelled scores validated once and ranked from the highest score to the
 /// lowest, each class on its own: the common input of every threshold metric (ROC, PR, AMS).
 ///
-/// Events with weight 0 are dropped here, as if they were absent: they change no sum,
-/// and dropping them means they create no threshold either (scikit-learn does the same).
-/// The class of an event is the array it is stored in, not a property of its weight.
+/// The class of an event is the array it is stored in, not a property of its weight, so
+/// weights may have either sign: NLO generators produce events with negative weights,
+/// and the evaluation keeps their true signed sums (how each metric reads them:
+/// `ThresholdSweep`, `ROCCurve`, `PrecisionRecallCurve`, `SignificanceScan`).
+/// Rules, checked here once:
+///
+/// - every score and every weight must be finite (NaN or ±∞ is an error);
+/// - events with weight 0 are dropped, as if they were absent: they change no sum, and
+///   dropping them means they create no threshold either (scikit-learn does the same);
+/// - both classes must keep at least one event, and each class's total weight
+///   (s_max = Σ_signal w, b_max = Σ_background w) must be > 0, since every efficiency is
+///   divided by it; a negative event weight is fine, a class summing to ≤ 0 is an error.
 ///
 /// Ranking is stable, so events with equal scores keep their input order and every
 /// cumulative sum is formed in one fixed, documented order. Ranking the classes apart
 /// sorts the same number of events as ranking them together, and each class's sums are
 /// formed in exactly the order they would be in one joint ranking.
 public struct RankedEvents: Sendable {
-    /// Signal scores, highest first, and their weights (> 0) in the same order.
+    /// Signal scores, highest first, and their weights (never 0) in the same order.
     public let signalScores: [Double]
     public let signalWeights: [Double]
-    /// Background scores, highest first, and their weights (> 0) in the same order.
+    /// Background scores, highest first, and their weights (never 0) in the same order.
     public let backgroundScores: [Double]
     public let backgroundWeights: [Double]
-    /// s_max = Σ w over signal, summed in ranked order: s_max of the paper's eq. 4.
+    /// s_max = Σ w over signal (> 0), summed in ranked order: s_max of the paper's eq. 4.
     public let totalSignalWeight: Double
-    /// b_max = Σ w over background, summed in ranked order.
+    /// b_max = Σ w over background (> 0), summed in ranked order.
     public let totalBackgroundWeight: Double
 
-    /// Number of signal and background events kept (weight > 0).
+    /// Number of signal and background events kept (weight ≠ 0).
     public var signalCount: Int { signalScores.count }
     public var backgroundCount: Int { backgroundScores.count }
     public var count: Int { signalScores.count + backgroundScores.count }
 
     /// Validates and ranks. `labels[i]` is `true` for signal; `weights` defaults to 1.
     ///
-    /// - Throws: `MetricsError` for mismatched lengths, a non-finite score, a negative or
-    ///   non-finite weight, no events, or only one class.
+    /// - Throws: `MetricsError` for mismatched lengths, a non-finite score or weight,
+    ///   no events, only one class, or a class whose total weight is ≤ 0.
     public init(scores: [Double], labels: [Bool], weights: [Double]? = nil) throws {
         guard scores.count == labels.count, weights.map({ $0.count == scores.count }) ?? true else {
             throw MetricsError.lengthMismatch(scores: scores.count, labels: labels.count, weights: weights?.count)
@@ -38,7 +47,7 @@ public struct RankedEvents: Sendable {
             throw MetricsError.nonFiniteScore(index: i, value: s)
         }
         if let weights {
-            for (i, w) in weights.enumerated() where !(w >= 0 && w.isFinite) {
+            for (i, w) in weights.enumerated() where !w.isFinite {
                 throw MetricsError.invalidWeight(index: i, value: w)
             }
         }
@@ -48,7 +57,7 @@ public struct RankedEvents: Sendable {
         if let weights {
             signal.reserveCapacity(scores.count); background.reserveCapacity(scores.count)
             signalW.reserveCapacity(scores.count); backgroundW.reserveCapacity(scores.count)
-            for i in scores.indices where weights[i] > 0 {
+            for i in scores.indices where weights[i] != 0 {
                 if labels[i] { signal.append(scores[i]); signalW.append(weights[i]) }
                 else { background.append(scores[i]); backgroundW.append(weights[i]) }
             }
@@ -70,6 +79,8 @@ public struct RankedEvents: Sendable {
         // In ranked order, so that these are bit for bit the last sums of `ThresholdSweep`.
         totalSignalWeight = signalWeights.reduce(0, +)
         totalBackgroundWeight = backgroundWeights.reduce(0, +)
+        guard totalSignalWeight > 0 else { throw MetricsError.nonPositiveTotalWeight(eventClass: .signal, total: totalSignalWeight) }
+        guard totalBackgroundWeight > 0 else { throw MetricsError.nonPositiveTotalWeight(eventClass: .background, total: totalBackgroundWeight) }
     }
 
     /// Convenience for integer labels (1 = signal, 0 = background; anything else is an error).

@@ -9,12 +9,17 @@
 /// so tied scores enter together and the sweep has exactly one point per distinct
 /// threshold. The last point is "keep everything": s_{K−1} = s_max, b_{K−1} = b_max.
 /// ROC, PR and AMS all read these three arrays.
+///
+/// The sums are the true signed sums: with non-negative weights s_k and b_k are
+/// non-decreasing; with negative weights they may fall from one point to the next, and
+/// may be negative or exceed s_max, b_max. Nothing is clipped or dropped here; each
+/// metric says how it reads such points.
 public struct ThresholdSweep: Sendable {
     /// Distinct thresholds, decreasing.
     public let thresholds: [Double]
-    /// s_k: signal weight passing threshold k (non-decreasing).
+    /// s_k: signal weight passing threshold k (non-decreasing when no weight is negative).
     public let signal: [Double]
-    /// b_k: background weight passing threshold k (non-decreasing).
+    /// b_k: background weight passing threshold k (non-decreasing when no weight is negative).
     public let background: [Double]
 
     public var count: Int { thresholds.count }
