@@ -55,8 +55,11 @@ public struct RankedEvents: Sendable {
         var signal: [Double] = [], background: [Double] = []
         var signalW: [Double] = [], backgroundW: [Double] = []
         if let weights {
-            signal.reserveCapacity(scores.count); background.reserveCapacity(scores.count)
-            signalW.reserveCapacity(scores.count); backgroundW.reserveCapacity(scores.count)
+            // Exact sizes first: four arrays reserved at n each would double the peak memory.
+            var nS = 0, nB = 0
+            for i in scores.indices where weights[i] != 0 { if labels[i] { nS += 1 } else { nB += 1 } }
+            signal.reserveCapacity(nS); background.reserveCapacity(nB)
+            signalW.reserveCapacity(nS); backgroundW.reserveCapacity(nB)
             for i in scores.indices where weights[i] != 0 {
                 if labels[i] { signal.append(scores[i]); signalW.append(weights[i]) }
                 else { background.append(scores[i]); backgroundW.append(weights[i]) }
