@@ -11,6 +11,10 @@
 /// events per replicate. Replicate r draws from `SplitMix64Generator` seeded with
 /// mix(seed ⊕ mix(r + 1)): the intervals are a pure function of (events, seed), and
 /// replicates could run in any order.
+///
+/// With negative weights a replicate's class total can be ≤ 0 even though the original
+/// one is not; such a replicate has no metrics (every efficiency divides by the total),
+/// so it is an error naming the replicate, not a value silently left out.
 public struct Bootstrap: Sendable {
     public var replicates: Int
     /// Confidence level of the percentile intervals, e.g. 0.95 (2.5 % and 97.5 % quantiles).
@@ -34,20 +38,23 @@ public struct Bootstrap: Sendable {
     public func intervals(for events: RankedEvents, bins: Int = PaperProtocol.significanceBins) throws -> Intervals {
         guard replicates >= 2 else { throw MetricsError.invalidParameter("the bootstrap needs at least 2 replicates (got \(replicates))") }
         guard confidence > 0 && confidence < 1 else { throw MetricsError.invalidParameter("the confidence level must lie in (0, 1) (got \(confidence))") }
-        // Ranked positions of each class.
-        var signalAt = [Int](), backgroundAt = [Int]()
-        signalAt.reserveCapacity(events.signalCount); backgroundAt.reserveCapacity(events.backgroundCount)
-        for i in 0..<events.count {
-            if events.isSignal(at: i) { signalAt.append(i) } else { backgroundAt.append(i) }
-        }
+        let nS = events.signalCount, nB = events.backgroundCount
         var auc = [Double](), ap = [Double](), sigma = [Double](), sigmaBinned = [Double]()
-        var copies = [UInt32](repeating: 0, count: events.count)
+        var signalCopies = [UInt32](repeating: 0, count: nS)
+        var backgroundCopies = [UInt32](repeating: 0, count: nB)
         for r in 0..<replicates {
             var rng = SplitMix64Generator(seed: SplitMix64Generator.mix(seed ^ SplitMix64Generator.mix(UInt64(r) &+ 1)))
-            for i in copies.indices { copies[i] = 0 }
-            for _ in signalAt.indices { copies[signalAt[rng.index(below: signalAt.count)]] += 1 }
-            for _ in backgroundAt.indices { copies[backgroundAt[rng.index(below: backgroundAt.count)]] += 1 }
-            let sweep = ThresholdSweep(events, multiplicity: copies)
+            for i in signalCopies.indices { signalCopies[i] = 0 }
+            for i in backgroundCopies.indices { backgroundCopies[i] = 0 }
+            for _ in 0..<nS { signalCopies[rng.index(below: nS)] += 1 }
+            for _ in 0..<nB { backgroundCopies[rng.index(below: nB)] += 1 }
+            let sweep = ThresholdSweep(events, multiplicity: (signalCopies, backgroundCopies))
+            if !(sweep.totalSignal > 0) {
+                throw MetricsError.inBootstrapReplicate(r, .nonPositiveTotalWeight(eventClass: .signal, total: sweep.totalSignal))
+            }
+            if !(sweep.totalBackground > 0) {
+                throw MetricsError.inBootstrapReplicate(r, .nonPositiveTotalWeight(eventClass: .background, total: sweep.totalBackground))
+            }
             auc.append(ROCCurve.area(sweep))
             ap.append(PrecisionRecallCurve.averagePrecision(sweep))
             sigma.append(SignificanceScan.exact(sweep).ratio)

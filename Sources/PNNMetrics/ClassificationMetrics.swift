@@ -2,6 +2,9 @@
 /// ROC-AUC, PR-AUC (average precision), σ_ratio and best cut in exact and binned mode,
 /// and downsampled curves for plots.
 ///
+/// Weights may be negative (NLO event weights); each metric's definition with signed
+/// weights is given in `ROCCurve`, `PrecisionRecallCurve` and `SignificanceScan`.
+///
 /// Cost: one O(n) radix sort (`RankedEvents`) and one pass for the cumulative weights
 /// (`ThresholdSweep`); the three metrics then read the sweep. Memory is linear in n.
 public struct ClassificationMetrics: Codable, Equatable, Sendable {
@@ -14,7 +17,7 @@ public struct ClassificationMetrics: Codable, Equatable, Sendable {
     /// σ_ratio and best cut over the lower edges of `bins` equal bins on [0, 1].
     public let binned: SignificanceScan
     public let bins: Int
-    /// Events with positive weight, per class, and their total weights (s_max, b_max).
+    /// Events with non-zero weight, per class, and their total weights (s_max, b_max > 0).
     public let signalCount: Int
     public let backgroundCount: Int
     public let signalWeight: Double
@@ -45,10 +48,12 @@ public struct ClassificationMetrics: Codable, Equatable, Sendable {
         signalWeight = sweep.totalSignal
         backgroundWeight = sweep.totalBackground
         distinctScores = sweep.count
-        // Scores are sorted: count from both ends.
+        // Scores are sorted: count from both ends of each class.
         var outside = 0
-        for s in events.scores { if s > 1 { outside += 1 } else { break } }
-        for s in events.scores.reversed() { if s < 0 { outside += 1 } else { break } }
+        for scores in [events.signalScores, events.backgroundScores] {
+            for s in scores { if s > 1 { outside += 1 } else { break } }
+            for s in scores.reversed() { if s < 0 { outside += 1 } else { break } }
+        }
         scoresOutsideUnitInterval = outside
         rocCurve = curvePoints > 0 ? ROCCurve.downsampled(sweep, maxPoints: curvePoints) : Curve(x: [], y: [])
         prCurve = curvePoints > 0 ? PrecisionRecallCurve.downsampled(sweep, maxPoints: curvePoints) : Curve(x: [], y: [])

@@ -11,12 +11,20 @@
 /// computed from the data, never assumed (it is 1/5 on HEPMASS's balanced test set).
 /// Then ROC-AUC, PR-AUC and σ_ratio/best cut (exact and binned) are computed per mass
 /// (`ClassificationMetrics`), and their plain means over masses are reported.
+///
+/// Given weights (e.g. cross section × luminosity / events, negative for some NLO
+/// events) enter as they are; the normalisation above is the protocol's and is on by
+/// default (`balance`), for the unweighted HEPMASS path as for weighted input: c_i uses
+/// the true signed sums, so Σ c_i·w_bkg = Σ w_sig(m_i) holds with negative weights too.
+/// Both sums must be > 0 (`MetricsError.nonPositiveTotalWeight` otherwise, reported
+/// for the weights as given). `balance = false` evaluates the weights as given.
 public struct PerMassEvaluation: Sendable {
     /// Bins of the binned σ_ratio scan and of the score histograms.
     public var bins: Int
     /// Maximum points per plotted curve (0: no curves).
     public var curvePoints: Int
-    /// Scale background weights to Σw_bkg = Σw_sig (the protocol). Off: weights as given.
+    /// Scale background weights to Σw_bkg = Σw_sig at each mass (the protocol, eq. 2; the
+    /// default). Off: weights as given, e.g. physical weights already in one unit.
     public var balance: Bool
     /// Bootstrap intervals per mass, if set.
     public var bootstrap: Bootstrap?
@@ -102,7 +110,7 @@ public struct PerMassEvaluation: Sendable {
         if balance {
             // Validate before summing so that a bad weight is reported as such.
             if let weights {
-                for (i, w) in weights.enumerated() where !(w >= 0 && w.isFinite) { throw MetricsError.invalidWeight(index: i, value: w) }
+                for (i, w) in weights.enumerated() where !w.isFinite { throw MetricsError.invalidWeight(index: i, value: w) }
             }
             var sumS = 0.0, sumB = 0.0
             for i in scores.indices {
@@ -115,7 +123,7 @@ public struct PerMassEvaluation: Sendable {
                 for i in w.indices where !labels[i] { w[i] *= scale }
                 scaled = w
             }
-            // Otherwise RankedEvents reports the missing class.
+            // Otherwise RankedEvents reports the missing class or the total ≤ 0.
         }
         let events = try RankedEvents(scores: scores, labels: labels, weights: scaled)
         let metrics = try ClassificationMetrics(events, bins: bins, curvePoints: curvePoints)

@@ -10,11 +10,24 @@
 ///
 /// which is the probability that a random signal event outranks a random background
 /// event, ties counting ½, with weights — the same number as scikit-learn's
-/// `roc_auc_score(y, score, sample_weight=w)`.
+/// `roc_auc_score(y, score, sample_weight=w)`. Written over pairs,
+///
+///     AUC = Σ_{signal i} Σ_{background j} w_i·w_j·([t_i > t_j] + ½·[t_i = t_j]) / (s_max·b_max),
+///
+/// an identity of sums that holds for weights of either sign.
+///
+/// Negative weights: the points use the true signed sums, so x and y may step back
+/// (a negative weight passing a cut lowers the efficiency) and leave [0, 1]; the curve
+/// still runs from (0, 0) to (1, 1). The area is the same trapezoid sum over the points
+/// in threshold order, segments that step back counting negatively, i.e. still the
+/// pairwise sum above, which may then lie outside [0, 1]. scikit-learn 1.9.1 returns
+/// this value whenever x never decreases (y may); when x decreases somewhere its
+/// `roc_auc_score` raises ("x is neither increasing nor decreasing"), while this type
+/// reports the pairwise value (`Tools/reference/README-metrics.md`).
 public struct ROCCurve: Sendable {
-    /// Background efficiency (false-positive rate), from 0 to 1.
+    /// Background efficiency (false-positive rate), from 0 to 1 (monotone unless weights are negative).
     public let falsePositiveRate: [Double]
-    /// Signal efficiency (true-positive rate), from 0 to 1.
+    /// Signal efficiency (true-positive rate), from 0 to 1 (monotone unless weights are negative).
     public let truePositiveRate: [Double]
     /// Threshold of each point; the first is +∞ (the origin), as in scikit-learn.
     public let thresholds: [Double]

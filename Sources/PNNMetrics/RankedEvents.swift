@@ -1,35 +1,44 @@
 /// Weighted, labelled scores validated once and ranked from the highest score to the
-/// lowest: the common input of every threshold metric (ROC, PR, AMS).
+/// lowest, each class on its own: the common input of every threshold metric (ROC, PR, AMS).
 ///
-/// Events with weight 0 are dropped here, as if they were absent: they change no sum,
-/// and dropping them means they create no threshold either (scikit-learn does the same).
+/// The class of an event is the array it is stored in, not a property of its weight, so
+/// weights may have either sign: NLO generators produce events with negative weights,
+/// and the evaluation keeps their true signed sums (how each metric reads them:
+/// `ThresholdSweep`, `ROCCurve`, `PrecisionRecallCurve`, `SignificanceScan`).
+/// Rules, checked here once:
+///
+/// - every score and every weight must be finite (NaN or ±∞ is an error);
+/// - events with weight 0 are dropped, as if they were absent: they change no sum, and
+///   dropping them means they create no threshold either (scikit-learn does the same);
+/// - both classes must keep at least one event, and each class's total weight
+///   (s_max = Σ_signal w, b_max = Σ_background w) must be > 0, since every efficiency is
+///   divided by it; a negative event weight is fine, a class summing to ≤ 0 is an error.
+///
 /// Ranking is stable, so events with equal scores keep their input order and every
-/// cumulative sum is formed in one fixed, documented order.
+/// cumulative sum is formed in one fixed, documented order. Ranking the classes apart
+/// sorts the same number of events as ranking them together, and each class's sums are
+/// formed in exactly the order they would be in one joint ranking.
 public struct RankedEvents: Sendable {
-    /// Scores, highest first.
-    public let scores: [Double]
-    /// Class and weight in one number, in the same order: +w for signal, −w for
-    /// background (every kept w is > 0, so the sign is never ambiguous).
-    public let signedWeights: [Double]
-    /// Σ w over signal events: s_max of the paper's eq. 4.
+    /// Signal scores, highest first, and their weights (never 0) in the same order.
+    public let signalScores: [Double]
+    public let signalWeights: [Double]
+    /// Background scores, highest first, and their weights (never 0) in the same order.
+    public let backgroundScores: [Double]
+    public let backgroundWeights: [Double]
+    /// s_max = Σ w over signal (> 0), summed in ranked order: s_max of the paper's eq. 4.
     public let totalSignalWeight: Double
-    /// Σ w over background events: b_max.
+    /// b_max = Σ w over background (> 0), summed in ranked order.
     public let totalBackgroundWeight: Double
-    /// Number of signal and background events kept (weight > 0).
-    public let signalCount: Int
-    public let backgroundCount: Int
 
-    public var count: Int { scores.count }
-
-    /// Weight of the i-th ranked event (> 0).
-    @inlinable public func weight(at i: Int) -> Double { abs(signedWeights[i]) }
-    /// Whether the i-th ranked event is signal.
-    @inlinable public func isSignal(at i: Int) -> Bool { signedWeights[i] > 0 }
+    /// Number of signal and background events kept (weight ≠ 0).
+    public var signalCount: Int { signalScores.count }
+    public var backgroundCount: Int { backgroundScores.count }
+    public var count: Int { signalScores.count + backgroundScores.count }
 
     /// Validates and ranks. `labels[i]` is `true` for signal; `weights` defaults to 1.
     ///
-    /// - Throws: `MetricsError` for mismatched lengths, a non-finite score, a negative or
-    ///   non-finite weight, no events, or only one class.
+    /// - Throws: `MetricsError` for mismatched lengths, a non-finite score or weight,
+    ///   no events, only one class, or a class whose total weight is ≤ 0.
     public init(scores: [Double], labels: [Bool], weights: [Double]? = nil) throws {
         guard scores.count == labels.count, weights.map({ $0.count == scores.count }) ?? true else {
             throw MetricsError.lengthMismatch(scores: scores.count, labels: labels.count, weights: weights?.count)
@@ -38,45 +47,43 @@ public struct RankedEvents: Sendable {
             throw MetricsError.nonFiniteScore(index: i, value: s)
         }
         if let weights {
-            for (i, w) in weights.enumerated() where !(w >= 0 && w.isFinite) {
+            for (i, w) in weights.enumerated() where !w.isFinite {
                 throw MetricsError.invalidWeight(index: i, value: w)
             }
         }
-        // Keep only events that carry weight.
-        var kept: [Double]
-        var keptLabels: [Bool]
-        var keptWeights: [Double]
-        if let weights, weights.contains(0) {
-            kept = []; keptLabels = []; keptWeights = []
-            kept.reserveCapacity(scores.count); keptLabels.reserveCapacity(scores.count); keptWeights.reserveCapacity(scores.count)
-            for i in scores.indices where weights[i] > 0 {
-                kept.append(scores[i]); keptLabels.append(labels[i]); keptWeights.append(weights[i])
+        // Split by class in input order, keeping only events that carry weight.
+        var signal: [Double] = [], background: [Double] = []
+        var signalW: [Double] = [], backgroundW: [Double] = []
+        if let weights {
+            // Exact sizes first: four arrays reserved at n each would double the peak memory.
+            var nS = 0, nB = 0
+            for i in scores.indices where weights[i] != 0 { if labels[i] { nS += 1 } else { nB += 1 } }
+            signal.reserveCapacity(nS); background.reserveCapacity(nB)
+            signalW.reserveCapacity(nS); backgroundW.reserveCapacity(nB)
+            for i in scores.indices where weights[i] != 0 {
+                if labels[i] { signal.append(scores[i]); signalW.append(weights[i]) }
+                else { background.append(scores[i]); backgroundW.append(weights[i]) }
             }
         } else {
-            kept = scores; keptLabels = labels
-            keptWeights = weights ?? [Double](repeating: 1, count: scores.count)
+            let nS = labels.reduce(0) { $0 + ($1 ? 1 : 0) }
+            signal.reserveCapacity(nS); background.reserveCapacity(scores.count - nS)
+            for i in scores.indices {
+                if labels[i] { signal.append(scores[i]) } else { background.append(scores[i]) }
+            }
+            signalW = [Double](repeating: 1, count: signal.count)
+            backgroundW = [Double](repeating: 1, count: background.count)
         }
-        guard !kept.isEmpty else { throw MetricsError.emptyInput }
+        if signal.isEmpty && background.isEmpty { throw MetricsError.emptyInput }
+        if signal.isEmpty { throw MetricsError.singleClass(presentClass: .background, count: background.count) }
+        if background.isEmpty { throw MetricsError.singleClass(presentClass: .signal, count: signal.count) }
 
-        // Payload: +w for signal, −w for background (w > 0 here), so that one array
-        // carries both and travels inside the sort.
-        var signed = keptWeights
-        var sumS = 0.0, sumB = 0.0, nS = 0
-        for i in signed.indices {
-            if keptLabels[i] { sumS += signed[i]; nS += 1 } else { sumB += signed[i]; signed[i] = -signed[i] }
-        }
-        let n = kept.count
-        if nS == 0 { throw MetricsError.singleClass(presentClass: .background, count: n) }
-        if nS == n { throw MetricsError.singleClass(presentClass: .signal, count: n) }
-        let sorted = kept.withUnsafeBufferPointer { k in
-            signed.withUnsafeBufferPointer { DescendingScoreOrder.sort(scores: k, payloads: $0) }
-        }
-        self.scores = sorted.scores
-        self.signedWeights = sorted.payloads
-        self.totalSignalWeight = sumS
-        self.totalBackgroundWeight = sumB
-        self.signalCount = nS
-        self.backgroundCount = n - nS
+        (signalScores, signalWeights) = Self.rank(signal, signalW)
+        (backgroundScores, backgroundWeights) = Self.rank(background, backgroundW)
+        // In ranked order, so that these are bit for bit the last sums of `ThresholdSweep`.
+        totalSignalWeight = signalWeights.reduce(0, +)
+        totalBackgroundWeight = backgroundWeights.reduce(0, +)
+        guard totalSignalWeight > 0 else { throw MetricsError.nonPositiveTotalWeight(eventClass: .signal, total: totalSignalWeight) }
+        guard totalBackgroundWeight > 0 else { throw MetricsError.nonPositiveTotalWeight(eventClass: .background, total: totalBackgroundWeight) }
     }
 
     /// Convenience for integer labels (1 = signal, 0 = background; anything else is an error).
@@ -87,5 +94,11 @@ public struct RankedEvents: Sendable {
             flags[i] = l == 1
         }
         try self.init(scores: scores, labels: flags, weights: weights)
+    }
+
+    private static func rank(_ scores: [Double], _ weights: [Double]) -> (scores: [Double], payloads: [Double]) {
+        scores.withUnsafeBufferPointer { s in
+            weights.withUnsafeBufferPointer { DescendingScoreOrder.sort(scores: s, payloads: $0) }
+        }
     }
 }

@@ -11,7 +11,8 @@ import Darwin
 ///
 ///     label   required  1 = signal, 0 = background (also written 1.0 / 0.0)
 ///     score   required  the classifier output, any finite number
-///     weight  optional  event weight ≥ 0 (default 1)
+///     weight  optional  event weight, any finite number (default 1; negative weights,
+///                       e.g. from NLO generators, are kept; 0 drops the event)
 ///     mass    optional  the signal mass hypothesis the event was scored at
 ///
 /// Column names are case-insensitive and may be quoted. Other columns are an error
@@ -164,8 +165,8 @@ public struct ScoreFile: Sendable {
         var weight: Double? = nil, mass: Double? = nil
         if let at = columns.weight {
             let w = try number(text, starts[at], starts[at + 1] - 1, "weight")
-            guard w >= 0 && w.isFinite else {
-                throw ScoreFileError(file: text.name, line: text.lineNumber, "weight is \(w): expected a finite number ≥ 0")
+            guard w.isFinite else {
+                throw ScoreFileError(file: text.name, line: text.lineNumber, "weight is \(w): expected a finite number")
             }
             weight = w
         }

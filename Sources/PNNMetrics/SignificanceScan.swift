@@ -22,8 +22,15 @@
 ///   in [0, 1] binned σ_ratio ≤ exact σ_ratio.
 ///
 /// When several cuts reach the same maximum, the highest cut is reported.
+///
+/// Negative weights: s_t, b_t and s_max are the true signed sums. AMS(t) is taken as 0
+/// where the formula has no real value or no meaning, i.e. unless s_t > 0 and
+/// s_t + b_t > 0; such a cut is never the best one, because the cut keeping everything
+/// has s_max > 0 and s_max + b_max > 0 (`RankedEvents` requires both totals > 0) and so
+/// a positive AMS. The bounds above need non-negative weights: a cut can pass more than
+/// s_max (negative signal weight below it) or a negative b_t, so σ_ratio can exceed 1.
 public struct SignificanceScan: Codable, Equatable, Sendable {
-    /// σ_ratio = max AMS / √s_max, in [0, 1].
+    /// σ_ratio = max AMS / √s_max, in [0, 1] when no weight is negative.
     public let ratio: Double
     /// t*: events with score ≥ t* are kept.
     public let bestCut: Double
@@ -33,10 +40,11 @@ public struct SignificanceScan: Codable, Equatable, Sendable {
     public let signalAtBestCut: Double
     public let backgroundAtBestCut: Double
 
-    /// AMS(t) = s / √(s + b); 0 when nothing passes.
+    /// AMS(t) = s / √(s + b); 0 unless s > 0 and s + b > 0 (nothing passes, or, with
+    /// negative weights, a passing weight whose root or sign is meaningless).
     @inlinable
     public static func ams(signal s: Double, background b: Double) -> Double {
-        s > 0 ? s / (s + b).squareRoot() : 0
+        s > 0 && s + b > 0 ? s / (s + b).squareRoot() : 0
     }
 
     /// Scan of every distinct threshold.

@@ -19,7 +19,9 @@ struct ScoreCommand: ParsableCommand {
             label   required  1 = signal, 0 = background
             score   required  classifier output, any finite number (the
                               binned scan assumes scores in [0, 1])
-            weight  optional  event weight >= 0 (default 1; 0 = ignored)
+            weight  optional  event weight, any finite number (default 1;
+                              0 = ignored; negative weights, e.g. from NLO
+                              generators, are kept with their sign)
             mass    optional  signal mass hypothesis m_i the event was
                               scored at
           Example:
@@ -61,10 +63,29 @@ struct ScoreCommand: ParsableCommand {
           --bootstrap N adds percentile confidence intervals from N resamplings
           of the events (within each class), reproducible through --seed.
 
+        NEGATIVE WEIGHTS
+          Every sum is the true signed sum; the total signal weight and the
+          total background weight must each be > 0. Efficiencies and precision
+          may then step back or leave [0, 1]:
+          ROC-AUC      the trapezoid sum over every threshold, as without
+                       negative weights: the sum over (signal, background)
+                       pairs of w_s x w_b x (1 if the signal scores higher,
+                       1/2 if tied), divided by s_max x b_max. It may leave
+                       [0, 1]; scikit-learn's roc_auc_score raises instead
+                       when the background efficiency steps back.
+          PR-AUC       the sum above, with precision = 0 where the passing
+                       weight s_t + b_t is exactly 0 (as scikit-learn); a
+                       negative sum is reported as it is (scikit-learn clips
+                       it to 0).
+          sigma_ratio  AMS(t) counts 0 unless s_t > 0 and s_t + b_t > 0; values
+                       above 1 are possible.
+          With --bootstrap, a resampling whose class total is <= 0 is an error.
+
         EXIT STATUS
-          0 success; 2 bad input (missing column, label not 0/1, score not
-          finite, negative weight, empty file, only one class, bad option
-          value), with a message naming the file and the line.
+          0 success; 2 bad input (missing column, label not 0/1, score or
+          weight not finite, empty file, only one class, a class whose total
+          weight is <= 0, bad option value), with a message naming the file
+          and the line.
         """
     )
 

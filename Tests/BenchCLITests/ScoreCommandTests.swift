@@ -31,7 +31,7 @@ import Testing
     @Test func helpExplainsFormatAndProtocol() throws {
         let r = try BenchProcess.run(["score", "--help"])
         #expect(r.status == 0)
-        for word in ["label", "score", "weight", "mass", "--bins", "--json", "sigma_ratio", "1/5", "exit"] {
+        for word in ["label", "score", "weight", "mass", "--bins", "--json", "sigma_ratio", "1/5", "exit", "negative weights"] {
             #expect(r.stdout.lowercased().contains(word.lowercased()), "help lacks \(word)")
         }
     }
@@ -65,6 +65,20 @@ import Testing
         #expect((masses[0]["rocCurve"] as? [String: Any])?["x"] != nil)
     }
 
+    /// Negative weights (NLO) are evaluated with their sign: the hand-computed case of
+    /// PNNMetricsTests' SignedWeightTests.passingWeightZero (both totals 2, so the scale is 1).
+    @Test func negativeWeightsAreEvaluated() throws {
+        let r = try score("label,score,weight\n1,0.9,1\n0,0.8,-1\n0,0.6,2\n1,0.5,1\n0,0.1,1\n", ["--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let point = try #require((object["masses"] as? [[String: Any]])?.first)
+        #expect(point["backgroundScale"] as? Double == 1)
+        #expect(point["rocAUC"] as? Double == 0.75)
+        #expect(abs((point["prAUC"] as? Double ?? 0) - 5.0 / 6) < 1e-15)
+        #expect(point["bestCut"] as? Double == 0.5)
+        #expect(abs((point["sigmaRatio"] as? Double ?? 0) - (2.0 / 3).squareRoot()) < 1e-15)
+    }
+
     @Test func bootstrapIsReproducible() throws {
         let rows = (0..<400).map { i in "\(i % 2),\(Double((i * 37) % 100) / 100 + (i % 2 == 1 ? 0.2 : 0))" }
         let text = "label,score\n" + rows.joined(separator: "\n")
@@ -84,7 +98,8 @@ import Testing
         ("score,weight\n0.5,1\n", "line 1: missing column \"label\""),
         ("label,score\n1,0.5\n2,0.4\n", "line 3: label is \"2\": expected 1 (signal) or 0 (background)"),
         ("label,score\n1,0.5\n0,nan\n", "line 3: score is nan"),
-        ("label,score,weight\n1,0.5,1\n0,0.4,-1\n", "line 3: weight is -1.0: expected a finite number ≥ 0"),
+        ("label,score,weight\n1,0.5,1\n0,0.4,nan\n", "line 3: weight is nan: expected a finite number"),
+        ("label,score,weight\n1,0.5,1\n0,0.4,1\n0,0.3,-2\n", "the total background weight is -1.0: it must be > 0"),
         ("", "the file is empty"),
         ("label,score\n", "no events"),
         ("label,score\n1,0.5\n1,0.4\n", "only signal events"),

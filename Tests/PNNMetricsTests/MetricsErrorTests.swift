@@ -32,11 +32,18 @@ import PNNMetrics
         }
     }
 
-    @Test func negativeWeight() {
-        #expect(throws: MetricsError.invalidWeight(index: 1, value: -1)) {
+    @Test func nonFiniteWeight() {
+        #expect(throws: MetricsError.invalidWeight(index: 1, value: .infinity)) {
+            try RankedEvents(scores: [0.1, 0.2], labels: [true, false], weights: [1, .infinity])
+        }
+        #expect(MetricsError.invalidWeight(index: 1, value: .infinity).description == "weight #1 is inf: every weight must be a finite number")
+    }
+
+    /// A negative weight is valid; a class whose weights sum to ≤ 0 is not.
+    @Test func negativeTotalWeight() {
+        #expect(throws: MetricsError.nonPositiveTotalWeight(eventClass: .background, total: -1)) {
             try RankedEvents(scores: [0.1, 0.2], labels: [true, false], weights: [1, -1])
         }
-        #expect(MetricsError.invalidWeight(index: 1, value: -1).description.contains("≥ 0"))
     }
 
     @Test func mismatchedLengths() {

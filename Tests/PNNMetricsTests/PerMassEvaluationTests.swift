@@ -79,9 +79,33 @@ import PNNMetrics
         #expect(MetricsError.atMass(750, .emptyInput).description.hasPrefix("mass 750: no events"))
     }
 
-    @Test func negativeWeightIsReportedBeforeBalancing() {
-        #expect(throws: MetricsError.invalidWeight(index: 1, value: -2)) {
-            try PerMassEvaluation().evaluate(scores: [0.9, 0.2], labels: [true, false], masses: nil, weights: [1, -2])
+    @Test func nonFiniteWeightIsReportedBeforeBalancing() {
+        #expect(throws: MetricsError.invalidWeight(index: 1, value: -.infinity)) {
+            try PerMassEvaluation().evaluate(scores: [0.9, 0.2], labels: [true, false], masses: nil, weights: [1, -.infinity])
+        }
+    }
+
+    /// With negative weights the background is scaled with the true signed sums, so that
+    /// Σ c·w_bkg = Σ w_sig still holds; off, the weights are evaluated as given.
+    @Test func balancingUsesTheSignedSums() throws {
+        // Signal Σw = 2 − ½ = 3/2; background Σw = 2 − 1 + 2 = 3  →  c = ½.
+        let evaluation = PerMassEvaluation()
+        let r = try evaluation.evaluate(mass: 750, signalScores: [0.9, 0.3], backgroundScores: [0.8, 0.4, 0.1],
+                                        signalWeights: [2, -0.5], backgroundWeights: [2, -1, 2])
+        #expect(r.backgroundScale == 0.5)
+        #expect(r.metrics.signalWeight == 1.5 && r.metrics.backgroundWeight == 1.5)
+        // Cuts: 0.9 → s 2, b 0; 0.8 → b 1; 0.4 → b ½; 0.3 → s 3/2; 0.1 → b 3/2.
+        // AMS 2/√2 = √2 at 0.9 is the largest: σ_ratio = √2 / √(3/2).
+        #expect(r.metrics.exact.bestCut == 0.9)
+        #expect(abs(r.metrics.exact.ratio - (2.0 / 1.5).squareRoot()) < 1e-15)
+        let raw = try PerMassEvaluation(balance: false).evaluate(
+            mass: 750, signalScores: [0.9, 0.3], backgroundScores: [0.8, 0.4, 0.1],
+            signalWeights: [2, -0.5], backgroundWeights: [2, -1, 2])
+        #expect(raw.backgroundScale == 1 && raw.metrics.backgroundWeight == 3)
+        // A class summing to ≤ 0 is reported with its sum as given, tagged with the mass.
+        #expect(throws: MetricsError.atMass(750, .nonPositiveTotalWeight(eventClass: .background, total: -1))) {
+            try evaluation.evaluate(mass: 750, signalScores: [0.9], backgroundScores: [0.8, 0.1],
+                                    signalWeights: [1], backgroundWeights: [1, -2])
         }
     }
 }

@@ -19,6 +19,12 @@ import PNNMetrics
         #expect(f.masses == [750, 750])
     }
 
+    /// NLO generators write negative weights: they are read as they are.
+    @Test func negativeWeightsAreRead() throws {
+        let f = try parse("label,score,weight\n1,0.5,-0.25\n0,0.4,-1e-3\n1,0.3,2\n")
+        #expect(f.weights == [-0.25, -0.001, 2])
+    }
+
     @Test func optionalColumnsAbsent() throws {
         let f = try parse("label,score\n1,0.5\n0,0.25")
         #expect(f.weights == nil && f.masses == nil)
@@ -58,7 +64,8 @@ import PNNMetrics
         #expect(error("label,score\n1,0.5\n2,0.5")?.description == "s.csv: line 3: label is \"2\": expected 1 (signal) or 0 (background)")
         #expect(error("label,score\n1,nan")?.description == "s.csv: line 2: score is nan: expected a finite number")
         #expect(error("label,score\n1,inf")?.line == 2)
-        #expect(error("label,score,weight\n1,0.5,1\n0,0.4,-0.5")?.description == "s.csv: line 3: weight is -0.5: expected a finite number ≥ 0")
+        #expect(error("label,score,weight\n1,0.5,1\n0,0.4,nan")?.description == "s.csv: line 3: weight is nan: expected a finite number")
+        #expect(error("label,score,weight\n1,0.5,-inf")?.description == "s.csv: line 2: weight is -inf: expected a finite number")
         #expect(error("label,score\n1,abc")?.description == "s.csv: line 2: score: expected a number, found \"abc\"")
         #expect(error("label,score\n1,")?.description == "s.csv: line 2: score: expected a number, found an empty field")
         #expect(error("label,score\n1,0.5,3")?.description.hasPrefix("s.csv: line 2: more than 2 fields") == true)

@@ -13,6 +13,8 @@ For a few thousand random weighted scores with many ties it records
   by brute force with numpy (a cut keeps score >= t; ties between cuts go to the
   highest cut; binned cuts are the lower bin edges j/50, j = 0..49, edge 0 keeping
   everything) -- an independent check of the Swift scan, not a scikit-learn feature.
+  With signed weights (sklearn_signed_weights.py uses the same functions) AMS is 0
+  unless s > 0 and s + b > 0.
 
 CI only reads the JSON; nothing here runs during `swift test`.
 """
@@ -27,8 +29,12 @@ from sklearn.metrics import (average_precision_score, precision_recall_curve,
 BINS = 50
 
 
+def ams(s, b):
+    return s / np.sqrt(s + b) if s > 0 and s + b > 0 else 0.0
+
+
 def sigma_exact(score, y, w):
-    keep = w > 0
+    keep = w != 0
     score, y, w = score[keep], y[keep], w[keep]
     s_max = w[y == 1].sum()
     best, best_cut = -1.0, None
@@ -36,9 +42,9 @@ def sigma_exact(score, y, w):
         passing = score >= t
         s = w[passing & (y == 1)].sum()
         b = w[passing & (y == 0)].sum()
-        ams = s / np.sqrt(s + b) if s > 0 else 0.0
-        if ams > best:
-            best, best_cut = ams, t
+        a = ams(s, b)
+        if a > best:
+            best, best_cut = a, t
     return best / np.sqrt(s_max), float(best_cut)
 
 
@@ -53,9 +59,9 @@ def sigma_binned(score, y, w, bins=BINS):
             passing = score >= edge
             s = w[passing & (y == 1)].sum()
             b = w[passing & (y == 0)].sum()
-        ams = s / np.sqrt(s + b) if s > 0 else 0.0
-        if ams > best:
-            best, best_cut = ams, edge
+        a = ams(s, b)
+        if a > best:
+            best, best_cut = a, edge
     return best / np.sqrt(s_max), best_cut
 
 
