@@ -60,8 +60,8 @@ import Testing
     @Test func unregularisedSpecsHaveNoDropoutAndNoL2() {
         var spec = Self.affine
         spec.regularized = false
-        let a = ExperimentRunner.architecture(spec)
+        let a = spec.training.architecture
         #expect(a.dropoutRate == 0 && a.l2Kernel == 0 && a.l2Bias == 0)
-        #expect(ExperimentRunner.architecture(Self.affine).dropoutRate == 0.25)
+        #expect(Self.affine.training.architecture.dropoutRate == 0.25)
     }
 }

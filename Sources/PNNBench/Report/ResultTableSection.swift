@@ -25,9 +25,8 @@ public struct ResultTableSection {
             let rows = suite.entries(of: artifact.id).map(\.reproduces)
             guard !rows.isEmpty else { return false }
             let covered = baseline.tables.contains { table in
-                rows.allSatisfy { reference in
+                Set(table.masses) == Set(suite.masses) && rows.allSatisfy { reference in
                     table.rows.contains { $0.reference == reference && ($0.values[.rocAUC]?.allSatisfy { $0 != nil } ?? false) }
-                        && Set(table.masses) == Set(suite.masses)
                 }
             }
             return !covered

@@ -32,9 +32,6 @@ public final class ExperimentRunner {
         public var training: TrainingProgress
     }
 
-    /// The architecture of one network of `spec`.
-    public static func architecture(_ spec: ExperimentSpec) -> ArchitectureSpec { spec.training.architecture }
-
     /// File name of a trained network's checkpoint: `<result key>.ckpt`, or
     /// `<result key>-<mass>.ckpt` for the individual NN of one mass.
     public static func checkpointName(key: String, mass: Int?) -> String {
@@ -59,7 +56,7 @@ public final class ExperimentRunner {
             return ms
         }
         let batchSize = spec.batchSize ?? scale.batchSize
-        let architecture = Self.architecture(spec)
+        let architecture = spec.training.architecture
         let test = PerMassEvaluationSet.test(data.test)
 
         // Individual NNs: one network per mass, each on that mass's signal and all background.
