@@ -30,76 +30,104 @@ import PNNEngine
 ///   stay comparable.
 /// Global step t = epoch · stepsPerEpoch + step; a batch depends only on (seed, t).
 ///
-/// **Mass feature** (`BackgroundMassMode`, paper §4.2), written already divided by 1000
-/// (paper §4.4): signal rows carry their own mass; background rows
-/// - identical-fixed: the mass in the data (HEPMASS's own assignment) if it is a training
-///   mass, otherwise one drawn once from the training masses;
-/// - uniform-fixed: one drawn once from U(min M, max M) of the training masses M;
+/// **Parameter feature** (`BackgroundMassMode`, paper §4.2), written already mapped by
+/// the data set's `ParameterScaling` (HEPMASS: m / 1000, paper §4.4). With p parameters a
+/// point is a p-vector and the training points are the set M of such vectors. Signal rows
+/// carry their own point; background rows
+/// - identical-fixed: the point in the data (HEPMASS's own assignment) if it is a training
+///   point, otherwise one drawn once from M, each point equally likely;
+/// - uniform-fixed: one drawn once with each component j ~ U(min_j M, max_j M), the
+///   components independent (the box spanned by the grid);
 /// - …-sampled: a fresh draw for every batch row (`.massSampling` stream, index 2 + t).
 /// Fixed draws use the `.massSampling` stream at index 0 (identical) or 1 (uniform),
-/// position = event index. Event selection never reads the mass streams, so the fixed
+/// position = event index (uniform: event index · p + j for component j, which is the
+/// event index when p = 1). Event selection never reads the mass streams, so the fixed
 /// and sampled variants of a mode select the same events and differ only in the
-/// background rows' mass column.
+/// background rows' parameter columns.
 ///
-/// Labels are 1/0 and weights are 1 (balancing is by sampling). Not thread-safe: one
-/// sampler per training loop (it caches the current permutations).
+/// Labels are 1/0. Weights are 1 for an unweighted data set (balancing is by sampling);
+/// for a weighted one they are the events' weights after the `NegativeWeightPolicy`,
+/// each class scaled so that its weights average 1 over the events taking part in
+/// training — so the weights set the relative importance of events within a class
+/// while balancing still sets that of the classes, and the loss keeps its usual size.
+/// Not thread-safe: one sampler per training loop (it caches the current permutations).
 public final class BatchSampler {
     public struct Configuration: Hashable, Sendable {
         public var batchSize: Int
         public var balance: BalanceMode
         public var backgroundMass: BackgroundMassMode
-        /// Masses trained on (GeV); nil = all signal masses of the data set.
-        public var trainingMasses: [Float]?
+        /// Points trained on; nil = all signal points of the data set.
+        public var trainingPoints: [[Float]]?
+        /// What training does with negative event weights.
+        public var negativeWeights: NegativeWeightPolicy
 
         public init(batchSize: Int = 1024, balance: BalanceMode = .none,
                     backgroundMass: BackgroundMassMode = .identicalFixed, trainingMasses: [Float]? = nil) {
+            self.init(batchSize: batchSize, balance: balance, backgroundMass: backgroundMass,
+                      trainingPoints: trainingMasses.map { $0.map { [$0] } }, negativeWeights: .keep)
+        }
+
+        public init(batchSize: Int, balance: BalanceMode, backgroundMass: BackgroundMassMode,
+                    trainingPoints: [[Float]]?, negativeWeights: NegativeWeightPolicy) {
             self.batchSize = batchSize
             self.balance = balance
             self.backgroundMass = backgroundMass
-            self.trainingMasses = trainingMasses
+            self.trainingPoints = trainingPoints
+            self.negativeWeights = negativeWeights
         }
     }
 
     public let dataset: EventDataset
     public let configuration: Configuration
     public let seed: UInt64
-    /// The masses signal is trained on and background masses are drawn from (sorted, GeV).
-    public let trainingMasses: [Float]
+    /// The points signal is trained on and background points are drawn from (sorted).
+    public let trainingPoints: [[Float]]
+    /// The training masses of a one-parameter data set (GeV).
+    public var trainingMasses: [Float] { trainingPoints.map { $0[0] } }
     /// Batches per epoch (see the type's documentation for the rule).
     public let stepsPerEpoch: Int
-    /// Events taking part in training (signal at training masses and all background).
+    /// Events taking part in training (signal at training points and all background).
     public let eligibleCount: Int
 
+    private let p: Int
     private let eligible: [Int32]
     private let signalGroups: [[Int32]]
     private let backgroundGroups: [[Int32]]
-    /// Fixed background masses (GeV) per event; signal entries hold the event's own mass.
-    private let fixedMass: [Float]
+    /// Fixed background parameters per event (N × p); signal rows hold their own point.
+    private let fixedPoint: [Float]
+    /// Per-component range of the training points, for uniform draws.
+    private let low: [Double], high: [Double]
+    /// Training weight per event (nil: all 1).
+    private let trainingWeight: [Float]?
     private var epochCache: (epoch: Int, order: [Int32])?
     private var cycleCache: [Int: (cycle: Int, order: [Int32])] = [:]
 
     public init(dataset: EventDataset, configuration: Configuration, seed: UInt64) throws {
         let c = configuration
+        let p = dataset.parameterCount
         guard c.batchSize >= 2 else { throw DataError.invalidRequest("batch size \(c.batchSize): expected at least 2") }
-        let masses = (c.trainingMasses ?? dataset.signalMasses).sorted()
-        guard !masses.isEmpty else { throw DataError.invalidRequest("no training masses") }
-        for m in masses where !dataset.signalMasses.contains(m) {
-            throw DataError.invalidRequest("training mass \(format(m)) GeV is not a signal mass of the data set (\(dataset.signalMasses.map(format).joined(separator: ", ")))")
+        let points = (c.trainingPoints ?? dataset.signalPoints).sorted(by: ParameterPoint.precedes)
+        guard !points.isEmpty else { throw DataError.invalidRequest("no training masses") }
+        let names = dataset.parameterNames
+        let unit = p == 1 && names == ["mass"] ? " GeV" : ""
+        for m in points where m.count != p || !dataset.signalPoints.contains(m) {
+            throw DataError.invalidRequest("training point \(ParameterPoint.label(m, names: names))\(unit) is not a signal point of the data set (\(dataset.signalPoints.map { ParameterPoint.label($0, names: names) }.joined(separator: p == 1 ? ", " : "; ")))")
         }
         self.dataset = dataset
         self.configuration = c
         self.seed = seed
-        self.trainingMasses = masses
+        self.trainingPoints = points
+        self.p = p
 
-        let isTrainingMass = Set(masses)
+        let index = PointIndex(points)
         var eligible = [Int32](), signalAll = [Int32](), backgroundAll = [Int32]()
-        var perMass = [[Int32]](repeating: [], count: masses.count)
+        var perPoint = [[Int32]](repeating: [], count: points.count)
         var perProcess = [UInt8: [Int32]]()
         for i in 0..<dataset.count {
             if dataset.label[i] == 1 {
-                guard isTrainingMass.contains(dataset.mass[i]) else { continue }
+                guard let k = index.find(dataset.mass, row: i) else { continue }
                 signalAll.append(Int32(i))
-                perMass[masses.firstIndex(of: dataset.mass[i])!].append(Int32(i))
+                perPoint[k].append(Int32(i))
             } else {
                 backgroundAll.append(Int32(i))
                 perProcess[dataset.process[i], default: []].append(Int32(i))
@@ -109,43 +137,74 @@ public final class BatchSampler {
         guard !signalAll.isEmpty, !backgroundAll.isEmpty else {
             throw DataError.invalidRequest("training needs signal at the training masses and background; got \(signalAll.count) signal and \(backgroundAll.count) background events")
         }
-        if c.balance.balancesSignal, let k = perMass.firstIndex(where: \.isEmpty) {
-            throw DataError.invalidRequest("signal balancing: no signal events at \(format(masses[k])) GeV")
+        if c.balance.balancesSignal, let k = perPoint.firstIndex(where: \.isEmpty) {
+            throw DataError.invalidRequest("signal balancing: no signal events at \(ParameterPoint.label(points[k], names: names))\(unit)")
         }
         self.eligible = eligible
         self.eligibleCount = eligible.count
-        self.signalGroups = c.balance.balancesSignal ? perMass : [signalAll]
+        self.signalGroups = c.balance.balancesSignal ? perPoint : [signalAll]
         self.backgroundGroups = c.balance.balancesBackground ? perProcess.keys.sorted().map { perProcess[$0]! } : [backgroundAll]
         self.stepsPerEpoch = c.balance == .none
             ? (eligible.count + c.batchSize - 1) / c.batchSize
             : max(1, eligible.count / c.batchSize)
+        self.low = (0..<p).map { j in Double(points.map { $0[j] }.min()!) }
+        self.high = (0..<p).map { j in Double(points.map { $0[j] }.max()!) }
+        self.trainingWeight = try dataset.weight.map {
+            try Self.trainingWeights($0, labels: dataset.label, eligible: eligible, policy: c.negativeWeights)
+        }
 
-        // Fixed background masses, drawn once per event from counter-based streams.
+        // Fixed background points, drawn once per event from counter-based streams.
         var fixed = dataset.mass
         let identicalKey = RandomStream.key(seed: seed, purpose: .massSampling, index: 0)
         let uniformKey = RandomStream.key(seed: seed, purpose: .massSampling, index: 1)
         for i in 0..<dataset.count where dataset.label[i] == 0 {
             switch c.backgroundMass.distribution {
             case .identical:
-                if !isTrainingMass.contains(dataset.mass[i]) {
-                    fixed[i] = Self.drawIdentical(SplitMix64.value(key: identicalKey, index: UInt64(i)), masses)
+                if index.find(dataset.mass, row: i) == nil {
+                    let k = Self.drawIndex(SplitMix64.value(key: identicalKey, index: UInt64(i)), points.count)
+                    for j in 0..<p { fixed[i * p + j] = points[k][j] }
                 }
             case .uniform:
-                fixed[i] = Self.drawUniform(SplitMix64.value(key: uniformKey, index: UInt64(i)), masses)
+                for j in 0..<p {
+                    fixed[i * p + j] = Self.drawUniform(SplitMix64.value(key: uniformKey, index: UInt64(i * p + j)), low[j], high[j])
+                }
             }
         }
-        self.fixedMass = fixed
+        self.fixedPoint = fixed
+    }
+
+    /// Event weights for training: the policy applied, then each class scaled to mean 1
+    /// over the eligible events. A class whose policy-applied weights sum to ≤ 0 cannot
+    /// be trained on and is an error naming it.
+    static func trainingWeights(_ given: [Float], labels: [UInt8], eligible: [Int32], policy: NegativeWeightPolicy) throws -> [Float] {
+        var w = given.map(policy.apply)
+        var sum = [0.0, 0.0], count = [0, 0]
+        for i in eligible {
+            sum[Int(labels[Int(i)])] += Double(w[Int(i)])
+            count[Int(labels[Int(i)])] += 1
+        }
+        for c in 0..<2 where !(sum[c] > 0) {
+            throw DataError.invalidRequest("the \(c == 1 ? "signal" : "background") events taking part in training have total weight \(sum[c]) after the negative-weight policy '\(policy.rawValue)'; training needs a positive total (choose 'abs' or 'zero', or check the weight column)")
+        }
+        let factor = [Double(count[0]) / sum[0], Double(count[1]) / sum[1]]
+        for i in w.indices { w[i] = Float(Double(w[i]) * factor[Int(labels[i])]) }
+        return w
+    }
+
+    /// Index in 0..<n from 64 random bits (Lemire's multiply-high).
+    @inline(__always)
+    static func drawIndex(_ bits: UInt64, _ n: Int) -> Int {
+        Int(bits.multipliedFullWidth(by: UInt64(n)).high)
     }
 
     @inline(__always)
     static func drawIdentical(_ bits: UInt64, _ masses: [Float]) -> Float {
-        masses[Int(bits.multipliedFullWidth(by: UInt64(masses.count)).high)]
+        masses[drawIndex(bits, masses.count)]
     }
 
     @inline(__always)
-    static func drawUniform(_ bits: UInt64, _ masses: [Float]) -> Float {
-        let lo = Double(masses.first!), hi = Double(masses.last!)
-        return Float(lo + (hi - lo) * SplitMix64.unitDouble(bits))
+    static func drawUniform(_ bits: UInt64, _ lo: Double, _ hi: Double) -> Float {
+        Float(lo + (hi - lo) * SplitMix64.unitDouble(bits))
     }
 
     /// Global step index t of (epoch, step).
@@ -213,36 +272,77 @@ public final class BatchSampler {
         return order
     }
 
-    /// Mass feature (GeV, not yet divided) of each row of a batch at global step t.
-    public func masses(rows: [Int], globalStep t: Int) -> [Float] {
+    /// Parameters (unscaled, row-major n × p) of each row of a batch at global step t.
+    public func points(rows: [Int], globalStep t: Int) -> [Float] {
         let sampled = configuration.backgroundMass.assignment == .sampled
+        let identical = configuration.backgroundMass.distribution == .identical
         let key = RandomStream.key(seed: seed, purpose: .massSampling, index: 2 + UInt64(t))
-        return rows.enumerated().map { r, i in
-            if dataset.label[i] == 1 || !sampled { return fixedMass[i] }
-            let bits = SplitMix64.value(key: key, index: UInt64(r))
-            return configuration.backgroundMass.distribution == .identical
-                ? Self.drawIdentical(bits, trainingMasses) : Self.drawUniform(bits, trainingMasses)
+        var out = [Float](repeating: 0, count: rows.count * p)
+        for (r, i) in rows.enumerated() {
+            if dataset.label[i] == 1 || !sampled {
+                for j in 0..<p { out[r * p + j] = fixedPoint[i * p + j] }
+            } else if identical {
+                let k = Self.drawIndex(SplitMix64.value(key: key, index: UInt64(r)), trainingPoints.count)
+                for j in 0..<p { out[r * p + j] = trainingPoints[k][j] }
+            } else {
+                for j in 0..<p {
+                    out[r * p + j] = Self.drawUniform(SplitMix64.value(key: key, index: UInt64(r * p + j)), low[j], high[j])
+                }
+            }
         }
+        return out
+    }
+
+    /// Mass feature (GeV, not yet divided) of each row of a one-parameter batch at global step t.
+    public func masses(rows: [Int], globalStep t: Int) -> [Float] {
+        precondition(p == 1, "masses(rows:globalStep:) is for one-parameter data")
+        return points(rows: rows, globalStep: t)
     }
 
     /// Fills the caller's buffers with batch (epoch, step) and resizes them to its row
-    /// count, which it returns: `x` [n × 27] features, `mass` [n × 1] mass / 1000,
-    /// `label` [n × 1] 1 or 0, `weight` [n × 1] sample weights (1). The matrices need
-    /// capacity for `batchSize` rows only once; shrinking never reallocates.
+    /// count, which it returns: `x` [n × F] features, `mass` [n × p] scaled parameters,
+    /// `label` [n × 1] 1 or 0, `weight` [n × 1] sample weights (see the type). The
+    /// matrices need capacity for `batchSize` rows only once; shrinking never reallocates.
     @discardableResult
     public func fill(x: Matrix, mass: Matrix, label: Matrix, weight: Matrix, epoch: Int, step: Int) -> Int {
-        precondition(x.cols == HEPMASSSchema.featureCount && mass.cols == 1 && label.cols == 1 && weight.cols == 1,
-                     "batch buffers must be [B × 27], [B × 1], [B × 1], [B × 1]")
+        precondition(x.cols == dataset.featureCount && mass.cols == p && label.cols == 1 && weight.cols == 1,
+                     "batch buffers must be [B × F], [B × p], [B × 1], [B × 1]")
         let rows = rows(epoch: epoch, step: step)
         let n = rows.count
         for m in [x, mass, label, weight] { m.resize(rows: n) }
         dataset.gatherFeatures(rows, into: x)
-        let masses = masses(rows: rows, globalStep: globalStep(epoch: epoch, step: step))
+        let values = points(rows: rows, globalStep: globalStep(epoch: epoch, step: step))
+        let scaling = dataset.parameterScaling
         for k in 0..<n {
-            mass.data[k] = masses[k] / HEPMASSSchema.massScale
+            for j in 0..<p { mass.data[k * p + j] = scaling.apply(values[k * p + j], component: j) }
             label.data[k] = Float(dataset.label[rows[k]])
-            weight.data[k] = 1
+            weight.data[k] = trainingWeight?[rows[k]] ?? 1
         }
         return n
+    }
+}
+
+/// Finds the training point of an event's parameters (exact equality).
+struct PointIndex {
+    private let single: [Float: Int]?
+    private let multi: [[Float]: Int]?
+    private let p: Int
+
+    init(_ points: [[Float]]) {
+        p = points.first?.count ?? 1
+        if p == 1 {
+            single = Dictionary(points.enumerated().map { ($0.element[0], $0.offset) }, uniquingKeysWith: { a, _ in a })
+            multi = nil
+        } else {
+            single = nil
+            multi = Dictionary(points.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// Index of the point of row `i` of the row-major parameters, or nil.
+    @inline(__always)
+    func find(_ parameters: [Float], row i: Int) -> Int? {
+        if let single { return single[parameters[i]] }
+        return multi![Array(parameters[(i * p)..<((i + 1) * p)])]
     }
 }

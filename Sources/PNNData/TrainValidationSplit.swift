@@ -13,7 +13,11 @@ public struct TrainValidationSplit {
     public init(_ d: EventDataset, seed: UInt64, trainFraction: Double = 0.75) {
         precondition(trainFraction > 0 && trainFraction < 1)
         var groups = [GroupKey: [Int]]()
-        for i in 0..<d.count { groups[GroupKey(label: d.label[i], mass: d.mass[i]), default: []].append(i) }
+        for i in 0..<d.count {
+            // A missing parameter (NaN) is one group, not one per event (NaN ≠ NaN).
+            let point = d.point(i).map { $0.isNaN ? -Float.infinity : $0 }
+            groups[GroupKey(label: d.label[i], point: point), default: []].append(i)
+        }
         var inTrain = [Bool](repeating: false, count: d.count)
         for (g, key) in groups.keys.sorted().enumerated() {
             var rows = groups[key]!
@@ -28,7 +32,9 @@ public struct TrainValidationSplit {
 
     struct GroupKey: Hashable, Comparable {
         let label: UInt8
-        let mass: Float
-        static func < (a: GroupKey, b: GroupKey) -> Bool { (a.label, a.mass) < (b.label, b.mass) }
+        let point: [Float]
+        static func < (a: GroupKey, b: GroupKey) -> Bool {
+            a.label != b.label ? a.label < b.label : ParameterPoint.precedes(a.point, b.point)
+        }
     }
 }

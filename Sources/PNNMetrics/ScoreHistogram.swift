@@ -19,6 +19,14 @@ public struct ScoreHistogram: Codable, Equatable, Sendable {
         bins = h
     }
 
+    /// Score i with weight `weights[i] · scale`.
+    public init(scores: [Double], weights: [Double], scale: Double, bins n: Int) {
+        precondition(scores.count == weights.count, "one weight per score")
+        var h = [Double](repeating: 0, count: n)
+        for (s, w) in zip(scores, weights) { h[Self.bin(of: s, bins: n)] += w * scale }
+        bins = h
+    }
+
     /// The bin of score `s`: the largest j with j / n ≤ s, clamped to 0 … n−1. The product
     /// s·n is rounded, so the guess is corrected against the edges themselves.
     @inlinable

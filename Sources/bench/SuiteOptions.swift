@@ -8,7 +8,7 @@ extension DataChoice: ExpressibleByArgument {}
 
 /// Options shared by the commands that work on a suite's experiments and results.
 struct SuiteOptions: ParsableArguments {
-    @Option(help: "Suite name: the file Suites/<name>.yaml.")
+    @Option(help: "Suite name: the file Suites/<name>.yaml; or the path of a suite file ending in .yaml (e.g. one declaring your own data sets).")
     var suite: String = "paper"
 
     @Option(help: "Scale from Suites/scales.yaml: smoke, default or paper.")

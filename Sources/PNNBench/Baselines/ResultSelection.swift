@@ -33,8 +33,10 @@ public struct ResultSelection: Sendable {
         return parts.isEmpty ? "all results" : parts.joined(separator: ", ")
     }
 
+    /// A declared data set's results are included whatever `dataSources` says: `--data`
+    /// chooses where HEPMASS comes from, and a declared data set has only its own files.
     public func includes(_ r: RunResult) -> Bool {
-        (scale == nil || r.scale.name == scale) && (dataSources?.contains(r.data.source) ?? true)
+        (scale == nil || r.scale.name == scale) && (r.spec.dataset.isDeclared || (dataSources?.contains(r.data.source) ?? true))
             && (seeds?.contains(r.seed) ?? true) && (engineVersion == nil || r.engineVersion == engineVersion)
     }
 

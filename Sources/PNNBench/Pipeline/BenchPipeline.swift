@@ -37,7 +37,8 @@ public final class BenchPipeline {
     public func datasetProvider() throws -> DatasetProvider {
         if let provider { return provider }
         let source = try configuration.data.source(dataDirectory: configuration.dataDirectory)
-        let made = DatasetProvider(source: source, scale: scale, threads: pool.threadCount)
+        let made = DatasetProvider(source: source, scale: scale, threads: pool.threadCount, declarations: suite.datasets,
+                                   searchDirectories: [suite.directory, configuration.dataDirectory].compactMap { $0 })
         provider = made
         return made
     }

@@ -4,7 +4,7 @@ import Foundation
 /// name, the training seeds (replicates), the worker threads, and the project and work
 /// folders.
 public struct PipelineConfiguration: Sendable {
-    /// `Suites/<suite>.yaml`.
+    /// `Suites/<suite>.yaml`, or the path of a suite file (ending in `.yaml`).
     public var suite: String
     /// A scale of `Suites/scales.yaml`.
     public var scale: String
@@ -37,6 +37,10 @@ public struct PipelineConfiguration: Sendable {
     public var firstSeed: UInt64 { seeds.first }
 
     public var suitesDirectory: URL { root.appendingPathComponent("Suites") }
+    /// The suite file when `suite` is a path (`…/name.yaml`), else nil.
+    public var suiteFile: URL? { suite.hasSuffix(".yaml") ? URL(fileURLWithPath: suite) : nil }
+    /// The suite's name: `suite`, or the file name without `.yaml` when it is a path.
+    public var suiteName: String { suiteFile.map { $0.deletingPathExtension().lastPathComponent } ?? suite }
     public var baselinesDirectory: URL { root.appendingPathComponent("Baselines") }
     public var resultsDirectory: URL { workDirectory.appendingPathComponent("results") }
     public var modelsDirectory: URL { workDirectory.appendingPathComponent("models") }
@@ -45,6 +49,6 @@ public struct PipelineConfiguration: Sendable {
     /// `Reports/<suite>-<data>-<scale>`, where a report goes unless told otherwise.
     public var reportDirectory: URL {
         root.appendingPathComponent("Reports")
-            .appendingPathComponent(ReportBuilder.folderName(suite: suite, data: data.rawValue, scale: scale))
+            .appendingPathComponent(ReportBuilder.folderName(suite: suiteName, data: data.rawValue, scale: scale))
     }
 }

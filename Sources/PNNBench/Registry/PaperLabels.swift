@@ -44,6 +44,12 @@ extension BalanceMode {
 }
 
 extension DatasetKind {
-    /// "HEPMASS" or "HEPMASS-IMB".
-    public var paperLabel: String { self == .hepmass ? "HEPMASS" : "HEPMASS-IMB" }
+    /// "HEPMASS", "HEPMASS-IMB", or a declared data set's name.
+    public var paperLabel: String {
+        switch self {
+        case .hepmass: return "HEPMASS"
+        case .hepmassIMB: return "HEPMASS-IMB"
+        default: return rawValue
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import PNNData
+
 /// A loaded, validated and expanded suite (`Suites/<name>.yaml`).
 ///
 /// `experiments` are the networks to train, each once. `entries` are the rows of the
@@ -17,6 +19,11 @@ public struct Suite: Sendable {
     public var experiments: [ExperimentSpec]
     /// Every row the suite reproduces, in file order: experiments and `sameAs` entries.
     public var entries: [SuiteEntry]
+    /// The data sets the file declares (`datasets:`), by name.
+    public var datasets: [String: DatasetDeclaration]
+    /// The folder of the suite file, where declared data sets' relative paths are looked
+    /// up first; nil for a suite parsed from text.
+    public var directory: String?
 
     public struct Artifact: Codable, Hashable, Sendable {
         /// "table3", "fig14c", …
@@ -26,7 +33,8 @@ public struct Suite: Sendable {
     }
 
     public init(name: String, file: String, description: String?, masses: [Int], artifacts: [Artifact],
-                experiments: [ExperimentSpec], entries: [SuiteEntry]) {
+                experiments: [ExperimentSpec], entries: [SuiteEntry], datasets: [String: DatasetDeclaration] = [:],
+                directory: String? = nil) {
         self.name = name
         self.file = file
         self.description = description
@@ -34,6 +42,8 @@ public struct Suite: Sendable {
         self.artifacts = artifacts
         self.experiments = experiments
         self.entries = entries
+        self.datasets = datasets
+        self.directory = directory
     }
 
     /// The experiment with this id, or the experiment a `sameAs` entry with this id reuses.

@@ -8,19 +8,27 @@ import Yams
 /// `SuiteError` naming the file, the line and what was expected.
 public enum SuiteRegistry {
     /// Top-level keys of a suite file.
-    public static let suiteKeys = ["description", "masses", "artifacts", "experiments"]
+    public static let suiteKeys = ["description", "masses", "datasets", "artifacts", "experiments"]
     /// Keys of an experiment entry.
     public static let experimentKeys = ["id", "artifact", "row", "description", "matrix", "dataset", "model",
                                         "backgroundMass", "balance", "trainMasses", "regularized", "batchSize",
-                                        "conditioning", "place"]
+                                        "conditioning", "place", "trainPoints"]
     /// Keys of an entry that reuses another experiment (`sameAs`).
     public static let aliasKeys = ["id", "artifact", "row", "description", "matrix", "sameAs"]
     /// Experiment keys a matrix variable of the same name sets, one value per expansion.
     public static let matrixFields = ["dataset", "model", "backgroundMass", "balance", "regularized", "batchSize",
                                       "conditioning", "place"]
 
-    /// Loads `directory/<suite>.yaml`.
+    /// Loads `directory/<suite>.yaml`, or the file `suite` names when it ends in `.yaml`
+    /// (a suite kept outside the project, e.g. for one's own data sets).
     public static func load(suite name: String, directory: URL) throws -> Suite {
+        if name.hasSuffix(".yaml") {
+            let url = URL(fileURLWithPath: name)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw SuiteError(.missingFile, file: name, line: nil, "no such suite file")
+            }
+            return try load(contentsOf: url)
+        }
         let url = directory.appendingPathComponent(name + ".yaml")
         let shown = SuiteError.displayPath(url)
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -41,7 +49,9 @@ public enum SuiteRegistry {
         } catch {
             throw SuiteError(.missingFile, file: shown, line: nil, "cannot read the file as UTF-8 text: \(error.localizedDescription)")
         }
-        return try parse(yaml: text, name: name ?? url.deletingPathExtension().lastPathComponent, file: shown)
+        var suite = try parse(yaml: text, name: name ?? url.deletingPathExtension().lastPathComponent, file: shown)
+        suite.directory = url.deletingLastPathComponent().path
+        return suite
     }
 
     /// Parses suite YAML text; `file` is how messages name it.
@@ -62,6 +72,7 @@ public enum SuiteRegistry {
 private struct SuiteParser {
     let reader: YAMLReader
     var masses: [Int] = []
+    var datasets: [String: DatasetDeclaration] = [:]
     var artifacts: [Suite.Artifact] = []
     var artifactNodes: [String: Node] = [:]
 
@@ -91,11 +102,13 @@ private struct SuiteParser {
         let top = try reader.mapping(root, "the suite file")
         try reader.checkKeys(top, allowed: SuiteRegistry.suiteKeys, in: "the suite file")
         let fields = Dictionary(top.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
-        for key in ["masses", "artifacts", "experiments"] where fields[key] == nil {
+        // 'masses' lists HEPMASS's; a suite that only uses declared data sets needs none.
+        for key in ["masses", "artifacts", "experiments"] where fields[key] == nil && !(key == "masses" && fields["datasets"] != nil) {
             throw reader.error(.missingKey, root, "the suite file has no '\(key)' key; expected keys: \(SuiteRegistry.suiteKeys.joined(separator: ", "))")
         }
         let description = try fields["description"].map { try reader.string($0, "'description'") }
-        masses = try parseMasses(fields["masses"]!)
+        if let node = fields["masses"] { masses = try parseMasses(node) }
+        if let node = fields["datasets"] { datasets = try DatasetDeclarationParser(reader: reader).parse(node) }
         (artifacts, artifactNodes) = try parseArtifacts(fields["artifacts"]!)
 
         let list = try reader.sequence(fields["experiments"]!, "'experiments'")
@@ -322,8 +335,14 @@ private struct SuiteParser {
                           spec: nil, sameAs: (target, sameAsNode), idNode: idNode, rowNode: rowNode, line: idNode.mark?.line)
         }
 
-        let dataset = try reader.choice(try required("dataset"), "'dataset' of \(what)",
-                                        allowed: DatasetKind.allCases.map(\.rawValue), DatasetKind.init(rawValue:))
+        let datasetNode = try required("dataset")
+        let datasetNames = DatasetKind.allCases.map(\.rawValue) + datasets.keys.sorted()
+        let dataset = try reader.choice(datasetNode, "'dataset' of \(what)", allowed: datasetNames) {
+            datasetNames.contains($0) ? DatasetKind(rawValue: $0) : nil
+        }
+        if !dataset.isDeclared && masses.isEmpty {
+            throw reader.error(.missingKey, datasetNode, "\(what) uses \(dataset.paperLabel), so the suite file needs 'masses' (HEPMASS's signal masses, e.g. [500, 750, 1000, 1250, 1500])")
+        }
         let model = try reader.choice(try required("model"), "'model' of \(what)",
                                       allowed: ModelKind.allCases.map(\.rawValue), ModelKind.init(rawValue:))
         let massModes = BackgroundMassMode.allCases.map(\.description)
@@ -339,7 +358,14 @@ private struct SuiteParser {
         let balance = try e.fields["balance"].map {
             try reader.choice($0, "'balance' of \(what)", allowed: BalanceMode.allCases.map(\.rawValue), BalanceMode.init(rawValue:))
         } ?? .none
+        if let node = e.fields["trainMasses"], dataset.isDeclared {
+            throw reader.error(.badValue, node, "\(what): 'trainMasses' is for HEPMASS; a declared data set takes 'trainPoints'")
+        }
+        if let node = e.fields["trainPoints"], !dataset.isDeclared {
+            throw reader.error(.badValue, node, "\(what): 'trainPoints' is for declared data sets; HEPMASS takes 'trainMasses'")
+        }
         let trainMasses = try e.fields["trainMasses"].map { try parseTrainMasses($0, what: what) } ?? nil
+        let trainPoints = try e.fields["trainPoints"].map { try parseTrainPoints($0, declaration: datasets[dataset.rawValue]!, what: what) } ?? nil
         let regularized = try e.fields["regularized"].map { try reader.bool($0, "'regularized' of \(what)") } ?? true
         var batchSize: Int? = nil
         if let node = e.fields["batchSize"], !YAMLReader.isNull(node) {
@@ -348,7 +374,7 @@ private struct SuiteParser {
         let (conditioning, place) = try parseConditioning(e, model: model, what: what)
         let training = TrainingDefinition(dataset: dataset, model: model, backgroundMass: backgroundMass, balance: balance,
                                           trainMasses: trainMasses, regularized: regularized, batchSize: batchSize,
-                                          conditioning: conditioning, place: place)
+                                          conditioning: conditioning, place: place, trainPoints: trainPoints)
         let spec = ExperimentSpec(id: id, reproduces: reference, training: training, description: description)
         return Parsed(entry: SuiteEntry(id: id, reproduces: reference, experimentID: id, description: description),
                       spec: spec, sameAs: nil, idNode: idNode, rowNode: rowNode, line: idNode.mark?.line)
@@ -407,6 +433,64 @@ private struct SuiteParser {
         return chosen == masses ? nil : chosen
     }
 
+    /// `all` (or null), a list of points, or `{except: [points]}` (which needs the data
+    /// set's declared grid); a point is a number for one parameter, a list of p numbers
+    /// otherwise. nil = every point.
+    func parseTrainPoints(_ node: Node, declaration d: DatasetDeclaration, what: String) throws -> [[Double]]? {
+        let p = d.parameters.count
+        let expected = "'trainPoints' of \(what) must be `all`, a list of points such as \(p == 1 ? "[400, 600, 800]" : "[[500, 0.06], [700, 0.06]]"), or `{except: [points]}`"
+        let grid: [[Float]]? = { if case .declared(let g) = d.points { return g.sorted(by: ParameterPoint.precedes) }; return nil }()
+        func list(_ node: Node) throws -> [[Double]] {
+            var out: [[Double]] = []
+            for item in try reader.sequence(node, expected) {
+                let point: [Double]
+                if p == 1, case .scalar(let s) = item, let v = Double(s.string) {
+                    point = [v]
+                } else if case .sequence = item {
+                    point = try reader.sequence(item, expected).map { value in
+                        guard case .scalar(let s) = value, let v = Double(s.string), v.isFinite else {
+                            throw reader.error(.wrongType, value, "\(expected), found \(YAMLReader.describe(value))")
+                        }
+                        return v
+                    }
+                } else {
+                    throw reader.error(.wrongType, item, "\(expected), found \(YAMLReader.describe(item))")
+                }
+                guard point.count == p else { throw reader.error(.badValue, item, "a point of 'trainPoints' of \(what) needs \(p) values (\(d.parameters.joined(separator: ", "))), found \(point.count)") }
+                if let grid, !grid.contains(point.map(Float.init)) {
+                    throw reader.error(.badValue, item, "point \(point.map { "\($0)" }.joined(separator: ", ")) in 'trainPoints' of \(what) is not in the 'points' of data set '\(d.name)'")
+                }
+                if out.contains(point) { throw reader.error(.duplicate, item, "point \(point.map { "\($0)" }.joined(separator: ", ")) appears twice in 'trainPoints' of \(what)") }
+                out.append(point)
+            }
+            return out
+        }
+        var chosen: [[Double]]
+        switch node {
+        case .scalar(let s):
+            guard s.string == "all" || YAMLReader.isNull(s) else { throw reader.error(.wrongType, node, "\(expected), found \(YAMLReader.describe(node))") }
+            return nil
+        case .sequence:
+            chosen = try list(node)
+            if chosen.isEmpty { throw reader.error(.badValue, node, "'trainPoints' of \(what) is empty; a network needs at least one signal point") }
+        case .mapping:
+            let pairs = try reader.mapping(node, "'trainPoints' of \(what)")
+            try reader.checkKeys(pairs, allowed: ["except"], in: "'trainPoints' of \(what)")
+            guard let excludedNode = pairs.first?.value else { throw reader.error(.missingKey, node, expected) }
+            guard let grid else {
+                throw reader.error(.badValue, node, "'trainPoints: {except: …}' of \(what) needs the 'points' of data set '\(d.name)' declared; list the training points instead")
+            }
+            let excluded = try list(excludedNode)
+            chosen = grid.map { $0.map(Double.init) }.filter { !excluded.contains($0) }
+            if chosen.isEmpty { throw reader.error(.badValue, node, "'trainPoints' of \(what) excludes every point") }
+        case .alias:
+            throw reader.error(.syntax, node, expected)
+        }
+        chosen.sort { ParameterPoint.precedes($0.map(Float.init), $1.map(Float.init)) }
+        if let grid, chosen == grid.map({ $0.map(Double.init) }) { return nil }
+        return chosen
+    }
+
     func massList(_ node: Node, what: String) throws -> [Int] {
         var result: [Int] = []
         for item in try reader.sequence(node, "'trainMasses' of \(what)") {
@@ -459,6 +543,6 @@ private struct SuiteParser {
             throw reader.error(.unknownReference, artifactNodes[artifact.id] ?? root, "artifact '\(artifact.id)' is declared but no experiment reproduces it; add one or remove the declaration")
         }
         return Suite(name: name, file: reader.file, description: description, masses: masses, artifacts: artifacts,
-                     experiments: parsed.compactMap(\.spec), entries: parsed.map(\.entry))
+                     experiments: parsed.compactMap(\.spec), entries: parsed.map(\.entry), datasets: datasets)
     }
 }

@@ -99,7 +99,7 @@ enum Template {
         case ("label", "model"): result = ModelKind(rawValue: value)?.paperLabel
         case ("label", "backgroundMass"): result = BackgroundMassMode(value)?.paperLabel
         case ("label", "balance"): result = BalanceMode(rawValue: value)?.paperLabel
-        case ("label", "dataset"): result = DatasetKind(rawValue: value)?.paperLabel
+        case ("label", "dataset"): result = DatasetKind(rawValue: value).paperLabel
         case ("label", "conditioning"): result = ConditioningKind(rawValue: value)?.paperLabel
         case ("suffix", "balance"): result = BalanceMode(rawValue: value)?.paperSuffix
         default: result = nil

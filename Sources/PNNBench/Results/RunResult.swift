@@ -20,7 +20,12 @@ public struct RunResult: Codable, Equatable, Sendable {
     public var training: [TrainingRecord]
 
     public struct MassResult: Codable, Equatable, Sendable {
+        /// The signal mass in GeV; for a declared data set the point's id
+        /// (`ParameterPoint.ids`: its value, or its position when `point` is given).
         public var mass: Int
+        /// The parameter values of a point whose id is a position (several parameters, or
+        /// values that are not whole numbers); nil otherwise, and then not written.
+        public var point: [Double]? = nil
         public var rocAUC: Double
         public var prAUC: Double
         public var sigmaRatio: Double

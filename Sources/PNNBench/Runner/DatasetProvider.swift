@@ -53,13 +53,26 @@ public final class DatasetProvider {
     public let source: DataSource
     public let scale: Scale
     public let threads: Int
+    /// The data sets a suite declares (`datasets:`), by name, and where their relative
+    /// paths are looked up (the suite's folder, then `--data-dir`).
+    public let declarations: [String: DatasetDeclaration]
+    public let searchDirectories: [String]
     private var cache: [DatasetKind: PreparedData] = [:]
     private var imbalancedOrigin: HEPMASSIMBOrigin?
 
-    public init(source: DataSource, scale: Scale, threads: Int) {
+    public init(source: DataSource, scale: Scale, threads: Int,
+                declarations: [String: DatasetDeclaration] = [:], searchDirectories: [String] = []) {
         self.source = source
         self.scale = scale
         self.threads = threads
+        self.declarations = declarations
+        self.searchDirectories = searchDirectories
+    }
+
+    /// What training does with negative weights in `kind`'s data (its declaration's
+    /// policy; `keep` for HEPMASS, whose events are unweighted).
+    public func negativeWeights(_ kind: DatasetKind) -> NegativeWeightPolicy {
+        declarations[kind.rawValue]?.negativeWeights ?? .keep
     }
 
     /// HEPMASS's own sizes, used by the simulator when a scale says "whole files".
@@ -76,6 +89,7 @@ public final class DatasetProvider {
     /// "sim", "hepmass", or "hepmass-imb" for the published HEPMASS-IMB files.
     public func identity(_ kind: DatasetKind) throws -> DataIdentity {
         if let cached = cache[kind] { return cached.identity }
+        if kind.isDeclared { return try data(kind).identity }
         switch source {
         case .simulator(let parameters):
             let (train, test) = simulatorEvents(kind)
@@ -116,6 +130,11 @@ public final class DatasetProvider {
 
     public func data(_ kind: DatasetKind) throws -> PreparedData {
         if let cached = cache[kind] { return cached }
+        if kind.isDeclared {
+            let prepared = try declared(kind)
+            cache[kind] = prepared
+            return prepared
+        }
         let prepared: PreparedData
         switch source {
         case .simulator(let parameters):
@@ -145,6 +164,25 @@ public final class DatasetProvider {
         }
         cache[kind] = prepared
         return prepared
+    }
+
+    /// A declared data set, read from its files, each part capped at the scale's event
+    /// counts like HEPMASS's files. Its identity's source is "declared"; the fingerprint
+    /// holds the declaration (hashed), every file's content checksum and the counts, so a
+    /// changed file, column choice or split gives results a new key.
+    func declared(_ kind: DatasetKind) throws -> PreparedData {
+        guard let declaration = declarations[kind.rawValue] else {
+            throw DataError.invalidRequest("data set '\(kind.rawValue)' is not declared; declare it under 'datasets:' in the suite file")
+        }
+        let loaded = try DeclaredDatasetReader.load(declaration, directories: searchDirectories)
+        let train = cap(loaded.train, scale.trainEvents), test = cap(loaded.test, scale.testEvents)
+        let hash = (try? JSONEncoder.sorted.encode(declaration)).map { FNV1a64.hex(FNV1a64.hash($0)) } ?? "?"
+        let files = loaded.files.map { "\(($0.path as NSString).lastPathComponent):\(FNV1a64.hex($0.checksum))" }.joined(separator: ",")
+        let identity = DataIdentity(
+            source: "declared",
+            description: "\(declaration.name) (\(loaded.files.count) file\(loaded.files.count == 1 ? "" : "s"), \(train.featureCount) features, parameters \(declaration.parameters.joined(separator: ", ")), \(train.signalPoints.count) points), \(train.count) training / \(test.count) test events",
+            fingerprint: "declared name=\(declaration.name) declaration=\(hash) files=\(files) train=\(train.count) test=\(test.count)")
+        return PreparedData(train: train, test: test, identity: identity)
     }
 
     /// Training and test events the simulator generates for `kind` at this scale.

@@ -47,46 +47,43 @@ public final class ExperimentRunner {
         let data = try provider.data(spec.dataset)
         let split = splits[spec.dataset] ?? TrainValidationSplit(data.train, seed: seed)
         splits[spec.dataset] = split
-        let allMasses = data.train.signalMasses.sorted()
-        let trainMasses = try spec.trainMasses.map { masses -> [Float] in
-            let ms = masses.map(Float.init).sorted()
-            for m in ms where !allMasses.contains(m) {
-                throw RunnerError.unknownMass(experiment: spec.id, mass: Int(m), available: allMasses.map { Int($0) })
-            }
-            return ms
-        }
+        let allPoints = data.train.signalPoints
+        let ids = ParameterPoint.ids(allPoints)
+        let trainPoints = try Self.trainingPoints(spec, available: allPoints, names: data.train.parameterNames)
         let batchSize = spec.batchSize ?? scale.batchSize
-        let architecture = spec.training.architecture
+        let architecture = spec.training.architecture(features: data.train.featureCount, parameters: data.train.parameterCount)
         let test = PerMassEvaluationSet.test(data.test)
+        let id = { (point: [Float]) in ids[allPoints.firstIndex(of: point)!] }
 
-        // Individual NNs: one network per mass, each on that mass's signal and all background.
-        let groups: [[Float]] = spec.model == .individual ? (trainMasses ?? allMasses).map { [$0] } : [trainMasses ?? allMasses]
-        var outcomes: [(masses: [Float], outcome: NetworkTrainer.Outcome)] = []
-        for (g, masses) in groups.enumerated() {
+        // Individual NNs: one network per point, each on that point's signal and all background.
+        let groups: [[[Float]]] = spec.model == .individual ? (trainPoints ?? allPoints).map { [$0] } : [trainPoints ?? allPoints]
+        var outcomes: [(points: [[Float]], outcome: NetworkTrainer.Outcome)] = []
+        for (g, points) in groups.enumerated() {
             let trainer = NetworkTrainer(
                 architecture: architecture,
                 sampler: .init(batchSize: batchSize, balance: spec.balance, backgroundMass: spec.backgroundMass,
-                               trainingMasses: masses == allMasses ? nil : masses),
+                               trainingPoints: points == allPoints ? nil : points,
+                               negativeWeights: provider.negativeWeights(spec.dataset)),
                 epochs: scale.epochs,
                 // Each network of an experiment draws from its own streams.
                 seed: groups.count == 1 ? seed : seed &+ UInt64(g) &* 0x9E37_79B9)
-            let validation = PerMassEvaluationSet.validation(split.validation, masses: masses, seed: seed)
+            let validation = PerMassEvaluationSet.validation(split.validation, points: points, seed: seed)
             let outcome = try trainer.train(split.train, validation: validation, pool: pool) { p in
                 progress?(Progress(network: g + 1, networks: groups.count,
-                                   mass: spec.model == .individual ? Int(masses[0]) : nil, training: p))
+                                   mass: spec.model == .individual ? id(points[0]) : nil, training: p))
             }
-            outcomes.append((masses, outcome))
+            outcomes.append((points, outcome))
             if let dir = modelsDirectory {
                 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
                 try Checkpoint.save(outcome.trainer, to: dir.appendingPathComponent(
-                    Self.checkpointName(key: key, mass: spec.model == .individual ? Int(masses[0]) : nil)).path)
+                    Self.checkpointName(key: key, mass: spec.model == .individual ? id(points[0]) : nil)).path)
             }
         }
 
         let evaluationStart = MonotonicClock.now()
         let perMass = try TestEvaluator.evaluate(test, model: { k in
-            let mass = test.masses[k]
-            return (outcomes.first { $0.masses.contains(mass) } ?? outcomes[0]).outcome.model
+            let point = test.points[k]
+            return (outcomes.first { $0.points.contains(point) } ?? outcomes[0]).outcome.model
         }, massDependent: spec.model.isParametric, pool: pool)
         let evaluationSeconds = MonotonicClock.now() - evaluationStart
 
@@ -97,7 +94,7 @@ public final class ExperimentRunner {
             average: .init(rocAUC: mean(\.rocAUC), prAUC: mean(\.prAUC), sigmaRatio: mean(\.sigmaRatio),
                            sigmaRatioBinned: mean(\.sigmaRatioBinned)),
             training: outcomes.map { entry in
-                RunResult.TrainingRecord(mass: spec.model == .individual ? Int(entry.masses[0]) : nil,
+                RunResult.TrainingRecord(mass: spec.model == .individual ? id(entry.points[0]) : nil,
                                          parameters: entry.outcome.model.parameterCount,
                                          history: entry.outcome.history, bestEpoch: entry.outcome.bestEpoch)
             })
@@ -109,14 +106,33 @@ public final class ExperimentRunner {
     }
 }
 
+extension ExperimentRunner {
+    /// The points `spec` trains on (sorted), nil for all: `trainMasses` (GeV, one-parameter
+    /// data) or `trainPoints`, each of which must be a signal point of the data.
+    static func trainingPoints(_ spec: ExperimentSpec, available: [[Float]], names: [String]) throws -> [[Float]]? {
+        let wanted: [[Float]]? = spec.trainPoints.map { $0.map { $0.map(Float.init) } }
+            ?? spec.trainMasses.map { $0.map { [Float($0)] } }
+        return try wanted.map { points in
+            for point in points where !available.contains(point) {
+                throw RunnerError.unknownPoint(experiment: spec.id, point: ParameterPoint.label(point, names: names),
+                                               available: available.map { ParameterPoint.label($0, names: names) },
+                                               inGeV: names == ["mass"])
+            }
+            return points.sorted(by: ParameterPoint.precedes)
+        }
+    }
+}
+
 /// Problems found while running an experiment.
 public enum RunnerError: Error, CustomStringConvertible {
-    case unknownMass(experiment: String, mass: Int, available: [Int])
+    case unknownPoint(experiment: String, point: String, available: [String], inGeV: Bool)
 
     public var description: String {
         switch self {
-        case let .unknownMass(experiment, mass, available):
-            return "experiment '\(experiment)': training mass \(mass) GeV is not in the data (signal masses: \(available.map(String.init).joined(separator: ", ")))"
+        case let .unknownPoint(experiment, point, available, inGeV):
+            return inGeV
+                ? "experiment '\(experiment)': training mass \(point) GeV is not in the data (signal masses: \(available.joined(separator: ", ")))"
+                : "experiment '\(experiment)': training point \(point) is not in the data (signal points: \(available.joined(separator: "; ")))"
         }
     }
 }

@@ -49,7 +49,7 @@ public struct NetworkTrainer {
         let trainer = Trainer(model: model, seed: seed, pool: pool, learningRate: learningRate)
         let batchSampler = try BatchSampler(dataset: data, configuration: sampler, seed: seed)
         let b = sampler.batchSize
-        let x = Matrix(rows: b, cols: EventDataset.featureCount), m = Matrix(rows: b, cols: 1)
+        let x = Matrix(rows: b, cols: data.featureCount), m = Matrix(rows: b, cols: data.parameterCount)
         let y = Matrix(rows: b, cols: 1), w = Matrix(rows: b, cols: 1)
         var history: [RunResult.EpochRecord] = []
         var best = (epoch: 0, auc: -Double.infinity, weights: [[Float]]())
@@ -90,16 +90,18 @@ public struct NetworkTrainer {
         return Outcome(trainer: trainer, history: history, bestEpoch: best.epoch, trainedSamples: samples, trainingSeconds: seconds)
     }
 
-    /// Mean over the set's masses of the ROC-AUC of the model's scores (dropout off).
-    /// Unweighted: ROC-AUC does not change when one class's weights are scaled.
+    /// Mean over the set's points of the ROC-AUC of the model's scores (dropout off),
+    /// with the events' weights as given when the data set is weighted (no per-point
+    /// normalisation needed: ROC-AUC does not change when one class's weights are scaled).
     static func validationAUC(_ model: Model, _ set: PerMassEvaluationSet, pool: WorkerPool) throws -> Double {
         var total = 0.0
-        for k in set.masses.indices {
+        for k in set.points.indices {
             let scores = Scoring.scores(model, set, massIndex: k, pool: pool)
             let labels = set.labels(massIndex: k).map { $0 > 0.5 }
-            total += try ClassificationMetrics(scores: scores.map(Double.init), labels: labels, curvePoints: 0).rocAUC
+            total += try ClassificationMetrics(scores: scores.map(Double.init), labels: labels, weights: set.weights(massIndex: k),
+                                               curvePoints: 0).rocAUC
         }
-        return total / Double(set.masses.count)
+        return total / Double(set.points.count)
     }
 }
 
@@ -111,7 +113,7 @@ enum Scoring {
     static func scores(_ model: Model, _ set: PerMassEvaluationSet, massIndex k: Int, rows: Range<Int>? = nil,
                        pool: WorkerPool) -> [Float] {
         let rows = rows ?? 0..<set.count(massIndex: k)
-        let x = Matrix(rows: batch, cols: EventDataset.featureCount), m = Matrix(rows: batch, cols: 1)
+        let x = Matrix(rows: batch, cols: set.dataset.featureCount), m = Matrix(rows: batch, cols: set.dataset.parameterCount)
         let label = Matrix(rows: batch, cols: 1)
         return model.predict(count: rows.count, x: x, mass: m, pool: pool) { part in
             set.fill(massIndex: k, rows: (rows.lowerBound + part.lowerBound)..<(rows.lowerBound + part.upperBound),

@@ -20,6 +20,9 @@ public struct TrainingDefinition: Codable, Hashable, Sendable {
     public var balance: BalanceMode
     /// Signal masses (GeV) seen in training; nil = all. Evaluation always uses every mass.
     public var trainMasses: [Int]?
+    /// For a declared data set, the parameter points seen in training (p values each);
+    /// nil = all (and then absent from the key and the result file).
+    public var trainPoints: [[Double]]?
     /// Dropout and L2 as in the paper (true), or neither (Figure 14c's unregularised pNN).
     public var regularized: Bool
     /// Overrides the scale's batch size (e.g. the paper's larger batches for interpolation).
@@ -31,12 +34,13 @@ public struct TrainingDefinition: Codable, Hashable, Sendable {
 
     public init(dataset: DatasetKind, model: ModelKind, backgroundMass: BackgroundMassMode, balance: BalanceMode,
                 trainMasses: [Int]?, regularized: Bool, batchSize: Int?,
-                conditioning: ConditioningKind? = nil, place: ConditioningPlace? = nil) {
+                conditioning: ConditioningKind? = nil, place: ConditioningPlace? = nil, trainPoints: [[Double]]? = nil) {
         self.dataset = dataset
         self.model = model
         self.backgroundMass = backgroundMass
         self.balance = balance
         self.trainMasses = trainMasses
+        self.trainPoints = trainPoints
         self.regularized = regularized
         self.batchSize = batchSize
         self.conditioning = conditioning
@@ -45,10 +49,16 @@ public struct TrainingDefinition: Codable, Hashable, Sendable {
 
     /// The engine architecture of one network: the model's (or, for `conditioned`, the
     /// declared mechanism at the declared place) with the paper's hyperparameters, and
-    /// without dropout and L2 when unregularised.
-    public var architecture: ArchitectureSpec {
+    /// without dropout and L2 when unregularised. `architecture(features:parameters:)`
+    /// sizes it for a declared data set.
+    public var architecture: ArchitectureSpec { architecture(features: HEPMASSSchema.featureCount, parameters: 1) }
+
+    /// The architecture for events of `features` features and `parameters` parameters.
+    public func architecture(features: Int, parameters: Int) -> ArchitectureSpec {
         var a = model.architecture?.spec
             ?? ArchitectureSpec(conditioning: conditioning ?? .concat, conditioningPlace: place ?? .start)
+        a.inputFeatures = features
+        a.physicsParameters = parameters
         if !regularized {
             a.dropoutRate = 0
             a.l2Kernel = 0

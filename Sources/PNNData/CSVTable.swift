@@ -1,0 +1,182 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+import PNNEngine
+
+/// A CSV file with a header line, read whole (gzip decompressed) for
+/// `DeclaredDatasetReader`: fields are split at commas (a field in double quotes may not
+/// contain a comma), surrounding blanks and quotes are ignored, blank lines are skipped,
+/// and line numbers count every line of the file from 1.
+struct CSVTable {
+    let path: String
+    let bytes: [UInt8]
+    let header: Header
+    /// FNV-1a 64 of the content.
+    let checksum: UInt64
+
+    struct Header {
+        /// Column names (a leading `#` of the line removed).
+        let names: [String]
+        let line: Int
+        /// The first data row's fields, for telling numeric columns apart.
+        let firstRow: [String]?
+        /// Offset of the first byte after the header line.
+        let end: Int
+    }
+
+    init(path: String) throws {
+        let source = try openByteSource(path, missingHint: "check the path in the suite's 'datasets:' entry")
+        var bytes = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
+            if n == 0 { break }
+            bytes += chunk[0..<n]
+        }
+        self.path = path
+        self.bytes = bytes
+        checksum = FNV1a64.hash(bytes)
+        var headerLine: (Int, Range<Int>)?
+        var firstRow: [String]?
+        var end = 0
+        Self.lines(bytes, from: 0) { number, range in
+            if headerLine == nil {
+                headerLine = (number, range)
+                end = range.upperBound
+                return true
+            }
+            firstRow = Fields(bytes: bytes, range: range).texts
+            return false
+        }
+        guard let (line, range) = headerLine else { throw DataError.empty(file: path) }
+        var names = Fields(bytes: bytes, range: range).texts
+        if let first = names.first, first.hasPrefix("#") { names[0] = String(first.dropFirst()).trimmingBlanks }
+        var seen = Set<String>()
+        for name in names where !name.isEmpty && !seen.insert(name).inserted {
+            throw DataError.malformedRow(file: path, line: line, expected: "a header naming each column once; `\(name)` appears twice")
+        }
+        header = Header(names: names, line: line, firstRow: firstRow, end: end)
+    }
+
+    /// Calls `body(line number, fields)` for every non-blank line after the header.
+    func forEachRow(_ body: (Int, Fields) throws -> Void) throws {
+        var failure: Error?
+        let lineOfEnd = bytes[0..<header.end].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        Self.lines(bytes, from: header.end, firstLine: lineOfEnd + 1) { number, range in
+            do { try body(number, Fields(bytes: bytes, range: range)) } catch { failure = error; return false }
+            return true
+        }
+        if let failure { throw failure }
+    }
+
+    /// Non-blank lines from `start`: `visit(number, range without the line break)` until it returns false.
+    private static func lines(_ bytes: [UInt8], from start: Int, firstLine: Int = 1, _ visit: (Int, Range<Int>) -> Bool) {
+        var lineStart = start, number = firstLine
+        while lineStart < bytes.count {
+            var end = lineStart
+            while end < bytes.count && bytes[end] != 10 { end += 1 }
+            var stop = end
+            if stop > lineStart && bytes[stop - 1] == 13 { stop -= 1 }
+            let blank = bytes[lineStart..<stop].allSatisfy { $0 == 32 || $0 == 9 }
+            if !blank && !visit(number, lineStart..<stop) { return }
+            lineStart = end + 1
+            number += 1
+        }
+    }
+
+    /// The fields of one line.
+    struct Fields {
+        let bytes: [UInt8]
+        let ranges: [Range<Int>]
+
+        init(bytes: [UInt8], range: Range<Int>) {
+            self.bytes = bytes
+            var ranges: [Range<Int>] = []
+            var start = range.lowerBound
+            for k in range where bytes[k] == 44 {
+                ranges.append(Self.trim(bytes, start..<k))
+                start = k + 1
+            }
+            ranges.append(Self.trim(bytes, start..<range.upperBound))
+            self.ranges = ranges
+        }
+
+        /// Without surrounding blanks, then without one pair of surrounding double quotes.
+        static func trim(_ bytes: [UInt8], _ r: Range<Int>) -> Range<Int> {
+            var lo = r.lowerBound, hi = r.upperBound
+            while lo < hi && (bytes[lo] == 32 || bytes[lo] == 9) { lo += 1 }
+            while hi > lo && (bytes[hi - 1] == 32 || bytes[hi - 1] == 9) { hi -= 1 }
+            if hi - lo >= 2 && bytes[lo] == 34 && bytes[hi - 1] == 34 { lo += 1; hi -= 1 }
+            return lo..<hi
+        }
+
+        var count: Int { ranges.count }
+        var texts: [String] { ranges.indices.map(text) }
+
+        func text(_ k: Int) -> String { String(decoding: bytes[ranges[k]], as: UTF8.self) }
+
+        /// Field k as a number, or nil.
+        func number(_ k: Int) -> Float? {
+            let r = ranges[k]
+            guard !r.isEmpty else { return nil }
+            return bytes.withUnsafeBufferPointer { b in
+                if case .number(let v) = DecimalParser.parse(b.baseAddress! + r.lowerBound, r.count) { return v }
+                return nil
+            }
+        }
+    }
+}
+
+/// Paths with `*` and `?` wildcards in their last component, resolved against folders.
+enum FilePattern {
+    /// The files `pattern` names: an absolute pattern as it is; a relative one in the
+    /// first of `directories` where it matches anything. Sorted by name.
+    static func expand(_ pattern: String, directories: [String]) throws -> [String] {
+        let bases = pattern.hasPrefix("/") ? [""] : directories
+        for base in bases {
+            let full = base.isEmpty ? pattern : (base.hasSuffix("/") ? base : base + "/") + pattern
+            let slash = full.lastIndex(of: "/")
+            let folder = slash.map { String(full[..<$0]) } ?? "."
+            let name = slash.map { String(full[full.index(after: $0)...]) } ?? full
+            if !name.contains("*") && !name.contains("?") {
+                if access(full, F_OK) == 0 { return [full] }
+                continue
+            }
+            guard let dir = opendir(folder.isEmpty ? "/" : folder) else { continue }
+            var found: [String] = []
+            while let entry = readdir(dir) {
+                let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if entryName.hasPrefix(".") && !name.hasPrefix(".") { continue }
+                if WildcardMatch.matches(name, entryName) { found.append((folder.isEmpty ? "" : folder + "/") + entryName) }
+            }
+            closedir(dir)
+            if !found.isEmpty { return found.sorted() }
+        }
+        return []
+    }
+}
+
+/// `*` (any run) and `?` (one character) matching on whole names.
+enum WildcardMatch {
+    static func matches(_ pattern: String, _ text: String) -> Bool {
+        let p = Array(pattern), t = Array(text)
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) {
+                pi += 1; ti += 1
+            } else if pi < p.count && p[pi] == "*" {
+                star = pi; mark = ti; pi += 1
+            } else if star >= 0 {
+                pi = star + 1; mark += 1; ti = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count && p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}
