@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import PNNEngine
 
 /// Writes events in the UCI HEPMASS CSV format: the header `# label,f0,…,f26,mass`, then
@@ -10,29 +5,19 @@ import PNNEngine
 /// and the features in fixed point with 6 decimals (`-0.452418`; that is within 5·10⁻⁷
 /// of the Float32 value, below the resolution of any standardised feature).
 ///
-/// Rows are formatted in parallel blocks and appended in order. The output goes to
-/// a `TemporaryName` beside it and is renamed to `PATH` by `commit()`; if the writer is dropped
-/// without a commit (an error, an interruption), the temporary file is removed and no
-/// partial `PATH` ever exists.
+/// Rows are formatted in parallel blocks and appended in order. The output is an
+/// `AtomicOutputFile`: written under a temporary name and renamed to `PATH` by
+/// `commit()`; if the writer is dropped without a commit (an error, an interruption), the
+/// temporary file is removed and no partial `PATH` ever exists.
 public final class CSVWriter {
-    public let path: String
-    let temporary: String
-    private var fd: Int32
-    private var committed = false
+    public var path: String { file.path }
+    private let file: AtomicOutputFile
     private let pool: WorkerPool
 
     public init(path: String, threads: Int = WorkerPool.availableCores) throws {
-        self.path = path
-        temporary = TemporaryName.beside(path)
+        file = try AtomicOutputFile(path: path)
         pool = WorkerPool(threads: max(1, threads))
-        fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if fd < 0 { throw DataError.unwritable(file: path, reason: String(cString: strerror(errno))) }
-        try write(Array((HEPMASSSchema.headerLine + "\n").utf8))
-    }
-
-    deinit {
-        if fd >= 0 { close(fd) }
-        if !committed { unlink(temporary) }
+        try file.write(Array((HEPMASSSchema.headerLine + "\n").utf8))
     }
 
     /// Appends all events of `dataset`.
@@ -50,29 +35,19 @@ public final class CSVWriter {
                     out[k] = Self.format(dataset, rows: lo..<min(dataset.count, lo + blockRows))
                 }
             }
-            for text in texts { try write(text) }
+            for text in texts { try file.write(text) }
             group = groupEnd
         }
     }
 
     /// Flushes and renames the temporary file to `path`.
-    public func commit() throws {
-        if fsync(fd) != 0 { throw DataError.unwritable(file: path, reason: String(cString: strerror(errno))) }
-        close(fd)
-        fd = -1
-        if rename(temporary, path) != 0 { throw DataError.unwritable(file: path, reason: String(cString: strerror(errno))) }
-        committed = true
-    }
+    public func commit() throws { try file.commit() }
 
     /// Writes a whole data set to `path` atomically.
     public static func write(_ dataset: EventDataset, to path: String, threads: Int = WorkerPool.availableCores) throws {
         let writer = try CSVWriter(path: path, threads: threads)
         try writer.append(dataset)
         try writer.commit()
-    }
-
-    private func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { try POSIXWrite.all(fd, $0, path: path) }
     }
 
     /// The CSV text of `rows`.

@@ -42,6 +42,7 @@ public struct FeatureStandardization: Equatable, Sendable {
         let simulator = HEPMASSSimulator(parameters: parameters, standardization: identity)
         let composition = EventComposition.balanced(events: referenceEvents)
         let kinds = composition.shuffledKinds(seed: referenceSeed, index: 0)
+        let points = composition.masses.map { SignalPoint(mass: Double($0), relativeWidth: parameters.resonanceRelativeWidth) }
         let n = kinds.count
         let chunks = (n + HEPMASSSimulator.chunkSize - 1) / HEPMASSSimulator.chunkSize
         var raw = [Double](repeating: 0, count: n * nf)
@@ -55,7 +56,7 @@ public struct FeatureStandardization: Equatable, Sendable {
                 let lo = c * HEPMASSSimulator.chunkSize, hi = min(n, lo + HEPMASSSimulator.chunkSize)
                 for i in lo..<hi {
                     let k = Int(kinds[i])
-                    simulator.simulateEvent(signalMass: k < composition.masses.count ? Double(composition.masses[k]) : nil,
+                    simulator.simulateEvent(signal: k < points.count ? points[k] : nil,
                                             random: &random, features: out + i * nf, scratch: scratch)
                 }
             }

@@ -8,7 +8,9 @@ import PNNEngine
 /// HEPMASS-SIM: a seeded, physics-motivated generator of events in HEPMASS's schema,
 /// the embedded default data set when the real files are absent.
 ///
-/// **Signal**: X → tt̄ → W⁺b W⁻b̄ → qq′b ℓν b̄ with m_X ∈ {500, 750, 1000, 1250, 1500} GeV.
+/// **Signal**: X → tt̄ → W⁺b W⁻b̄ → qq′b ℓν b̄ with m_X ∈ {500, 750, 1000, 1250, 1500} GeV
+/// and Γ_X/m_X = `SimulationParameters.resonanceRelativeWidth` for HEPMASS's data sets;
+/// `generate(_ blocks:)` takes any `SignalPoint` (mass and relative width).
 /// **Background**: Standard-Model tt̄ with the same final state, m_tt̄ falling from
 /// threshold with a power-law tail over the whole signal range. Per event:
 ///
@@ -37,7 +39,8 @@ import PNNEngine
 /// (which events are signal at which mass) comes from `EventComposition.shuffledKinds`
 /// with the `.shuffle` stream at index p. Chunks run in parallel but write disjoint
 /// rows, so the output is identical for any thread count. Part 0 is the training set
-/// (and what `bench data sim` writes), part 1 the test set.
+/// (and what `bench data sim --out` writes), part 1 the test set, parts 2 and up the
+/// weighted grid sample (`GridSample`, `bench data sim --masses`).
 public struct HEPMASSSimulator: Sendable {
     /// Events per random stream; fixed so that data never depends on the thread count.
     public static let chunkSize = 4096
@@ -69,15 +72,19 @@ public struct HEPMASSSimulator: Sendable {
         let kinds = composition.shuffledKinds(seed: seed, index: part)
         let n = kinds.count
         let nf = HEPMASSSchema.featureCount
+        let m = composition.masses.count
+        let points = composition.masses.map { SignalPoint(mass: Double($0), relativeWidth: parameters.resonanceRelativeWidth) }
         let features = [Float](unsafeUninitializedCapacity: n * nf) { buffer, initialized in
             let chunks = (n + Self.chunkSize - 1) / Self.chunkSize
             let out = buffer.baseAddress!
             WorkerPool(threads: max(1, threads)).run(tasks: chunks) { c in
-                fillChunk(c, kinds: kinds, masses: composition.masses, seed: seed, part: part, into: out)
+                fillChunk(c, count: n, seed: seed, part: part, into: out) { i in
+                    let k = Int(kinds[i])
+                    return k < m ? points[k] : nil
+                }
             }
             initialized = n * nf
         }
-        let m = composition.masses.count
         let mass = kinds.map { composition.masses[Int($0) % m] }
         let label = kinds.map { Int($0) < m ? UInt8(1) : 0 }
         return EventDataset(features: features, mass: mass, label: label, signalMasses: composition.masses)
@@ -93,18 +100,59 @@ public struct HEPMASSSimulator: Sendable {
                 generate(.balanced(events: testEvents), seed: seed, part: 1, threads: threads))
     }
 
-    /// Generates chunk `c` of `kinds` into rows of `out` (27 standardised floats per row).
-    func fillChunk(_ c: Int, kinds: [UInt8], masses: [Float], seed: UInt64, part: UInt64, into out: UnsafeMutablePointer<Float>) {
+    /// A run of `count` events of one kind for `generate(_:seed:threads:)`: signal at
+    /// `signal`, or background when it is nil, drawn from the streams of `part`.
+    public struct Block: Hashable, Sendable {
+        public var signal: SignalPoint?
+        public var count: Int
+        /// Chunk c of the block draws from `RandomStream(seed, .dataGeneration, index: part << 32 | c)`.
+        public var part: UInt64
+
+        public init(signal: SignalPoint?, count: Int, part: UInt64) {
+            self.signal = signal; self.count = count; self.part = part
+        }
+    }
+
+    /// The standardised features (27 per event, row-major) of every block's events, the
+    /// blocks one after another in order. Event i of a block is event i of its part's
+    /// stream sequence (chunk i / `chunkSize`), so a block's events are a pure function of
+    /// (parameters, seed, its kind, its part) — the first `count` of that sequence — and
+    /// depend neither on the other blocks nor on the thread count. The chunks of all
+    /// blocks run in one parallel pass, so many small blocks still use every thread.
+    public func generate(_ blocks: [Block], seed: UInt64, threads: Int = WorkerPool.availableCores) -> [Float] {
+        let nf = HEPMASSSchema.featureCount
+        var tasks: [(block: Int, chunk: Int, firstRow: Int)] = []
+        var rows = 0
+        for (b, block) in blocks.enumerated() {
+            precondition(block.count >= 0 && block.part < 1 << 32, "a block needs count ≥ 0 and part < 2³²")
+            for c in 0..<(block.count + Self.chunkSize - 1) / Self.chunkSize { tasks.append((b, c, rows)) }
+            rows += block.count
+        }
+        if rows == 0 { return [] }
+        return [Float](unsafeUninitializedCapacity: rows * nf) { buffer, initialized in
+            let out = buffer.baseAddress!
+            WorkerPool(threads: max(1, threads)).run(tasks: tasks.count) { t in
+                let (b, c, firstRow) = tasks[t]
+                let block = blocks[b]
+                fillChunk(c, count: block.count, seed: seed, part: block.part, into: out + firstRow * nf) { _ in block.signal }
+            }
+            initialized = rows * nf
+        }
+    }
+
+    /// Generates chunk `c` of a part's first `count` events into rows of `out` (27
+    /// standardised floats per row, event i at row i); `signal(i)` is event i's
+    /// hypothesis, nil for background.
+    func fillChunk(_ c: Int, count: Int, seed: UInt64, part: UInt64, into out: UnsafeMutablePointer<Float>,
+                   signal: (Int) -> SignalPoint?) {
         var random = EventRandom(RandomStream(seed: seed, purpose: .dataGeneration, index: part << 32 | UInt64(c)))
         let nf = HEPMASSSchema.featureCount
         let raw = UnsafeMutablePointer<Double>.allocate(capacity: nf)
         let scratch = UnsafeMutableRawPointer.allocate(byteCount: Self.scratchSize, alignment: 16)
         defer { raw.deallocate(); scratch.deallocate() }
-        let lo = c * Self.chunkSize, hi = min(kinds.count, lo + Self.chunkSize)
-        let m = masses.count
+        let lo = c * Self.chunkSize, hi = min(count, lo + Self.chunkSize)
         for i in lo..<hi {
-            let k = Int(kinds[i])
-            simulateEvent(signalMass: k < m ? Double(masses[k]) : nil, random: &random, features: raw, scratch: scratch)
+            simulateEvent(signal: signal(i), random: &random, features: raw, scratch: scratch)
             standardization.apply(raw, to: out + i * nf)
         }
     }
@@ -137,14 +185,14 @@ public struct HEPMASSSimulator: Sendable {
 
     /// One event's 27 raw (unstandardised) features, in HEPMASS order, into `f`: the five
     /// stages of the type's description, in order, all drawing from `random`.
-    /// `signalMass` nil means background.
+    /// `signal` nil means background.
     /// `scratch` must hold `scratchSize` bytes (room for four jets and their tags).
-    func simulateEvent(signalMass: Double?, random: inout EventRandom, features f: UnsafeMutablePointer<Double>,
+    func simulateEvent(signal: SignalPoint?, random: inout EventRandom, features f: UnsafeMutablePointer<Double>,
                        scratch: UnsafeMutableRawPointer) {
         let jets = UnsafeMutableBufferPointer(start: scratch.bindMemory(to: FourMomentum.self, capacity: 4), count: 4)
         let tags = UnsafeMutableBufferPointer(start: (scratch + 4 * MemoryLayout<FourMomentum>.stride).bindMemory(to: Double.self, capacity: 4), count: 4)
-        let masses = drawMasses(signalMass: signalMass, random: &random)
-        let partons = produceAndDecay(masses, isSignal: signalMass != nil, random: &random)
+        let masses = drawMasses(signal: signal, random: &random)
+        let partons = produceAndDecay(masses, isSignal: signal != nil, random: &random)
         let detected = detect(partons, jets: jets, tags: tags, random: &random)
         let candidates = reconstruct(detected)
         writeFeatures(detected, candidates, into: f)
@@ -157,12 +205,12 @@ public struct HEPMASSSimulator: Sendable {
 
     /// Stage 1, masses. t, t̄ and both W get masses from Breit–Wigners truncated to
     /// ±cut·Γ around their poles, so reconstructed peaks have their natural widths. The
-    /// system mass M comes from the X line shape (Γ_X = relative width · m_X) for signal;
+    /// system mass M comes from the X line shape (Γ_X = the point's relative width · m_X) for signal;
     /// for background M = m_t1 + m_t2 + θ·Y with Y = G_a / G_b, G_k ~ Gamma(k, 1), i.e.
     /// Y ~ BetaPrime(a, b): a turn-on at threshold and a power-law tail across the whole
     /// signal range. M is kept 1 GeV above m_t1 + m_t2 so the decay to t t̄ is always open.
     @inline(__always)
-    private func drawMasses(signalMass: Double?, random: inout EventRandom) -> DecayChainMasses {
+    private func drawMasses(signal: SignalPoint?, random: inout EventRandom) -> DecayChainMasses {
         let p = parameters
         let mt1 = random.breitWigner(pole: p.topMass, width: p.topWidth, cut: p.lineShapeCut)
         let mt2 = random.breitWigner(pole: p.topMass, width: p.topWidth, cut: p.lineShapeCut)
@@ -170,8 +218,9 @@ public struct HEPMASSSimulator: Sendable {
         let mw2 = random.breitWigner(pole: p.wMass, width: p.wWidth, cut: p.lineShapeCut)
         let threshold = mt1 + mt2
         var systemMass: Double
-        if let mX = signalMass {
-            systemMass = random.breitWigner(pole: mX, width: p.resonanceRelativeWidth * mX, cut: p.lineShapeCut)
+        if let signal {
+            let mX = signal.mass
+            systemMass = random.breitWigner(pole: mX, width: signal.relativeWidth * mX, cut: p.lineShapeCut)
         } else {
             let y = random.gammaInteger(p.backgroundShapeA) / random.gammaInteger(p.backgroundShapeB)
             systemMass = threshold + p.backgroundMassScale * y

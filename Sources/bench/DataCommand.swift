@@ -3,8 +3,10 @@ import Foundation
 import PNNData
 import PNNEngine
 
-/// `bench data sim|import|inspect`: the HEPMASS-SIM generator, the binary cache and data
-/// set statistics, for HEPMASS's files and the published HEPMASS-IMB files alike. Bad input (a malformed row, a missing or corrupt file) prints one
+/// `bench data sim|import|inspect`: the HEPMASS-SIM generator (a HEPMASS-format file, or
+/// a weighted signal/background sample on a mass × width grid), the binary cache and data
+/// set statistics, for HEPMASS's files and the published HEPMASS-IMB files alike. Bad input
+/// (a malformed row, a missing or corrupt file, a bad grid) prints one
 /// `error:` line naming the file, the line and what was expected, and exits with status 2;
 /// outputs are written to a temporary file and renamed, so nothing is half-written.
 struct DataCommand: ParsableCommand {
@@ -36,23 +38,53 @@ struct DataCommand: ParsableCommand {
     struct Sim: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sim",
-            abstract: "Generate HEPMASS-SIM events and write them as a UCI HEPMASS CSV file.",
+            abstract: "Generate HEPMASS-SIM events: one UCI HEPMASS CSV file, or a weighted signal/background sample on any mass (× width) grid.",
             discussion: """
-            Balanced by default (half signal, the five masses equally, background masses likewise, \
+            --out FILE: balanced by default (half signal, the five masses equally, background masses likewise, \
             as HEPMASS); --imbalanced uses HEPMASS-IMB's ratios (13 % signal, 350k:140k:35k:7k:2k). \
             The file equals the in-memory training set the runner generates for the same seed and size.
+
+            --masses M1,M2,… --out-dir DIR: an example data set with separate signal and background files, \
+            per-event weights (some negative) and a parameter column, written as DIR/signal.csv \
+            (lep_pt,…,m_wwbb, mX, width if --widths, weight) and DIR/background.csv (lep_pt,…,m_wwbb, weight, \
+            process = ttbar); features standardised with 6 decimals, parameters as their shortest text (500, 0.06), weights %.9g. \
+            Half the events are signal, split evenly over the grid points masses × widths (or the masses alone, \
+            at resonanceRelativeWidth, default 0.06), half are background, which has no parameter. \
+            Signal rows go point by point (mass, then width, ascending).
+
+            Weights, a toy model in events (cross sections in fb): L = 140 fb^-1; \
+            signal σ_X(m) = 1000 fb × (500 GeV / m)^4 for every width, each of the N_p events of a point \
+            weighs σ_X(m)·L / N_p; background σ_tt = 800 pb, each of the N_b events weighs ±c with \
+            c = σ_tt·L / (N_b·(1 − 2F)), round(F·N_b) of them negative (chosen by a seeded stream of their own), \
+            so that the background weights sum to σ_tt·L = 1.12e8 up to the rounding of that count. \
+            Output depends on the seed, not on --threads.
             """
         )
-        @Option(help: "Output CSV file.") var out: String
-        @Option(help: "Number of events.") var events: Int
+        @Option(help: "Output CSV file (UCI HEPMASS format; not with --masses).") var out: String?
+        @Option(help: "Number of events (with --masses: in all, at least 2 × grid points).") var events: Int
         @Option(help: "Random seed.") var seed: UInt64 = 1
-        @Flag(help: "HEPMASS-IMB class and mass ratios.") var imbalanced = false
+        @Flag(help: "HEPMASS-IMB class and mass ratios (--out only).") var imbalanced = false
+        @Option(help: ArgumentHelp("Signal masses m_X in GeV, comma-separated, > 0 and distinct (e.g. 400,500,600); writes a weighted grid sample to --out-dir. Below the tt threshold (≈ 345 GeV) signal sits at threshold.", valueName: "M1,M2,…"))
+        var masses: String?
+        @Option(help: ArgumentHelp("Relative widths Γ/m of the resonance, comma-separated, > 0 and distinct (e.g. 0.03,0.06,0.12): a second parameter, the grid is masses × widths (needs --masses).", valueName: "W1,W2,…"))
+        var widths: String?
+        @Option(help: "Folder for signal.csv and background.csv (created if needed; with --masses).") var outDir: String?
+        @Option(help: "Fraction F of background events with a negative weight, 0 ≤ F < 0.5 (with --masses; default 0.05).")
+        var negativeFraction: Double?
         @Option(name: .customLong("set"), help: ArgumentHelp("Override a simulation parameter (NAME=VALUE, repeatable; see SimulationParameters).", valueName: "NAME=VALUE"))
         var overrides: [String] = []
         @Option(help: "Worker threads (default: all cores).") var threads: Int?
 
         func run() throws {
             guard events > 0 else { throw DataCommand.fail("--events must be positive, got \(events)") }
+            if let masses {
+                try runGrid(masses)
+                return
+            }
+            if widths != nil { throw DataCommand.fail("--widths needs --masses: the signal grid is masses × widths") }
+            if outDir != nil { throw DataCommand.fail("--out-dir needs --masses (a weighted signal/background sample); for one HEPMASS-format file use --out FILE") }
+            if negativeFraction != nil { throw DataCommand.fail("--negative-fraction needs --masses: only the weighted grid sample has weights") }
+            guard let out else { throw DataCommand.fail("--out FILE is required, or --masses M1,M2,… with --out-dir DIR for a weighted signal/background sample") }
             try DataCommand.guarded {
                 let threads = max(1, self.threads ?? WorkerPool.availableCores)
                 let parameters = try SimulationParameters.default.setting(overrides)
@@ -66,6 +98,48 @@ struct DataCommand: ParsableCommand {
                 let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
                 print("generated \(events) events in \(fmt(t1 - t0)) s (\(Int(Double(events) / max(t1 - t0, 1e-9))) events/s, \(threads) threads)")
                 print("wrote \(out): \(fmt(Double(size) / 1e6)) MB in \(fmt(t2 - t1)) s")
+            }
+        }
+
+        /// `--masses … --out-dir DIR`: every input is checked before DIR is created or
+        /// anything is generated, so bad input leaves no file behind.
+        private func runGrid(_ massesText: String) throws {
+            if out != nil { throw DataCommand.fail("--out writes one HEPMASS-format file and cannot be combined with --masses; use --out-dir DIR (signal.csv, background.csv)") }
+            if imbalanced { throw DataCommand.fail("--imbalanced applies to --out; a --masses sample is half signal, half background") }
+            guard let outDir else { throw DataCommand.fail("--masses needs --out-dir DIR, the folder for signal.csv and background.csv") }
+            let massList = try Self.numbers(massesText, option: "--masses")
+            let widthList = try widths.map { try Self.numbers($0, option: "--widths") }
+            try DataCommand.guarded {
+                let threads = max(1, self.threads ?? WorkerPool.availableCores)
+                let parameters = try SimulationParameters.default.setting(overrides)
+                let grid = try SignalGrid(masses: massList, widths: widthList, defaultRelativeWidth: parameters.resonanceRelativeWidth)
+                let weightModel = try ToyWeightModel(negativeFraction: negativeFraction ?? 0.05)
+                _ = try grid.composition(events: events)
+                do {
+                    try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+                } catch {
+                    throw DataError.unwritable(file: outDir, reason: "cannot create directory")
+                }
+                let t0 = MonotonicClock.now()
+                let sample = try GridSample(simulator: HEPMASSSimulator(parameters: parameters), grid: grid, events: events,
+                                            weightModel: weightModel, seed: seed, threads: threads)
+                let t1 = MonotonicClock.now()
+                let paths = try GridSampleWriter.write(sample, to: outDir, threads: threads)
+                let t2 = MonotonicClock.now()
+                print(GridSampleSummary(sample: sample, signalPath: paths.signal, backgroundPath: paths.background,
+                                        generateSeconds: t1 - t0, writeSeconds: t2 - t1, threads: threads).text())
+            }
+        }
+
+        /// A comma-separated list of numbers; an entry that is not one is named in the error.
+        static func numbers(_ text: String, option: String) throws -> [Double] {
+            try text.split(separator: ",", omittingEmptySubsequences: false).map { entry in
+                let trimmed = entry.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty { throw DataCommand.fail("\(option) `\(text)` has an empty entry (expected a comma-separated list such as \(option == "--widths" ? "0.03,0.06,0.12" : "400,500,600"))") }
+                guard let value = Double(trimmed) else {
+                    throw DataCommand.fail("\(option): `\(trimmed)` is not a number (expected a comma-separated list such as \(option == "--widths" ? "0.03,0.06,0.12" : "400,500,600"))")
+                }
+                return value
             }
         }
     }

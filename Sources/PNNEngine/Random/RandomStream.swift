@@ -12,6 +12,9 @@ public enum RandomPurpose: UInt64, Sendable, CaseIterable {
     case batchSampling = 8
     case bootstrap = 9
     case benchmark = 10
+    /// Which generated events get a negative weight (`bench data sim --masses`): kept
+    /// apart from `.dataGeneration` so that the signs never move the kinematics.
+    case eventWeightSign = 11
 }
 
 /// A seeded, counter-based random stream: key = f(seed, purpose, index); value n of the
