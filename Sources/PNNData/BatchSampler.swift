@@ -47,9 +47,10 @@ import PNNEngine
 ///
 /// Labels are 1/0. Weights are 1 for an unweighted data set (balancing is by sampling);
 /// for a weighted one they are the events' weights after the `NegativeWeightPolicy`,
-/// each class scaled so that its weights average 1 over the events taking part in
-/// training — so the weights set the relative importance of events within a class
-/// while balancing still sets that of the classes, and the loss keeps its usual size.
+/// scaled to average 1 over each training point's signal and over the background
+/// (`trainingWeights`) — so the weights set the relative importance of events within a
+/// point and between background processes, balancing still sets that of the classes
+/// and points, and the loss keeps its usual size.
 /// Not thread-safe: one sampler per training loop (it caches the current permutations).
 public final class BatchSampler {
     public struct Configuration: Hashable, Sendable {
@@ -149,8 +150,10 @@ public final class BatchSampler {
             : max(1, eligible.count / c.batchSize)
         self.low = (0..<p).map { j in Double(points.map { $0[j] }.min()!) }
         self.high = (0..<p).map { j in Double(points.map { $0[j] }.max()!) }
+        let weightGroups = points.indices.map { (name: "signal at \(ParameterPoint.label(points[$0], names: names))\(unit)", rows: perPoint[$0]) }
+            .filter { !$0.rows.isEmpty } + [(name: "background", rows: backgroundAll)]
         self.trainingWeight = try dataset.weight.map {
-            try Self.trainingWeights($0, labels: dataset.label, eligible: eligible, policy: c.negativeWeights)
+            try Self.trainingWeights($0, groups: weightGroups, policy: c.negativeWeights)
         }
 
         // Fixed background points, drawn once per event from counter-based streams.
@@ -173,21 +176,25 @@ public final class BatchSampler {
         self.fixedPoint = fixed
     }
 
-    /// Event weights for training: the policy applied, then each class scaled to mean 1
-    /// over the eligible events. A class whose policy-applied weights sum to ≤ 0 cannot
-    /// be trained on and is an error naming it.
-    static func trainingWeights(_ given: [Float], labels: [UInt8], eligible: [Int32], policy: NegativeWeightPolicy) throws -> [Float] {
-        var w = given.map(policy.apply)
-        var sum = [0.0, 0.0], count = [0, 0]
-        for i in eligible {
-            sum[Int(labels[Int(i)])] += Double(w[Int(i)])
-            count[Int(labels[Int(i)])] += 1
+    /// Event weights for training: the policy applied, then each training point's signal
+    /// scaled to mean weight 1 and the background likewise as a whole. The signal's
+    /// normalisation per point is deliberate: a hypothesis's cross section is what a
+    /// search measures, so physical signal weights would make the network serve the
+    /// points with large cross sections and ignore the others; within a point, and
+    /// between background processes, the weights keep their relative sizes. A group
+    /// whose policy-applied weights sum to ≤ 0 cannot be trained on and is an error
+    /// naming it.
+    static func trainingWeights(_ given: [Float], groups: [(name: String, rows: [Int32])], policy: NegativeWeightPolicy) throws -> [Float] {
+        var w = [Float](repeating: 0, count: given.count)
+        for group in groups {
+            var sum = 0.0
+            for i in group.rows { sum += Double(policy.apply(given[Int(i)])) }
+            guard sum > 0 else {
+                throw DataError.invalidRequest("the \(group.name) events taking part in training have total weight \(sum) after the negative-weight policy '\(policy.rawValue)'; training needs a positive total (choose 'abs' or 'zero', or check the weight column)")
+            }
+            let factor = Double(group.rows.count) / sum
+            for i in group.rows { w[Int(i)] = Float(Double(policy.apply(given[Int(i)])) * factor) }
         }
-        for c in 0..<2 where !(sum[c] > 0) {
-            throw DataError.invalidRequest("the \(c == 1 ? "signal" : "background") events taking part in training have total weight \(sum[c]) after the negative-weight policy '\(policy.rawValue)'; training needs a positive total (choose 'abs' or 'zero', or check the weight column)")
-        }
-        let factor = [Double(count[0]) / sum[0], Double(count[1]) / sum[1]]
-        for i in w.indices { w[i] = Float(Double(w[i]) * factor[Int(labels[i])]) }
         return w
     }
 

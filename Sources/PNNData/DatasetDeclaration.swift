@@ -58,6 +58,9 @@ public struct DatasetDeclaration: Codable, Hashable, Sendable {
 
     /// The key under `datasets:` that names it.
     public var name: String
+    /// Free text, e.g. where the files come from; error messages about missing files
+    /// repeat it. Not part of the data's identity.
+    public var description: String?
     public var files: FileSet
     public var test: TestSplit
     public var features: FeatureSelection
@@ -75,8 +78,10 @@ public struct DatasetDeclaration: Codable, Hashable, Sendable {
 
     public init(name: String, files: FileSet, test: TestSplit = .fraction(0.25), features: FeatureSelection = .allExcept([]),
                 parameters: [String], points: PointSelection = .found, weight: String? = nil, process: String? = nil,
-                negativeWeights: NegativeWeightPolicy = .keep, standardize: Bool = true, scaling: Scaling = .computed) {
+                negativeWeights: NegativeWeightPolicy = .keep, standardize: Bool = true, scaling: Scaling = .computed,
+                description: String? = nil) {
         self.name = name
+        self.description = description
         self.files = files
         self.test = test
         self.features = features
@@ -87,5 +92,13 @@ public struct DatasetDeclaration: Codable, Hashable, Sendable {
         self.negativeWeights = negativeWeights
         self.standardize = standardize
         self.scaling = scaling
+    }
+
+    /// The declaration without what does not change the events (`description`), for
+    /// fingerprints.
+    public var identityPart: DatasetDeclaration {
+        var d = self
+        d.description = nil
+        return d
     }
 }

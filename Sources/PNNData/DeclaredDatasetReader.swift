@@ -117,7 +117,7 @@ public enum DeclaredDatasetReader {
                 let paths = try FilePattern.expand(pattern, directories: directories)
                 if paths.isEmpty {
                     let places = pattern.hasPrefix("/") ? "" : " (looked in \(directories.joined(separator: ", ")))"
-                    throw DataError.invalidRequest("data set '\(d.name)': \(role) file '\(pattern)' matches no file\(places)")
+                    throw DataError.invalidRequest("data set '\(d.name)': \(role) file '\(pattern)' matches no file\(places)" + (d.description.map { " — \($0)" } ?? ""))
                 }
                 out += paths.map { Source(path: $0, label: label, pattern: pattern) }
             }

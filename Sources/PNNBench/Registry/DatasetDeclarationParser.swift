@@ -106,7 +106,8 @@ struct DatasetDeclarationParser {
 
         return DatasetDeclaration(name: name, files: files, test: test, features: features, parameters: parameters,
                                   points: points, weight: weight, process: process, negativeWeights: negative,
-                                  standardize: standardize, scaling: scaling)
+                                  standardize: standardize, scaling: scaling,
+                                  description: try fields["description"].map { try reader.string($0, "'description' of \(what)") })
     }
 
     /// `signal` + `background`, or `files` + `label`.

@@ -176,7 +176,7 @@ public final class DatasetProvider {
         }
         let loaded = try DeclaredDatasetReader.load(declaration, directories: searchDirectories)
         let train = cap(loaded.train, scale.trainEvents), test = cap(loaded.test, scale.testEvents)
-        let hash = (try? JSONEncoder.sorted.encode(declaration)).map { FNV1a64.hex(FNV1a64.hash($0)) } ?? "?"
+        let hash = (try? JSONEncoder.sorted.encode(declaration.identityPart)).map { FNV1a64.hex(FNV1a64.hash($0)) } ?? "?"
         let files = loaded.files.map { "\(($0.path as NSString).lastPathComponent):\(FNV1a64.hex($0.checksum))" }.joined(separator: ",")
         let identity = DataIdentity(
             source: "declared",
