@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PNNBench
 import PNNData
 import PNNEngine
 
@@ -193,10 +194,23 @@ struct DataCommand: ParsableCommand {
     struct Inspect: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "inspect",
-            abstract: "Class and mass counts, Pearson correlations and per-mass histograms of a data file (.csv, .csv.gz or .pnncache).",
-            discussion: "HEPMASS files, files of `bench data sim`, and the published HEPMASS-IMB files (imbalanced_signal.csv, imbalanced_background.csv, recognised by name)."
+            abstract: "Counts, correlations and histograms of a HEPMASS data file, or the points, processes and weights of a data set a suite declares.",
+            discussion: """
+            FILE: HEPMASS files, files of `bench data sim` without --masses, and the published HEPMASS-IMB files \
+            (imbalanced_signal.csv, imbalanced_background.csv, recognised by name): class and mass counts, Pearson \
+            correlations and per-mass histograms.
+
+            --suite FILE.yaml --dataset NAME: reads a data set declared under `datasets:` exactly as a run reads it \
+            (relative paths beside the suite, then in --data-dir) and prints its files with checksums, features, how the \
+            parameters are scaled, and per signal point and background process the training and test events, the signed \
+            weight sum Σw and the number of negative weights. Bad rows are reported with file and line (exit status 2).
+            """
         )
-        @Argument(help: "Data file.") var file: String
+        @Argument(help: "HEPMASS data file (.csv, .csv.gz or .pnncache).") var file: String?
+        @Option(help: "Suite file (or name) declaring --dataset.") var suite: String?
+        @Option(help: "Name of a data set under the suite's `datasets:`.") var dataset: String?
+        @Option(help: "Folder where a declared data set's relative paths are looked up after the suite's folder.") var dataDir: String?
+        @Option(help: "Folder holding Suites/ (for a suite given by name).") var root: String = "."
         @Option(help: "Feature to histogram (0…26; 26 = m_WWbb).") var feature = HEPMASSSchema.mWWbb
         @Option(help: "Histogram bins.") var bins = 20
         @Option(help: "Mass (GeV) for files without a mass column.") var mass: Float?
@@ -204,6 +218,11 @@ struct DataCommand: ParsableCommand {
         @Option(help: "Worker threads (default: all cores).") var threads: Int?
 
         func run() throws {
+            if suite != nil || dataset != nil {
+                try inspectDeclared()
+                return
+            }
+            guard let file else { throw DataCommand.fail("give a data FILE, or --suite FILE.yaml --dataset NAME") }
             guard (0..<HEPMASSSchema.featureCount).contains(feature) else { throw DataCommand.fail("--feature must be in 0…26, got \(feature)") }
             guard bins > 0 && bins <= 1000 else { throw DataCommand.fail("--bins must be in 1…1000, got \(bins)") }
             try DataCommand.guarded {
@@ -218,6 +237,27 @@ struct DataCommand: ParsableCommand {
                 } else {
                     print(DataInspection(file: file, loadSeconds: loadTime, stats: stats, histogram: histogram).text())
                 }
+            }
+        }
+
+        private func inspectDeclared() throws {
+            guard let suite, let dataset else { throw DataCommand.fail("--suite and --dataset go together") }
+            guard file == nil else { throw DataCommand.fail("give either a data FILE or --suite/--dataset, not both") }
+            let loadedSuite: Suite
+            do {
+                loadedSuite = try SuiteRegistry.load(suite: suite, directory: URL(fileURLWithPath: root).appendingPathComponent("Suites"))
+            } catch let error as SuiteError {
+                throw DataCommand.fail("\(error)")
+            }
+            guard let declaration = loadedSuite.datasets[dataset] else {
+                let names = loadedSuite.datasets.keys.sorted()
+                throw DataCommand.fail("\(loadedSuite.file) declares no data set '\(dataset)'" + (names.isEmpty ? " (it has no 'datasets:')" : "; it declares \(names.joined(separator: ", "))"))
+            }
+            try DataCommand.guarded {
+                let t0 = MonotonicClock.now()
+                let loaded = try DeclaredDatasetReader.load(declaration, directories: [loadedSuite.directory, dataDir].compactMap { $0 })
+                let inspection = DeclaredDataInspection(declaration: declaration, loaded: loaded, loadSeconds: MonotonicClock.now() - t0)
+                print(json ? inspection.jsonText() : inspection.text())
             }
         }
     }

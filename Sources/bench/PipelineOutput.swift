@@ -14,7 +14,11 @@ extension BenchPipeline {
         let printer = ProgressPrinter(total: count)
         let threads = pool.threadCount
         let shardText = shard.map { ", shard \($0): \(count) of \(specs.count * seeds.count) trainings" } ?? ""
-        print("\(specs.count) experiment\(specs.count == 1 ? "" : "s") × \(seeds)\(shardText), scale \(scale.name) (\(scale.epochs) epochs, batch \(scale.batchSize)), data \(try provider.summary()), \(threads) thread\(threads == 1 ? "" : "s")")
+        // HEPMASS's source when some experiment uses it; declared data sets by name.
+        let declared = Set(specs.map(\.dataset).filter(\.isDeclared)).sorted().map(\.rawValue)
+        var data = specs.contains { !$0.dataset.isDeclared } ? [try provider.summary()] : []
+        if !declared.isEmpty { data.append("\(declared.joined(separator: ", ")) (declared in \(suite.file))") }
+        print("\(specs.count) experiment\(specs.count == 1 ? "" : "s") × \(seeds)\(shardText), scale \(scale.name) (\(scale.epochs) epochs, batch \(scale.batchSize)), data \(data.joined(separator: " and ")), \(threads) thread\(threads == 1 ? "" : "s")")
         let label = { (id: String, seed: UInt64) in seeds.count == 1 ? id : "\(id) [seed \(seed)]" }
         let results = try run(specs, force: force, shard: shard, events: { event in
             switch event {
