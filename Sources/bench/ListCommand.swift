@@ -112,7 +112,8 @@ struct ListCommand: ParsableCommand {
                 if let batch = spec.batchSize { notes.append("batch \(batch)") }
                 return [entry.id, entry.reproduces.row, spec.dataset.rawValue, spec.model.rawValue,
                         spec.model.isParametric ? spec.backgroundMass.description : "—",
-                        spec.balance.rawValue, trainMasses(spec.trainMasses, all: suite.masses), notes.joined(separator: ", ")]
+                        spec.balance.rawValue, spec.trainPoints.map { Self.trainPoints($0, declaration: suite.datasets[spec.dataset.rawValue]) }
+                            ?? trainMasses(spec.trainMasses, all: suite.masses), notes.joined(separator: ", ")]
             }
             groups.append((artifact, cells, rows.filter { !$0.isAlias }.count))
         }
@@ -145,6 +146,20 @@ struct ListCommand: ParsableCommand {
         let missing = all.filter { !masses.contains($0) }
         if missing.count == 1 && masses.count > 1 { return "all but \(missing[0])" }
         return masses.map(String.init).joined(separator: ", ")
+    }
+
+    /// The training points, or "all but …" when fewer points of a declared grid are left out.
+    static func trainPoints(_ chosen: [[Double]], declaration: DatasetDeclaration?) -> String {
+        guard case .declared(let grid)? = declaration?.points else { return points(chosen) }
+        let chosenFloat = chosen.map { $0.map(Float.init) }
+        let missing = grid.filter { !chosenFloat.contains($0) }.map { $0.map { Double("\($0)")! } }
+        return missing.count < chosen.count ? "all but " + points(missing) : points(chosen)
+    }
+
+    /// "400, 600" or "(400, 0.02), (800, 0.1)".
+    static func points(_ points: [[Double]]) -> String {
+        let text = { (v: Double) in v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)" }
+        return points.map { $0.count == 1 ? text($0[0]) : "(" + $0.map(text).joined(separator: ", ") + ")" }.joined(separator: ", ")
     }
 
     private func suiteFile(_ name: String) -> String {
