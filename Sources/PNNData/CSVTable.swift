@@ -37,7 +37,7 @@ struct CSVTable {
         }
         self.path = path
         self.bytes = bytes
-        checksum = FNV1a64.hash(bytes)
+        checksum = bytes.withUnsafeBytes { FNV1a64.hash($0) }
         var headerLine: (Int, Range<Int>)?
         var firstRow: [String]?
         var end = 0
@@ -63,9 +63,12 @@ struct CSVTable {
     /// Calls `body(line number, fields)` for every non-blank line after the header.
     func forEachRow(_ body: (Int, Fields) throws -> Void) throws {
         var failure: Error?
-        let lineOfEnd = bytes[0..<header.end].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        var lineOfEnd = 0
+        for b in bytes[0..<header.end] where b == 10 { lineOfEnd += 1 }
+        var fields = Fields(bytes: bytes, range: 0..<0)
         Self.lines(bytes, from: header.end, firstLine: lineOfEnd + 1) { number, range in
-            do { try body(number, Fields(bytes: bytes, range: range)) } catch { failure = error; return false }
+            fields.split(range)
+            do { try body(number, fields) } catch { failure = error; return false }
             return true
         }
         if let failure { throw failure }
@@ -75,11 +78,11 @@ struct CSVTable {
     private static func lines(_ bytes: [UInt8], from start: Int, firstLine: Int = 1, _ visit: (Int, Range<Int>) -> Bool) {
         var lineStart = start, number = firstLine
         while lineStart < bytes.count {
-            var end = lineStart
-            while end < bytes.count && bytes[end] != 10 { end += 1 }
+            let end = bytes[lineStart...].firstIndex(of: 10) ?? bytes.count
             var stop = end
             if stop > lineStart && bytes[stop - 1] == 13 { stop -= 1 }
-            let blank = bytes[lineStart..<stop].allSatisfy { $0 == 32 || $0 == 9 }
+            var blank = true
+            for k in lineStart..<stop where bytes[k] != 32 && bytes[k] != 9 { blank = false; break }
             if !blank && !visit(number, lineStart..<stop) { return }
             lineStart = end + 1
             number += 1
@@ -89,22 +92,28 @@ struct CSVTable {
     /// The fields of one line.
     struct Fields {
         let bytes: [UInt8]
-        let ranges: [Range<Int>]
+        private(set) var ranges: [Range<Int>] = []
 
         init(bytes: [UInt8], range: Range<Int>) {
             self.bytes = bytes
-            var ranges: [Range<Int>] = []
-            var start = range.lowerBound
-            for k in range where bytes[k] == 44 {
-                ranges.append(Self.trim(bytes, start..<k))
-                start = k + 1
+            split(range)
+        }
+
+        /// Splits another line of `bytes`, reusing the storage of the previous one.
+        mutating func split(_ range: Range<Int>) {
+            ranges.removeAll(keepingCapacity: true)
+            bytes.withUnsafeBufferPointer { b in
+                var start = range.lowerBound
+                for k in range where b[k] == 44 {
+                    ranges.append(Self.trim(b, start..<k))
+                    start = k + 1
+                }
+                ranges.append(Self.trim(b, start..<range.upperBound))
             }
-            ranges.append(Self.trim(bytes, start..<range.upperBound))
-            self.ranges = ranges
         }
 
         /// Without surrounding blanks, then without one pair of surrounding double quotes.
-        static func trim(_ bytes: [UInt8], _ r: Range<Int>) -> Range<Int> {
+        static func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int> {
             var lo = r.lowerBound, hi = r.upperBound
             while lo < hi && (bytes[lo] == 32 || bytes[lo] == 9) { lo += 1 }
             while hi > lo && (bytes[hi - 1] == 32 || bytes[hi - 1] == 9) { hi -= 1 }
