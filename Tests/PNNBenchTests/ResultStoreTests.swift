@@ -130,6 +130,7 @@ import PNNEngine
         change("batchSize") { $0.batchSize = 4096 }
         change("conditioning") { $0.model = .conditioned; $0.conditioning = .biasing; $0.place = .all }
         change("place") { $0.model = .conditioned; $0.conditioning = .biasing; $0.place = .end }
+        change("trainPoints") { $0.trainPoints = [[500, 0.05]] }
         func changeScale(_ name: String, _ edit: (inout Scale) -> Void) {
             var s = scale
             edit(&s)
