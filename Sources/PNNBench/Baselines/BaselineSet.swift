@@ -56,8 +56,9 @@ public struct BaselineSet: Sendable {
     /// Reads the baseline of `kind` for `suite` below `directory` (the `Baselines/`
     /// folder): every `*.yaml` table of `Baselines/<suite>/`, sorted by name, or the
     /// recorded `Baselines/sim/<scale>/<suite>.yaml`; and `Baselines/<suite>/claims.yaml`
-    /// when present.
-    public static func load(kind: Kind, suite: String = "paper", directory: URL) throws -> BaselineSet {
+    /// when present. `suiteArgument` is how the user named the suite (a name or a file
+    /// path), for the hint on how to record a missing baseline.
+    public static func load(kind: Kind, suite: String = "paper", directory: URL, suiteArgument: String? = nil) throws -> BaselineSet {
         let folder = kind.folder(in: directory, suite: suite)
         let tableFiles: [String]
         switch kind {
@@ -73,7 +74,7 @@ public struct BaselineSet: Sendable {
             let name = simFileName(suite: suite)
             guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) else {
                 throw BaselineError(file: folder.appendingPathComponent(name).path, line: nil,
-                                    "no recorded baseline of suite '\(suite)' for scale \(scale); record one with `bench baseline record --scale \(scale)\(suite == "paper" ? "" : " --suite \(suite)")`")
+                                    "no recorded baseline of suite '\(suite)' for scale \(scale); record one with `bench baseline record --scale \(scale)\(suite == "paper" ? "" : " --suite \(suiteArgument ?? suite)")`")
             }
             tableFiles = [name]
         }

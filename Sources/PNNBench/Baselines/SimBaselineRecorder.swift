@@ -47,12 +47,14 @@ public enum SimBaselineRecorder {
         let seeds = results.seeds.filter { seed in sorted.contains { $0.seed == seed } }
         var out: [String] = []
         out.append("# Recorded by `bench baseline record --scale \(scale) --seeds \(seeds.map(String.init).joined(separator: ","))` from \(sorted.count) result(s) in the store.")
-        out.append("# Our own HEPMASS-SIM results, the reference of `bench compare --baseline sim --scale \(scale)`:")
+        // Declared data sets are named by the metadata's data line, not as HEPMASS-SIM.
+        let simulator = sorted.allSatisfy { $0.data.source == "sim" }
+        out.append("# Our own \(simulator ? "HEPMASS-SIM " : "")results, the reference of `bench compare --baseline sim --scale \(scale)`:")
         out.append("# a regression check of this engine, not the paper's numbers. Values in percent; one row per")
         out.append("# experiment and seed, each checked exactly. Re-record after an intended change of results;")
         out.append("# the tolerance reasoning is in Baselines/README.md.")
         out.append("")
-        out.append("title: \(quote("HEPMASS-SIM, scale \(scale): recorded results"))")
+        out.append("title: \(quote("\(simulator ? "HEPMASS-SIM, scale" : "Scale") \(scale): recorded results"))")
         out.append("masses: [\(masses.map(String.init).joined(separator: ", "))]")
         out.append("tolerance:")
         out.append("  roc-auc: \(number(tolerance.rocAUC))")

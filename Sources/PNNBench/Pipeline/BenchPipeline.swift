@@ -122,7 +122,8 @@ public final class BenchPipeline {
     /// Every cell and claim of the `kind` baseline against the stored results of the
     /// suite's rows. Throws `BaselineError` when the baseline cannot be read.
     public func compare(with kind: BaselineSet.Kind, engineVersion: String?) throws -> ComparisonReport {
-        let baseline = try BaselineSet.load(kind: kind, suite: suite.name, directory: configuration.baselinesDirectory)
+        let baseline = try BaselineSet.load(kind: kind, suite: suite.name, directory: configuration.baselinesDirectory,
+                                            suiteArgument: configuration.suite)
         let selection = selection(engineVersion: engineVersion)
         let (results, notes) = storedResults(selection)
         return Comparison.compare(results: results.mapSeeds(suite.rowResults), baseline: baseline, selection: selection, notes: notes)
