@@ -481,13 +481,17 @@ private struct SuiteParser {
                 throw reader.error(.badValue, node, "'trainPoints: {except: …}' of \(what) needs the 'points' of data set '\(d.name)' declared; list the training points instead")
             }
             let excluded = try list(excludedNode)
-            chosen = grid.map { $0.map(Double.init) }.filter { !excluded.contains($0) }
+            // Compared as the Floats the grid holds (0.06 written ≠ Double(Float(0.06))); kept
+            // as the shortest decimal of each Float, so that the same points listed give the
+            // same definition.
+            let excludedPoints = excluded.map { $0.map(Float.init) }
+            chosen = grid.filter { !excludedPoints.contains($0) }.map { $0.map { Double("\($0)")! } }
             if chosen.isEmpty { throw reader.error(.badValue, node, "'trainPoints' of \(what) excludes every point") }
         case .alias:
             throw reader.error(.syntax, node, expected)
         }
         chosen.sort { ParameterPoint.precedes($0.map(Float.init), $1.map(Float.init)) }
-        if let grid, chosen == grid.map({ $0.map(Double.init) }) { return nil }
+        if let grid, chosen.map({ $0.map(Float.init) }) == grid { return nil }
         return chosen
     }
 
