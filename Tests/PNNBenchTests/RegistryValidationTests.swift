@@ -183,7 +183,7 @@ import Testing
             Issue.record("should fail")
         } catch let e as SuiteError {
             #expect(e.kind == .unknownKey && e.line == 2, "\(e)")
-            #expect(e.message == "unknown key 'artifact' in the suite file; expected one of: description, masses, artifacts, experiments (did you mean 'artifacts'?)")
+            #expect(e.message == "unknown key 'artifact' in the suite file; expected one of: description, masses, datasets, artifacts, experiments (did you mean 'artifacts'?)")
         }
     }
 
