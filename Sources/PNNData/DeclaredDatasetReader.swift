@@ -47,7 +47,7 @@ public enum DeclaredDatasetReader {
         var files: [(String, UInt64)] = []
         let trainSources = try resolve(d.files, d, directories: directories)
         let firstHeader = try CSVTable(path: trainSources[0].path).header
-        let featureNames = try selectFeatures(d, header: firstHeader.names, firstRow: firstHeader.firstRow, file: trainSources[0].path)
+        let featureNames = try selectFeatures(d, header: firstHeader.names, line: firstHeader.line, firstRow: firstHeader.firstRow, file: trainSources[0].path)
         var processNames = Set<String>()
         var trainRaw = Raw(), testRaw = Raw()
         for source in trainSources {
@@ -72,13 +72,16 @@ public enum DeclaredDatasetReader {
         case .found: points = trainRaw.foundPoints(p: d.parameters.count)
         }
         let trainFiles = trainSources.map(\.path).joined(separator: ", ")
+        var testFiles = trainFiles
         try trainRaw.check(points: points, d, files: trainFiles)
         if case .fraction(let f) = d.test {
             (trainRaw, testRaw) = trainRaw.split(fraction: f, points: points, d)
         } else {
-            try testRaw.check(points: points, d, files: testSources.map(\.path).joined(separator: ", "))
+            testFiles = testSources.map(\.path).joined(separator: ", ")
+            try testRaw.check(points: points, d, files: testFiles)
         }
-        for raw in [trainRaw, testRaw] { try raw.checkSums(points: points, d, files: trainFiles) }
+        try trainRaw.checkSums(points: points, d, files: trainFiles)
+        try testRaw.checkSums(points: points, d, files: testFiles)
 
         let nf = featureNames.count
         var (mean, sd) = ([Double](repeating: 0, count: nf), [Double](repeating: 1, count: nf))
@@ -131,11 +134,11 @@ public enum DeclaredDatasetReader {
         }
     }
 
-    static func selectFeatures(_ d: DatasetDeclaration, header: [String], firstRow: [String]?, file: String) throws -> [String] {
+    static func selectFeatures(_ d: DatasetDeclaration, header: [String], line: Int, firstRow: [String]?, file: String) throws -> [String] {
         switch d.features {
         case .columns(let names):
             for name in names where !header.contains(name) {
-                throw DataError.malformedRow(file: file, line: 1, expected: "a column `\(name)` (declared in 'features' of data set '\(d.name)'); the header has \(header.joined(separator: ", "))")
+                throw DataError.malformedRow(file: file, line: line, expected: "a column `\(name)` (declared in 'features' of data set '\(d.name)'); the header has \(header.joined(separator: ", "))")
             }
             return names
         case .allExcept(let excluded):
@@ -150,7 +153,7 @@ public enum DeclaredDatasetReader {
                 return Double(row[column].trimmingBlanks) != nil
             }.map(\.element)
             if names.isEmpty {
-                throw DataError.malformedRow(file: file, line: 1, expected: "at least one numeric feature column besides the parameter, weight, process and label columns (data set '\(d.name)')")
+                throw DataError.malformedRow(file: file, line: line, expected: "at least one numeric feature column besides the parameter, weight, process and label columns (data set '\(d.name)')")
             }
             return names
         }
@@ -282,10 +285,10 @@ public enum DeclaredDatasetReader {
                 else { background += Double(weight[i]) }
             }
             for point in points where !(sums[point, default: 0] > 0) {
-                throw DataError.invalidRequest("data set '\(d.name)': the signal weights (column '\(column)') at \(ParameterPoint.label(point, names: d.parameters)) sum to \(sums[point, default: 0]); every point needs a positive sum")
+                throw DataError.invalidRequest("data set '\(d.name)': the signal weights (column '\(column)') at \(ParameterPoint.label(point, names: d.parameters)) in \(files) sum to \(sums[point, default: 0]); every point needs a positive sum")
             }
             if !(background > 0) {
-                throw DataError.invalidRequest("data set '\(d.name)': the background weights (column '\(column)') sum to \(background); they need a positive sum")
+                throw DataError.invalidRequest("data set '\(d.name)': the background weights (column '\(column)') in \(files) sum to \(background); they need a positive sum")
             }
         }
 

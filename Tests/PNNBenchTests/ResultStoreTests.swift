@@ -126,11 +126,11 @@ import PNNEngine
         change("balance") { $0.balance = .full }
         change("trainMasses") { $0.trainMasses = [500, 1500] }
         change("trainMasses order") { $0.trainMasses = [1500, 500] }
+        change("trainPoints") { $0.trainPoints = [[500]] }
         change("regularized") { $0.regularized = false }
         change("batchSize") { $0.batchSize = 4096 }
         change("conditioning") { $0.model = .conditioned; $0.conditioning = .biasing; $0.place = .all }
         change("place") { $0.model = .conditioned; $0.conditioning = .biasing; $0.place = .end }
-        change("trainPoints") { $0.trainPoints = [[500, 0.05]] }
         func changeScale(_ name: String, _ edit: (inout Scale) -> Void) {
             var s = scale
             edit(&s)
