@@ -8,14 +8,16 @@ import PNNEngine
 ///
 /// report.md holds, in order: a banner with the data set and scale (on HEPMASS-SIM, that
 /// these are not HEPMASS numbers); the environment (CPU, threads, engine version, target
-/// CPU, seeds, git commit, wall time per experiment and total); Tables 3, 4 and 5 (see
+/// CPU, seeds, git commit, wall time per experiment and total); for a suite with declared
+/// data sets, their events per point and process (`DeclaredDataTable`); Tables 3, 4 and 5 (see
 /// `PaperTableSection`; mean ± sd with several seeds); the paper's claims with their
 /// verdicts (with several seeds, effects with 95 % intervals); with several seeds, the
 /// seeds that collapsed; the figures, and the figures left out with their reason.
 ///
 /// It is a pure function of its inputs — results, timings, environment, whether figures
-/// were rendered — with no clock time and no absolute path, so the same inputs give the
-/// same bytes.
+/// were rendered — with no clock time and no absolute path (but that of a suite file
+/// loaded from outside the working folder, as `Suite.file` gives it), so the same inputs
+/// give the same bytes.
 public struct ReportBuilder {
     public typealias FigureBuilder = (FigureContext) throws -> FigureOutcome
 
@@ -95,6 +97,7 @@ public struct ReportBuilder {
     @discardableResult
     public func write(to directory: URL, render: Bool, gnuplot: URL?) throws -> Output {
         let outcome = try makeFigures()
+        let dataTables = try declaredDataTables()
         let figuresDirectory = directory.appendingPathComponent(Self.figuresFolderName)
         try Self.clearFigures(in: figuresDirectory)
         try FileManager.default.createDirectory(at: figuresDirectory, withIntermediateDirectories: true)
@@ -105,13 +108,13 @@ public struct ReportBuilder {
         var output = Output(directory: directory, figures: outcome.figures, omitted: outcome.omitted, rendering: pending)
         if render, let gnuplot {
             // Written first so that a failed render leaves a report saying how to render.
-            try AtomicFile.write(Data(markdown(outcome, rendering: .notRequested).utf8), to: reportURL.path)
+            try AtomicFile.write(Data(markdown(outcome, rendering: .notRequested, dataTables: dataTables).utf8), to: reportURL.path)
             for figure in outcome.figures {
                 try GnuplotRenderer.render(script: figure.scriptName, in: figuresDirectory, gnuplot: gnuplot)
             }
             output.rendering = .rendered
         }
-        try AtomicFile.write(Data(markdown(outcome, rendering: output.rendering).utf8), to: reportURL.path)
+        try AtomicFile.write(Data(markdown(outcome, rendering: output.rendering, dataTables: dataTables).utf8), to: reportURL.path)
         return output
     }
 
@@ -152,10 +155,30 @@ public struct ReportBuilder {
         }
     }
 
-    /// The whole report.md.
-    public func markdown(_ outcome: FigureOutcome, rendering: Rendering) -> String {
+    /// The whole report.md; `dataTables` list the declared data sets' events (`declaredDataTables`).
+    func markdown(_ outcome: FigureOutcome, rendering: Rendering, dataTables: [DeclaredDataTable] = []) -> String {
         let stability = comparison.seeds.count > 1 ? [stabilitySection()] : []
-        return ([banner(), environmentSection(), tablesSection(), claimsSection()] + stability
+        let data = context.suite.usesDeclaredData ? [dataSetsSection(dataTables)] : []
+        return ([banner(), environmentSection()] + data + [tablesSection(), claimsSection()] + stability
                 + [figuresSection(outcome, rendering: rendering)]).joined(separator: "\n")
+    }
+
+    /// The events of every declared data set the experiments use, from `context.provider`
+    /// (read once per process); none without a provider.
+    func declaredDataTables() throws -> [DeclaredDataTable] {
+        guard let provider = context.provider else { return [] }
+        return try Set(context.suite.experiments.map(\.dataset).filter(\.isDeclared)).sorted().map {
+            DeclaredDataTable(name: $0.rawValue, data: try provider.data($0))
+        }
+    }
+
+    /// "## Data sets": what each declared data set holds, where HEPMASS's report has its data figures.
+    func dataSetsSection(_ tables: [DeclaredDataTable]) -> String {
+        var out = "## Data sets\n\n"
+        guard !tables.isEmpty else { return out + "Not listed: the report was written without the experiment data.\n" }
+        out += "The events the runs used (capped at the scale's event counts), per signal point and per background process: "
+        out += "their number and summed weight Σw (weights as given, negative ones included). Training events are those of "
+        out += "the training files before each run's 75/25 training/validation split.\n\n"
+        return out + tables.map { $0.markdown() }.joined()
     }
 }

@@ -3,12 +3,49 @@ import Foundation
 /// The top of report.md: title, the data-set banner, a one-line verdict, and the
 /// environment with the wall time of every experiment.
 extension ReportBuilder {
-    /// Whether the results come from the embedded simulator rather than HEPMASS files.
-    var isSimulated: Bool { data == .sim }
+    /// Whether the HEPMASS results come from the embedded simulator rather than HEPMASS
+    /// files (false for a suite on declared data sets only: `--data` does not touch those).
+    var isSimulated: Bool { data == .sim && context.suite.usesHEPMASS }
+
+    /// Whether every experiment uses a data set the suite declares: the report then
+    /// speaks of those, not of HEPMASS.
+    var isDeclaredOnly: Bool { context.suite.usesDeclaredData && !context.suite.usesHEPMASS }
+
+    /// The declared data sets the experiments use, as "`toy`" names, in name order.
+    var declaredNames: [String] {
+        Set(context.suite.experiments.map(\.dataset).filter(\.isDeclared)).sorted().map { "`\($0.rawValue)`" }
+    }
+
+    /// The data of the title: `--data`'s name, the declared data sets, or both.
+    var dataTitle: String {
+        guard context.suite.usesDeclaredData else { return data.displayName }
+        let declared = (declaredNames.count == 1 ? "data set " : "data sets ") + Self.list(declaredNames)
+        return isDeclaredOnly ? declared : "\(data.displayName) and \(declared)"
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    /// The suite file as the report names it: a suite of the project's `Suites/` folder
+    /// as `Suites/<name>.yaml` (the same whatever the working folder), any other as the
+    /// path it was loaded from.
+    var suiteFileShown: String {
+        let file = context.suite.file
+        let url = URL(fileURLWithPath: file)
+        if url.lastPathComponent == context.suite.name + ".yaml" && url.deletingLastPathComponent().lastPathComponent == "Suites" {
+            return "Suites/\(context.suite.name).yaml"
+        }
+        return file
+    }
 
     /// Whether the suite is the paper's own (`Suites/paper.yaml`), whose report speaks of the
     /// paper's tables; other suites' reports speak of their published numbers.
     var reproducesPaper: Bool { context.suite.name == "paper" }
+
+    /// Whether the suite has published tables or claims to be compared with.
+    var hasBaseline: Bool { !comparison.baseline.tables.isEmpty || !comparison.baseline.claims.isEmpty }
 
     static func events(_ count: Int?) -> String {
         count.map { "\($0)" } ?? "all"
@@ -16,17 +53,27 @@ extension ReportBuilder {
 
     func banner() -> String {
         let scale = context.scale
-        var out = "# PNNBench report — suite `\(context.suite.name)`, \(data.displayName), scale `\(scale.name)`\n\n"
+        var out = "# PNNBench report — suite `\(context.suite.name)`, \(dataTitle), scale `\(scale.name)`\n\n"
         if reproducesPaper {
             out += "Reproduction of Anzalone, Diotalevi & Bonacorsi, *Improving parametric neural networks for "
             out += "high-energy physics (and beyond)*, Mach. Learn.: Sci. Technol. 3 (2022) 035017: Tables 3, 4 and 5, "
             out += "the paper's claims, and its figures. Written by `bench report` from the stored results.\n\n"
         } else {
-            out += "Suite `\(context.suite.name)` (`Suites/\(context.suite.name).yaml`)"
+            out += "Suite `\(context.suite.name)` (`\(suiteFileShown)`)"
             out += context.suite.description.map { ": \($0)" } ?? ""
             out += " Written by `bench report` from the stored results.\n\n"
         }
-        if isSimulated && !reproducesPaper {
+        if isDeclaredOnly {
+            out += "> **Data: the suite's own \(declaredNames.count == 1 ? "data set" : "data sets") \(Self.list(declaredNames))**, "
+            out += "declared under `datasets:` in the suite file and read from its files (`--data` does not apply to them). "
+            out += hasBaseline ? "Cells are compared with the suite's published numbers within their tolerances; the claims gate `bench compare`.\n\n"
+                : "There are no published numbers for this suite: the tables give our results.\n\n"
+        } else if isSimulated && context.suite.usesDeclaredData {
+            out += "> **The HEPMASS rows are not HEPMASS numbers.** Every network of this suite on HEPMASS or HEPMASS-IMB was "
+            out += "trained and tested on **HEPMASS-SIM**, events of PNNBench's embedded, seeded generator in HEPMASS's schema. "
+            out += "Published values are shown for orientation only: a Δ or ✗ against them is expected and is not a failure. "
+            out += "The rows on \(Self.list(declaredNames)) use the suite's own data, read from its files.\n\n"
+        } else if isSimulated && !reproducesPaper {
             out += "> **These are not HEPMASS numbers.** Every network here was trained and tested on **HEPMASS-SIM**, "
             out += "events of PNNBench's embedded, seeded generator in HEPMASS's schema. Published values are shown for "
             out += "orientation only: a Δ or ✗ against them is expected and is not a failure. What can carry over are "
@@ -43,16 +90,27 @@ extension ReportBuilder {
             out += "> **Data: \(data.displayName)** (files on disk). Cells are compared with the paper's Tables 3–5 within the "
             out += "tolerances of `Baselines/README.md`; the claims gate `bench compare`.\n\n"
         }
-        let descriptions = Set(context.results.map(\.data.description)).sorted()
-        out += "- **Data set:** \(data.displayName)" + (descriptions.isEmpty ? "" : " — " + descriptions.joined(separator: "; ")) + "\n"
+        let declared = Set(context.results.filter { $0.spec.dataset.isDeclared }.map(\.data.description)).sorted()
+        if context.suite.usesHEPMASS {
+            let descriptions = Set(context.results.filter { !$0.spec.dataset.isDeclared }.map(\.data.description)).sorted()
+            out += "- **Data set:** \(data.displayName)" + (descriptions.isEmpty ? "" : " — " + descriptions.joined(separator: "; ")) + "\n"
+        }
+        if context.suite.usesDeclaredData {
+            out += "- **\(isDeclaredOnly ? "Data" : "Declared data") \(declaredNames.count == 1 ? "set" : "sets"):** "
+            out += (declared.isEmpty ? Self.list(declaredNames) + " (no results)" : declared.joined(separator: "; ")) + "\n"
+        }
         if let origin = imbalancedOrigin() { out += "- **HEPMASS-IMB:** \(origin)\n" }
-        out += "- **Scale:** `\(scale.name)` — \(Self.events(scale.trainEvents)) training / \(Self.events(scale.testEvents)) test events, "
+        out += "- **Scale:** `\(scale.name)` — \(isDeclaredOnly && scale.trainEvents != nil ? "at most " : "")"
+        out += "\(Self.events(scale.trainEvents)) training / \(Self.events(scale.testEvents)) test events, "
         out += "\(scale.epochs) epochs, batch \(scale.batchSize)\n"
         let experiments = Set(context.results.map(\.key)).count
         out += "- **Results:** \(context.results.count) of \(context.suite.entries.count) table and figure rows "
         out += "(\(experiments) of \(context.suite.experiments.count) trainings)\n"
         let count = { (s: CellComparison.Status) in comparison.cells.filter { $0.status == s }.count }
         let claim = { (s: ClaimOutcome.Status) in comparison.claims.filter { $0.status == s }.count }
+        guard hasBaseline || reproducesPaper else {
+            return out + "- **Published numbers:** none for this suite (no `Baselines/\(context.suite.name)/`): nothing compared, no claims\n"
+        }
         out += "- **Against \(reproducesPaper ? "the paper" : "the published numbers"):** \(count(.pass)) of \(count(.pass) + count(.fail)) compared cells within tolerance"
         out += (count(.missing) > 0 ? " (\(count(.missing)) not run)" : "")
         let seeds = comparison.seeds.count

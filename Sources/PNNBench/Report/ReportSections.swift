@@ -24,8 +24,14 @@ extension ReportBuilder {
     /// then our results of every artifact those do not cover per mass.
     func suiteTablesSection(_ tables: [BaselineTable], _ results: [ResultTableSection]) -> String {
         var out = "## Tables\n\n"
-        out += "Values in percent. ROC-AUC and PR-AUC per signal mass and averaged over masses; σ_ratio is the significance "
-        out += "ratio max_t AMS(t)/√s_max of the paper's eq. (4), exact (unbinned).\n\n"
+        if isDeclaredOnly {
+            out += "Values in percent. ROC-AUC, PR-AUC and σ_ratio per signal point and averaged over the points, each "
+            out += "computed with the events' weights; σ_ratio is the significance ratio max_t AMS(t)/√s_max of the paper's "
+            out += "eq. (4), exact (unbinned).\n\n"
+        } else {
+            out += "Values in percent. ROC-AUC and PR-AUC per signal mass and averaged over masses; σ_ratio is the significance "
+            out += "ratio max_t AMS(t)/√s_max of the paper's eq. (4), exact (unbinned).\n\n"
+        }
         if !tables.isEmpty {
             out += "The published numbers of this suite (`Baselines/\(context.suite.name)/`) appear twice per metric: our "
             out += "values, then the published ones with Δ = ours − published and ✓ when |Δ| is within the tolerance"

@@ -35,6 +35,9 @@ public struct PreparedData: @unchecked Sendable {
     public let train: EventDataset
     public let test: EventDataset
     public let identity: DataIdentity
+    /// Background process names by id (`EventDataset.process`) of a declared data set (one
+    /// empty name when it has no process column); empty for HEPMASS.
+    public var processNames: [String] = []
 }
 
 /// Builds (and keeps, for the process's lifetime) the data sets a suite needs.
@@ -182,7 +185,7 @@ public final class DatasetProvider {
             source: "declared",
             description: "\(declaration.name) (\(loaded.files.count) file\(loaded.files.count == 1 ? "" : "s"), \(train.featureCount) features, parameters \(declaration.parameters.joined(separator: ", ")), \(train.signalPoints.count) points), \(train.count) training / \(test.count) test events",
             fingerprint: "declared name=\(declaration.name) declaration=\(hash) files=\(files) train=\(train.count) test=\(test.count)")
-        return PreparedData(train: train, test: test, identity: identity)
+        return PreparedData(train: train, test: test, identity: identity, processNames: loaded.processNames)
     }
 
     /// Training and test events the simulator generates for `kind` at this scale.

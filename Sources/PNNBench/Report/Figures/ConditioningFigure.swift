@@ -7,13 +7,14 @@ import PNNEngine
 /// (start dashed with squares, all solid with circles, end dotted with triangles). Masses
 /// left out of training are shaded and marked with open black squares. With several seeds
 /// each line is the mean over the seeds (twelve lines leave no room for bars; the tables
-/// give the spread).
+/// give the spread). Drawn by `ParameterCurves`.
 enum ConditioningFigure {
     static func make(_ context: FigureContext) -> FigureOutcome {
         var outcome = FigureOutcome()
         for artifact in context.suite.artifacts.map(\.id) {
             let specs = context.suite.experiments.filter { $0.reproduces.artifact == artifact }
-            guard !specs.isEmpty, specs.allSatisfy({ $0.model == .conditioned }) else { continue }
+            // Rows on declared data are drawn against their own parameters (`DeclaredResultFigures`).
+            guard !specs.isEmpty, specs.allSatisfy({ $0.model == .conditioned && !$0.dataset.isDeclared }) else { continue }
             let name = "\(artifact)-conditioning"
             let rows = context.results(artifact)
             guard !rows.isEmpty else {
@@ -51,43 +52,20 @@ enum ConditioningFigure {
         let missing = Fig14HalfMass.missingMasses(rows)
         let seeds = context.replicates.seeds.count
         // Per row and mass: the mean over the seeds (the one seed's value with one seed).
-        let values: [[Double]] = rows.map { r in
+        let curves = rows.map { r -> ParameterCurves.Curve in
             let runs = seeds > 1 ? context.replicates(artifact, r.spec.reproduces.row) : [r]
-            return masses.map { ReplicateSpread.at($0, of: runs, \.rocAUC).mean }
-        }
-        var t = DataTable(columns: ["mass_GeV", "missing"] + rows.map { "auc_" + S.fileStem($0) })
-        t.notes = ["missing = 1 for masses left out of training"]
-            + (seeds > 1 ? ["auc_*: mean over the \(seeds) seeds of the report"] : [])
-        for (i, m) in masses.enumerated() {
-            t.append([Double(m), missing.contains(m) ? 1 : 0] + values.map { $0[i] })
-        }
-        let (lo, hi) = S.aucRange(values.flatMap { $0 })
-        let bands = missing.enumerated().map { i, m in
-            "set object \(i + 1) rect from \(m - 60), graph 0 to \(m + 60), graph 1 behind fc rgb \"#fbe3e3\" fs solid 1.0 noborder"
-        }.joined(separator: "\n")
-        var plots = rows.enumerated().map { k, r -> String in
             let (dash, point) = style(r.spec.place)
-            let title = r.spec.reproduces.row.replacingOccurrences(of: " | ", with: "-").lowercased()
-            return "\"\(k == 0 ? dataFile : "")\" using 1:\(3 + k) with linespoints lw 2 dt \(dash) pt \(point) ps 1.0 lc rgb \"\(color(r.spec.conditioning))\" title \"\(title)\""
+            return ParameterCurves.Curve(title: r.spec.reproduces.row.replacingOccurrences(of: " | ", with: "-").lowercased(),
+                                         stem: S.fileStem(r), color: color(r.spec.conditioning), dash: dash, point: point,
+                                         values: masses.map { ReplicateSpread.at($0, of: runs, \.rocAUC) }, leftOut: nil)
         }
-        if !missing.isEmpty {
-            plots += rows.indices.map { k in
-                "\"\" using 1:($2 > 0 ? $\(3 + k) : NaN) with points pt 4 ps 1.8 lw 1.2 lc rgb \"#000000\" \(k == 0 ? "title \"left out of training\"" : "notitle")"
-            }
-        }
+        let plot = ParameterCurves(
+            xName: "mass_GeV", x: masses.map(Double.init), shaded: masses.map(missing.contains), curves: curves, bars: false,
+            notes: ["missing = 1 for masses left out of training"] + (seeds > 1 ? ["auc_*: mean over the \(seeds) seeds of the report"] : []))
         let trained = masses.filter { !missing.contains($0) }
         let heading = context.suite.artifacts.first { $0.id == artifact }?.title ?? artifact
-        let body = """
-        \(S.preamble)
-        set title "Conditioning study: ROC-AUC per mass, trained on \(missing.isEmpty ? "every mass" : S.massList(trained) + " GeV only")\\n\(S.dataLabel(rows[0]))" font ",12"
-        \(S.massAxis(masses))
-        set ylabel "ROC-AUC"
-        set yrange [\(S.num(lo)):\(S.num(hi))]
-        set format y "%.2f"
-        set key outside right top vertical font ",10" spacing 1.15
-        \(bands)
-        plot \(plots.joined(separator: ", \\\n     "))
-        """
+        let title = "Conditioning study: ROC-AUC per mass, trained on \(missing.isEmpty ? "every mass" : S.massList(trained) + " GeV only")\\n\(S.dataLabel(rows[0]))"
+        let body = plot.body(title: title, axis: S.massAxis(masses), bandHalfWidth: 60, dataFile: dataFile)
         let caption = """
         \(heading). ROC-AUC per signal mass of each conditioning variant: colour = mechanism (concat blue, biasing green, \
         scaling purple, affine orange), line = placement (start dashed, all solid, end dotted)\
@@ -96,6 +74,6 @@ enum ConditioningFigure {
         \(S.missingNote(drawn: rows.count, of: expected, items: "variants"))
         """
         return GnuplotFigure(name: name, title: heading, caption: caption, body: body,
-                             dataFiles: [dataFile: t], width: 1000, height: 600)
+                             dataFiles: [dataFile: plot.dataTable], width: 1000, height: 600)
     }
 }

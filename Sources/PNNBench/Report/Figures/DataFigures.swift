@@ -7,9 +7,12 @@ import PNNEngine
 /// (Fig. 5) and the class and mass imbalance of HEPMASS-IMB (Fig. 6). All are computed
 /// from the training events of the experiments' data (`context.provider`). They describe
 /// the data, which do not change with `--seed`, so any subsampling uses the data seed.
+/// A suite without HEPMASS experiments has none (its declared data sets are listed in the
+/// report's "Data sets" section, `DeclaredDataTable`).
 public enum DataFigures {
     public static func make(_ context: FigureContext) throws -> FigureOutcome {
         var outcome = FigureOutcome()
+        guard context.suite.usesHEPMASS else { return outcome }
         let names = ["fig03a-mwwbb-distribution", "fig05-correlations", "fig05b-correlations-target", "fig06-imbalance"]
         guard let provider = context.provider else {
             for name in names { outcome.omitted.append((name, "no data provider: the data-set figures need the experiment data")) }
@@ -43,7 +46,10 @@ enum DataFigureText {
     static func gev(_ m: Float) -> String { m == m.rounded() ? String(Int(m)) : String(m) }
 
     /// Quotes a string for a gnuplot script (double quotes, backslash-escaped).
-    static func quoted(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    static func quoted(_ s: String) -> String { "\"" + escaped(s) + "\"" }
+
+    /// `s` backslash-escaped for the inside of a double-quoted gnuplot string.
+    static func escaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 }

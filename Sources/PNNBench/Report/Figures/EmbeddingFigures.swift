@@ -30,8 +30,8 @@ public enum EmbeddingFigures {
     /// `events` and t-SNE `iterations` are parameters so tests can run a small version.
     public static func make(_ context: FigureContext, events: Int, iterations: Int) throws -> FigureOutcome {
         var outcome = FigureOutcome()
-        // Figures 11 and 12 embed two of Table 3's networks: a suite without Table 3 has none.
-        guard context.suite.artifacts.contains(where: { $0.id == artifact }) else { return outcome }
+        // Figures 11 and 12 embed two of Table 3's HEPMASS networks: a suite without Table 3 has none.
+        guard context.suite.usesHEPMASS, context.suite.artifacts.contains(where: { $0.id == artifact }) else { return outcome }
         let specs: [(name: String, row: String, figure: String)] = [
             ("fig11-tsne-individual-nns", individualRow, "11"),
             ("fig12-tsne-pnn", parametricRow, "12"),

@@ -1,3 +1,5 @@
+import PNNData
+
 /// Colours, markers and shared gnuplot snippets of the result figures, so that a model
 /// has the same colour in every figure (pNN blue, Affine orange, …) and every mass axis
 /// looks the same.
@@ -47,6 +49,33 @@ enum ResultFigureStyle {
         set mxtics 1
         \(label ? "set xlabel \"signal mass m (GeV)\"" : "unset xlabel")
         """
+    }
+
+    /// The x axis of a declared data set's parameter: its tested values as tics, labelled
+    /// as the tables label them, with half the smallest spacing of room on both sides.
+    static func parameterAxis(_ values: [Double], name: String) -> String {
+        let pad = smallestSpacing(values) / 2
+        return """
+        set xrange [\(num((values.min() ?? 0) - pad)):\(num((values.max() ?? 0) + pad))]
+        set xtics \(parameterTics(values, name: name))
+        set mxtics 1
+        set xlabel \(DataFigureText.quoted(name))
+        """
+    }
+
+    /// Explicit tics at the distinct `values` of a parameter, labelled as the tables
+    /// label its points ("300", "0.5"): `("300" 300, "400" 400)`.
+    static func parameterTics(_ values: [Double], name: String) -> String {
+        "(" + Array(Set(values)).sorted().map { "\"\(ParameterPoint.label([Float($0)], names: [name]))\" \(num($0))" }
+            .joined(separator: ", ") + ")"
+    }
+
+    /// The smallest distance between two distinct `values`; with fewer than two, a tenth
+    /// of the value's size (1 for 0), so that a single point still gets an axis around it.
+    static func smallestSpacing(_ values: [Double]) -> Double {
+        let sorted = Array(Set(values)).sorted()
+        let gaps = zip(sorted, sorted.dropFirst()).map { $1 - $0 }
+        return gaps.min() ?? sorted.first.map { $0 == 0 ? 1 : abs($0) / 10 } ?? 1
     }
 
     /// A y range [lo, 1] for AUC panels holding `values` (fractions), with lo rounded
