@@ -235,8 +235,6 @@ public enum DeclaredDatasetReader {
             let name = label == 0 ? (processColumn.map { fields.text($0) } ?? "") : ""
             if label == 0 { processes.insert(name) }
             raw.process.append(name)
-            raw.lines.append(line)
-            raw.files.append(s.path)
         }
         return table.checksum
     }
@@ -249,8 +247,6 @@ public enum DeclaredDatasetReader {
         var label: [UInt8] = []
         var weight: [Float] = []
         var process: [String] = []
-        var lines: [Int] = []
-        var files: [String] = []
         var count: Int { label.count }
 
         func foundPoints(p: Int) -> [[Float]] {
@@ -298,7 +294,6 @@ public enum DeclaredDatasetReader {
                 r.features += features[(i * nf)..<((i + 1) * nf)]
                 r.parameters += parameters[(i * p)..<((i + 1) * p)]
                 r.label.append(label[i]); r.weight.append(weight[i]); r.process.append(process[i])
-                r.lines.append(lines[i]); r.files.append(files[i])
             }
             return r
         }

@@ -168,16 +168,17 @@ import Testing
         #expect(lines.count == 9, "one line per grid point")
         let columns = map.dataFiles["interp-auc-map.dat"]!.columns
         let rows = built.suite.entries.count
-        #expect(columns.count == 4 + 4 * rows)
+        #expect(columns.count == 6 + 4 * rows)
         for (i, line) in lines.enumerated() {
             #expect(Array(line[0..<2]) == built.points[i])
-            #expect(Array(line[2..<4]) == [100, 25], "cells reach half way to the neighbouring values")
+            let (x, y) = (built.points[i][0], built.points[i][1])
+            #expect(Array(line[2..<6]) == [x - 100, x + 100, y - 25, y + 25], "cells reach half way to the neighbouring values")
             for e in 0..<rows {
                 let mean = (Self.auc(e, i, 42) + Self.auc(e, i, 43)) / 2
-                #expect(abs(line[4 + 4 * e] - mean) < 1e-6, "row \(e), point \(built.points[i])")
-                #expect(line[4 + 4 * e + 2] == 2)
+                #expect(abs(line[6 + 4 * e] - mean) < 1e-6, "row \(e), point \(built.points[i])")
+                #expect(line[6 + 4 * e + 2] == 2)
                 let leftOut = e < 4 && !trained.contains(built.points[i])
-                #expect(line[4 + 4 * e + 3] == (leftOut ? 1 : 0))
+                #expect(line[6 + 4 * e + 3] == (leftOut ? 1 : 0))
             }
         }
         #expect(map.body.contains("with boxxyerror lc palette") && map.body.contains("set xlabel \"mX\"")
@@ -185,6 +186,16 @@ import Testing
         #expect(map.body.components(separatedBy: "\nplot ").count - 1 == rows, "one panel per row")
         #expect(!built.output.figures.contains { $0.name.hasPrefix("fig") })
         #expect(md.contains("| signal mX=600, mY=100 | 300 |"))
+    }
+
+    /// On an irregular axis (0.02, 0.05, 0.1) each cell reaches half way to each neighbour,
+    /// so neighbouring cells share an edge: no gap, no overlap.
+    @Test func heatMapCellsTileAnIrregularAxis() {
+        let points: [[Double]] = [0.02, 0.05, 0.1].map { [400, $0] }
+        let edges = DeclaredHeatMap.edges(points, coordinate: 1)
+        for (edge, expected) in zip(edges.map(\.low), [0.005, 0.035, 0.075]) { #expect(abs(edge - expected) < 1e-12) }
+        for k in 0..<2 { #expect(abs(edges[k].high - edges[k + 1].low) < 1e-12) }
+        #expect(abs(edges[2].high - 0.125) < 1e-12)
     }
 
     /// A suite with a HEPMASS experiment beside the declared ones keeps HEPMASS's wording

@@ -4,23 +4,27 @@
 /// not train on (not in its `trainPoints`) is framed with a dashed black box and its value
 /// marked "*": there the network interpolates. All panels share one colour scale.
 ///
-/// Cells are drawn as boxes (`boxxyerror`, not `image`, so irregular grids work): the
-/// cell of a point reaches half way to the nearest other tested value on each axis,
+/// Cells are drawn as boxes (`boxxyerror`, not `image`, so irregular grids work): on each
+/// axis the cell of a point reaches half way to the neighbouring tested values,
 ///
-///     half-width of p_j = min over tested values v ≠ p_j of |v − p_j| / 2,
+///     edges of p_j = (p_j − (p_j − v₋)/2, p_j + (v₊ − p_j)/2),  v∓ the next lower/higher value,
 ///
-/// so cells of distinct points never overlap.
+/// the outermost cells as deep on their open side as on the other, so cells of
+/// distinct points never overlap and an irregular grid (0.02, 0.05, 0.1) leaves no gaps.
 enum DeclaredHeatMap {
     /// Light to mid blue-green (ColorBrewer YlGnBu's light half): black text stays readable.
     static let palette = "set palette defined (0 \"#ffffd9\", 1 \"#c7e9b4\", 2 \"#7fcdbb\", 3 \"#41b6c4\")"
     static let panelWidth = 460, panelHeight = 400
 
-    /// Per coordinate j of each point: half the distance to the nearest other tested value.
-    static func halfWidths(_ points: [[Double]], coordinate j: Int) -> [Double] {
+    /// Per coordinate j of each point: its cell's lower and upper edge.
+    static func edges(_ points: [[Double]], coordinate j: Int) -> [(low: Double, high: Double)] {
         let values = Array(Set(points.map { $0[j] })).sorted()
         let spacing = ResultFigureStyle.smallestSpacing(values)
         return points.map { p in
-            (values.filter { $0 != p[j] }.map { abs($0 - p[j]) }.min() ?? spacing) / 2
+            let k = values.firstIndex(of: p[j])!
+            let below = k > 0 ? (p[j] - values[k - 1]) / 2 : nil
+            let above = k + 1 < values.count ? (values[k + 1] - p[j]) / 2 : nil
+            return (p[j] - (below ?? above ?? spacing / 2), p[j] + (above ?? below ?? spacing / 2))
         }
     }
 
@@ -29,25 +33,25 @@ enum DeclaredHeatMap {
         let dataFile = name + ".dat"
         let names = a.parameterNames
         let values = a.points.map(\.values)
-        let halves = (0..<2).map { halfWidths(values, coordinate: $0) }
+        let cells = (0..<2).map { edges(values, coordinate: $0) }
         let seeds = context.replicates.seeds.count
         let spreads = a.replicates.map { runs in a.points.map { ReplicateSpread.at($0.id, of: runs, \.rocAUC) } }
         let leftOut = a.rows.map { r in a.points.map { !$0.isTrained(by: r.spec) } }
 
         let safe = names.map(DeclaredResultFigures.fileSafe)
-        var t = DataTable(columns: safe + safe.map { "half_" + $0 }
+        var t = DataTable(columns: safe + safe.flatMap { ["low_" + $0, "high_" + $0] }
                           + a.rows.flatMap { r in ["auc_", "auc_sd_", "auc_n_", "left_out_"].map { $0 + S.fileStem(r) } })
-        t.notes = ["one line per tested point; half_*: half-widths of its cell",
+        t.notes = ["one line per tested point; low_*, high_*: the edges of its cell",
                    "auc_*: mean ROC-AUC over the seeds; auc_sd_*: sample sd (NaN for n = 1); auc_n_*: seeds; left_out_* = 1: not trained on"]
         for i in a.points.indices {
-            t.append(values[i] + [halves[0][i], halves[1][i]]
+            t.append(values[i] + [cells[0][i].low, cells[0][i].high, cells[1][i].low, cells[1][i].high]
                      + a.rows.indices.flatMap { k in spreads[k][i].columns + [leftOut[k][i] ? 1 : 0] })
         }
 
         let means = spreads.flatMap { $0.map(\.mean) }.filter(\.isFinite)
         let (lo, hi) = colorRange(means)
         let axes = (0..<2).map { j -> (range: String, tics: String) in
-            let edges = a.points.indices.flatMap { [values[$0][j] - halves[j][$0], values[$0][j] + halves[j][$0]] }
+            let edges = cells[j].flatMap { [$0.low, $0.high] }
             return ("[\(S.num(edges.min()!)):\(S.num(edges.max()!))]", S.parameterTics(values.map { $0[j] }, name: names[j]))
         }
         let columns = min(3, a.rows.count), panelRows = (a.rows.count + columns - 1) / columns
@@ -70,15 +74,15 @@ enum DeclaredHeatMap {
         """
         for k in a.rows.indices {
             // Columns of row k: mean, sd, n, left out.
-            let m = 5 + 4 * k, sd = m + 1, n = m + 2, out = m + 3
+            let m = 7 + 4 * k, sd = m + 1, n = m + 2, out = m + 3
             let mark = "($\(out) > 0 ? \"*\" : \"\")"
             let label = seeds > 1
                 ? "($\(n) > 1 ? sprintf(\"%.3f%s\\n±%.3f\", $\(m), \(mark), $\(sd)) : sprintf(\"%.3f%s\", $\(m), \(mark)))"
                 : "(sprintf(\"%.3f%s\", $\(m), \(mark)))"
             body += """
             set title \(DataFigureText.quoted(a.rows[k].spec.reproduces.row)) font ",11"
-            plot "\(dataFile)" using ($\(m) == $\(m) ? $1 : NaN):2:($1 - $3):($1 + $3):($2 - $4):($2 + $4):\(m) with boxxyerror lc palette, \\
-                 "" using ($\(out) > 0 ? $1 : NaN):2:($1 - 0.92 * $3):($1 + 0.92 * $3):($2 - 0.9 * $4):($2 + 0.9 * $4) with boxxyerror lc rgb "#000000" lw 2.5 dt 2 fs empty, \\
+            plot "\(dataFile)" using ($\(m) == $\(m) ? $1 : NaN):2:3:4:5:6:\(m) with boxxyerror lc palette, \\
+                 "" using ($\(out) > 0 ? $1 : NaN):2:($1 - 0.92 * ($1 - $3)):($1 + 0.92 * ($4 - $1)):($2 - 0.9 * ($2 - $5)):($2 + 0.9 * ($6 - $2)) with boxxyerror lc rgb "#000000" lw 2.5 dt 2 fs empty, \\
                  "" using ($\(m) == $\(m) ? $1 : NaN):2:\(label) with labels font ",10"
 
             """
