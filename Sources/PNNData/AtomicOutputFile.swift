@@ -27,6 +27,26 @@ final class AtomicOutputFile {
         if !committed { unlink(temporary) }
     }
 
+    /// Writes rows `rows` as text: blocks of `blockRows` rows are formatted by `format` in
+    /// parallel, a group of 4 blocks per thread at a time, and written in order, so the
+    /// bytes do not depend on the thread count.
+    func writeBlocks(rows: Range<Int>, pool: WorkerPool, blockRows: Int = 16_384, format: (Range<Int>) -> [UInt8]) throws {
+        let blocks = (rows.count + blockRows - 1) / blockRows
+        var group = 0
+        while group < blocks {
+            let groupEnd = min(blocks, group + 4 * pool.threadCount)
+            var texts = [[UInt8]](repeating: [], count: groupEnd - group)
+            texts.withUnsafeMutableBufferPointer { out in
+                pool.run(tasks: groupEnd - group) { k in
+                    let lo = rows.lowerBound + (group + k) * blockRows
+                    out[k] = format(lo..<min(rows.upperBound, lo + blockRows))
+                }
+            }
+            for text in texts { try write(text) }
+            group = groupEnd
+        }
+    }
+
     func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try POSIXWrite.all(fd, $0, path: path) }
     }

@@ -169,9 +169,10 @@ enum FilePattern {
     }
 }
 
-/// `*` (any run) and `?` (one character) matching on whole names.
-enum WildcardMatch {
-    static func matches(_ pattern: String, _ text: String) -> Bool {
+/// Shell-style wildcard matching on whole strings: `*` any run of characters (including
+/// `/`), `?` one character. File patterns and `bench run`'s experiment patterns use it.
+public enum WildcardMatch {
+    public static func matches(_ pattern: String, _ text: String) -> Bool {
         let p = Array(pattern), t = Array(text)
         var pi = 0, ti = 0, star = -1, mark = 0
         while ti < t.count {

@@ -22,22 +22,7 @@ public final class CSVWriter {
 
     /// Appends all events of `dataset`.
     public func append(_ dataset: EventDataset) throws {
-        let blockRows = 16_384
-        let blocks = (dataset.count + blockRows - 1) / blockRows
-        // A group of blocks is formatted in parallel, then written in order.
-        var group = 0
-        while group < blocks {
-            let groupEnd = min(blocks, group + 4 * pool.threadCount)
-            var texts = [[UInt8]](repeating: [], count: groupEnd - group)
-            texts.withUnsafeMutableBufferPointer { out in
-                pool.run(tasks: groupEnd - group) { k in
-                    let lo = (group + k) * blockRows
-                    out[k] = Self.format(dataset, rows: lo..<min(dataset.count, lo + blockRows))
-                }
-            }
-            for text in texts { try file.write(text) }
-            group = groupEnd
-        }
+        try file.writeBlocks(rows: 0..<dataset.count, pool: pool) { Self.format(dataset, rows: $0) }
     }
 
     /// Flushes and renames the temporary file to `path`.

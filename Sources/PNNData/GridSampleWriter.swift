@@ -81,21 +81,7 @@ public enum GridSampleWriter {
     /// its newline). Blocks of rows are formatted in parallel and written in order.
     private static func writeRows(_ features: [Float], rows: Range<Int>, to file: AtomicOutputFile, pool: WorkerPool,
                                   suffix: (Int) -> [UInt8]) throws {
-        let blockRows = 16_384
-        let blocks = (rows.count + blockRows - 1) / blockRows
-        var group = 0
-        while group < blocks {
-            let groupEnd = min(blocks, group + 4 * pool.threadCount)
-            var texts = [[UInt8]](repeating: [], count: groupEnd - group)
-            texts.withUnsafeMutableBufferPointer { out in
-                pool.run(tasks: groupEnd - group) { k in
-                    let lo = rows.lowerBound + (group + k) * blockRows
-                    out[k] = format(features, rows: lo..<min(rows.upperBound, lo + blockRows), suffix: suffix)
-                }
-            }
-            for text in texts { try file.write(text) }
-            group = groupEnd
-        }
+        try file.writeBlocks(rows: rows, pool: pool) { format(features, rows: $0, suffix: suffix) }
     }
 
     private static func format(_ features: [Float], rows: Range<Int>, suffix: (Int) -> [UInt8]) -> [UInt8] {
