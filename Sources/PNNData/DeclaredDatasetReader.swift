@@ -76,6 +76,8 @@ public enum DeclaredDatasetReader {
         try trainRaw.check(points: points, d, files: trainFiles)
         if case .fraction(let f) = d.test {
             (trainRaw, testRaw) = trainRaw.split(fraction: f, points: points, d)
+            // A point needs events on both sides of the split to be trained and tested.
+            try testRaw.check(points: points, d, files: trainFiles, needing: "at least 2 signal events (one for training, one for the test split)")
         } else {
             testFiles = testSources.map(\.path).joined(separator: ", ")
             try testRaw.check(points: points, d, files: testFiles)
@@ -256,12 +258,13 @@ public enum DeclaredDatasetReader {
         }
 
         /// Every grid point has signal events; there is background.
-        func check(points: [[Float]], _ d: DatasetDeclaration, files: String) throws {
+        func check(points: [[Float]], _ d: DatasetDeclaration, files: String, needing: String? = nil) throws {
             let p = d.parameters.count
             var perPoint = [[Float]: Int]()
             for i in 0..<count where label[i] == 1 { perPoint[Array(parameters[(i * p)..<((i + 1) * p)]), default: 0] += 1 }
             for point in points where perPoint[point] == nil {
-                throw DataError.invalidRequest("data set '\(d.name)': signal point \(ParameterPoint.label(point, names: d.parameters)) has no events in \(files)")
+                throw DataError.invalidRequest("data set '\(d.name)': signal point \(ParameterPoint.label(point, names: d.parameters)) "
+                    + (needing.map { "has fewer than 2 events in \(files); with a 'test' fraction every point needs \($0)" } ?? "has no events in \(files)"))
             }
             if !label.contains(0) { throw DataError.invalidRequest("data set '\(d.name)': no background events in \(files)") }
         }

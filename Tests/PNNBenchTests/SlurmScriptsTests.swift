@@ -12,6 +12,19 @@ import Testing
                           cpusPerTask: 8, directory: URL(fileURLWithPath: "/shared/work/submit/slurm-001"))
     }
 
+    /// A suite given as a file path reaches the cluster's tasks as an absolute path: they
+    /// may start in another folder.
+    @Test func aSuiteFileIsPassedByItsAbsolutePath() {
+        let configuration = PipelineConfiguration(suite: "examples/toy-grid.yaml", scale: "smoke", data: .sim, dataDirectory: nil,
+                                                  seeds: ReplicateSeeds(count: 1), threads: nil, root: URL(fileURLWithPath: "/proj"),
+                                                  workDirectory: URL(fileURLWithPath: "/shared/work"))
+        let job = ClusterJob(bench: "/opt/bench", configuration: configuration, patterns: [], shardCount: 1, shards: [1],
+                             cpusPerTask: 2, directory: URL(fileURLWithPath: "/shared/work/submit/slurm-001"))
+        let cwd = FileManager.default.currentDirectoryPath
+        #expect(job.suiteArguments.prefix(2) == ["--suite", URL(fileURLWithPath: cwd).appendingPathComponent("examples/toy-grid.yaml").standardizedFileURL.path])
+        #expect(Self.job().suiteArguments.prefix(2) == ["--suite", "paper"])
+    }
+
     @Test func trainScriptIsAnArrayOfShards() {
         let scripts = SlurmScripts(job: Self.job(), partition: "short", time: "2:00:00", memory: "6G", account: "hep",
                                    extraLines: ["--qos=low", "--constraint=avx512"], maxRunning: 2)

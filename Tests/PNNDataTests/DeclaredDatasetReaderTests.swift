@@ -101,14 +101,15 @@ import Testing
     }
 
     @Test func foundPointsKeepEveryDistinctValue() throws {
-        let dir = try Self.standardFolder()
+        // 499.9999999 is 500 in Float; 500.0002 is not and is a point of its own, with one
+        // event — too few to be split into training and test, which the reader says.
+        Self.expect(try failure(Self.declaration(points: .found, weight: nil)),
+                    "data set 'toy': signal point 500.0002 has fewer than 2 events in")
+        // With the stray value moved onto 700, the found points are 500 and 700.
+        let dir = try Self.standardFolder(["signal.csv": Self.signal(replacing: 4, with: "3, 700, 30, 0.7, t2")])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        // Unweighted: the single event at 500.0002 goes to training, so the test set has no
-        // weight there and a weighted declaration would be refused.
         let loaded = try DeclaredDatasetReader.load(Self.declaration(points: .found, weight: nil), directories: [dir])
-        // 499.9999999 is 500 in Float; 500.0002 is not and is a point of its own.
-        #expect(loaded.train.signalPoints == [[500], [Float(500.0002)], [700]])
-        #expect(loaded.train.signalIndices(mass: Float(500.0002)).count + loaded.test.signalIndices(mass: Float(500.0002)).count == 1)
+        #expect(loaded.train.signalPoints == [[500], [700]])
     }
 
     @Test func featureSelections() throws {
@@ -329,6 +330,14 @@ import Testing
                     "signal.csv: line 17: a signal point of the declared grid of data set 'toy', found 600; the grid is 700, 500")
         Self.expect(try failure(Self.declaration(points: .declared([[500], [700], [900]]))),
                     "data set 'toy': signal point 900 has no events in", "signal.csv, ", "background.csv")
+    }
+
+    /// With a test fraction a point needs one event on each side of the split: one event
+    /// alone would leave the test without signal there.
+    @Test func aPointWithOneEventCannotBeSplit() throws {
+        let lines = Self.signal(replacing: 11, with: "9, 900, 90, 1.3, t8")
+        Self.expect(try failure(Self.declaration(points: .declared([[500], [700], [900]])), files: ["signal.csv": lines]),
+                    "data set 'toy': signal point 900 has fewer than 2 events in", "at least 2 signal events")
     }
 
     @Test func weightSums() throws {

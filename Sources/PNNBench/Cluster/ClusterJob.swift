@@ -36,7 +36,8 @@ public struct ClusterJob: Sendable {
     /// The options every `bench` command of the job shares, absolute paths, seeds listed.
     var suiteArguments: [String] {
         let c = configuration
-        var args = ["--suite", c.suite, "--scale", c.scale, "--data", c.data.rawValue]
+        let suite = c.suiteFile.map { $0.standardizedFileURL.path } ?? c.suite
+        var args = ["--suite", suite, "--scale", c.scale, "--data", c.data.rawValue]
         if let dataDirectory = c.dataDirectory { args += ["--data-dir", URL(fileURLWithPath: dataDirectory).standardizedFileURL.path] }
         args += ["--seeds", c.seeds.seeds.map(String.init).joined(separator: ",") + (c.seeds.count == 1 ? "," : ""),
                  "--root", c.root.standardizedFileURL.path, "--work-dir", c.workDirectory.standardizedFileURL.path]
