@@ -4,7 +4,9 @@ import Testing
 
 /// Holds the engine to Keras: from formula-defined initial weights and batches (dropout
 /// off), 20 Adam steps of the `affine` and `pnn` models must give Keras' losses and final
-/// weights (fixture written by Tools/reference/keras_golden.py with TensorFlow/Keras).
+/// weights (fixture written by Tools/reference/keras_golden.py with TensorFlow/Keras); and
+/// the same with two physics parameters per event (`keras_golden_p2.json`, written with
+/// `--parameters 2`): concatenation then adds two inputs, the affine maps take two.
 ///
 /// Tolerance: relative error ≤ 1e−4, for losses per step, and for weights per parameter
 /// tensor relative to the tensor's scale, max|w − w_keras| / max|w_keras|. A per-element
@@ -28,8 +30,9 @@ import Testing
 
     static let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
 
-    static func loadFixture() throws -> Fixture {
-        try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: fixtures.appendingPathComponent("keras_golden.json")))
+    static func loadFixture(parameters: Int = 1) throws -> Fixture {
+        let name = parameters == 1 ? "keras_golden.json" : "keras_golden_p\(parameters).json"
+        return try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: fixtures.appendingPathComponent(name)))
     }
 
     /// draw(tag, b, i) = SplitMix64.value(mix(tag + b), i), as in the fixture script.
@@ -44,12 +47,13 @@ import Testing
         #expect(Self.draw(0xC0FFEE, 0, 0) == 13_808_212_443_707_162_128)
     }
 
-    @Test(arguments: ["affine", "pnn"])
-    func twentyAdamStepsMatchKeras(name: String) throws {
-        let fixture = try Self.loadFixture()
+    @Test(arguments: ["affine", "pnn"], [1, 2])
+    func twentyAdamStepsMatchKeras(name: String, parameters: Int) throws {
+        let fixture = try Self.loadFixture(parameters: parameters)
         let entry = try #require(fixture.models[name])
         var spec = PaperArchitecture(rawValue: name)!.spec
         spec.dropoutRate = 0
+        spec.physicsParameters = parameters
         let model = Model(spec: spec, seed: 0)
         #expect(model.parameters.map(\.name) == entry.parameters.map(\.name))
         #expect(model.parameters.map(\.shape) == entry.parameters.map(\.shape))
@@ -72,20 +76,22 @@ import Testing
         let trainer = Trainer(model: model, seed: 0, pool: WorkerPool(threads: 2))
         let n = fixture.batch_size, features = spec.inputFeatures
         let masses: [Float] = [0.5, 0.75, 1.0, 1.25, 1.5], sampleWeights: [Float] = [0.5, 1.0, 2.0]
-        let x = Matrix(rows: n, cols: features), m = Matrix(rows: n, cols: 1)
+        let second: [Float] = [0.2, 0.5, 1.0]
+        let x = Matrix(rows: n, cols: features), m = Matrix(rows: n, cols: parameters)
         let y = Matrix(rows: n, cols: 1), w = Matrix(rows: n, cols: 1)
         for b in 0..<fixture.steps {
             for i in 0..<n {
                 for f in 0..<features {
                     x[i, f] = Float((2 * SplitMix64.unitDouble(Self.draw(0xBA7C4, b, i * features + f)) - 1) * 2)
                 }
-                m.data[i] = masses[Int(Self.draw(0x3A55, b, i) % 5)]
+                m.data[i * parameters] = masses[Int(Self.draw(0x3A55, b, i) % 5)]
+                if parameters == 2 { m.data[i * 2 + 1] = second[Int(Self.draw(0x3A56, b, i) % 3)] }
                 y.data[i] = Float(Self.draw(0x1AB, b, i) >> 63)
                 w.data[i] = sampleWeights[Int(Self.draw(0x3E16, b, i) % 3)]
             }
             let loss = trainer.step(x: x, mass: m, labels: y, weights: w).total
             let expected = entry.losses[b]
-            #expect(abs(loss - expected) / abs(expected) <= 1e-4, "\(name) loss at step \(b): \(loss) vs Keras \(expected)")
+            #expect(abs(loss - expected) / abs(expected) <= 1e-4, "\(name) (p = \(parameters)) loss at step \(b): \(loss) vs Keras \(expected)")
         }
 
         let raw = try Data(contentsOf: Self.fixtures.appendingPathComponent(entry.final_weights_file))

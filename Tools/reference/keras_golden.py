@@ -11,6 +11,10 @@ and the final weights.
     python Tools/reference/keras_golden.py                      # TF backend, writes the fixture
     python Tools/reference/keras_golden.py --backend jax --out-dir /tmp/g \
         --compare Tests/PNNEngineTests/Fixtures                 # cross-check against TF
+    python Tools/reference/keras_golden.py --backend jax --parameters 2
+        # two physics parameters per event (keras_golden_p2*): concatenation adds 2 inputs,
+        # the affine maps take 2 inputs; column 0 as with one parameter, column 1 from
+        # SECOND_PARAMETER by draw(TAG_MASS2, b, i) % 3
 
 See Tools/reference/README.md. CI never runs this script.
 """
@@ -34,13 +38,17 @@ TAG_X = 0xBA7C4
 TAG_MASS = 0x3A55
 TAG_LABEL = 0x1AB
 TAG_WEIGHT = 0x3E16
+TAG_MASS2 = 0x3A56
 
 BATCH = 128
 STEPS = 20
 N_FEATURES = 27
 UNITS = [300, 150, 100, 50]
 MASSES = [0.5, 0.75, 1.0, 1.25, 1.5]
+SECOND_PARAMETER = [0.2, 0.5, 1.0]
+N_PARAMS = 1  # physics parameters per event (--parameters)
 SAMPLE_WEIGHTS = [0.5, 1.0, 2.0]
+SUFFIX = ""  # fixture file names: keras_golden{SUFFIX}.json
 BIAS_LIMIT = 0.05
 L2_KERNEL = 1e-4
 L2_BIAS = 1e-5
@@ -105,12 +113,12 @@ def self_test_rng():
 def param_specs(arch):
     """Canonical parameter list: (name, shape, kind), kind in {'kernel','bias'}."""
     specs = []
-    fan_in = N_FEATURES if arch == "affine" else N_FEATURES + 1
+    fan_in = N_FEATURES if arch == "affine" else N_FEATURES + N_PARAMS
     for k, u in enumerate(UNITS):
         specs += [(f"dense{k}.kernel", (fan_in, u), "kernel"), (f"dense{k}.bias", (u,), "bias")]
         if arch == "affine":
             for part in ("scale", "shift"):
-                specs += [(f"affine{k}.{part}.kernel", (1, u), "kernel"),
+                specs += [(f"affine{k}.{part}.kernel", (N_PARAMS, u), "kernel"),
                           (f"affine{k}.{part}.bias", (u,), "bias")]
         fan_in = u
     specs += [("output.kernel", (fan_in, 1), "kernel"), ("output.bias", (1,), "bias")]
@@ -136,7 +144,10 @@ def make_batch(b):
     m = np.array(MASSES, dtype=np.float32)[(draw_np(TAG_MASS, b, i) % np.uint64(5)).astype(np.int64)]
     y = (draw_np(TAG_LABEL, b, i) >> np.uint64(63)).astype(np.float32)
     w = np.array(SAMPLE_WEIGHTS, dtype=np.float32)[(draw_np(TAG_WEIGHT, b, i) % np.uint64(3)).astype(np.int64)]
-    return x, m.reshape(BATCH, 1), y.reshape(BATCH, 1), w
+    columns = [m]
+    if N_PARAMS == 2:
+        columns.append(np.array(SECOND_PARAMETER, dtype=np.float32)[(draw_np(TAG_MASS2, b, i) % np.uint64(3)).astype(np.int64)])
+    return x, np.stack(columns, axis=1), y.reshape(BATCH, 1), w
 
 
 def batch_checks():
@@ -155,7 +166,7 @@ def build_model(keras, arch):
     reg = dict(kernel_regularizer=keras.regularizers.l2(L2_KERNEL),
                bias_regularizer=keras.regularizers.l2(L2_BIAS))
     x_in = keras.Input(shape=(N_FEATURES,), name="x")
-    m_in = keras.Input(shape=(1,), name="m")
+    m_in = keras.Input(shape=(N_PARAMS,), name="m")
     layers = []  # Dense layers in canonical order
     if arch == "affine":
         h = x_in
@@ -166,7 +177,7 @@ def build_model(keras, arch):
             layers += [dense, scale, shift]
             h = dense(h) * scale(m_in) + shift(m_in)
     else:
-        h = keras.layers.Concatenate()([x_in, m_in])  # column 27 = mass
+        h = keras.layers.Concatenate()([x_in, m_in])  # columns 27… = the parameters
         for k, u in enumerate(UNITS):
             dense = keras.layers.Dense(u, activation="relu", name=f"dense{k}", **reg)
             layers.append(dense)
@@ -339,7 +350,7 @@ def run(keras, arch):
         "losses_f64": losses64,
         "losses_f64_data_term": data64,
         "losses_f64_l2_term": reg64,
-        "final_weights_file": f"keras_golden_{arch}.f32",
+        "final_weights_file": f"keras_golden{SUFFIX}_{arch}.f32",
         "final_weights_count": int(flat.size),
         "final_weights_sum": float(np.sum(flat, dtype=np.float64)),
         "final_vs_float64_numpy_adam": f64_check,
@@ -379,7 +390,11 @@ def main():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     ap.add_argument("--out-dir", default=os.path.join(root, "Tests", "PNNEngineTests", "Fixtures"))
     ap.add_argument("--compare", metavar="DIR", help="fixture directory to compare the run against")
+    ap.add_argument("--parameters", type=int, choices=[1, 2], default=1, help="physics parameters per event")
     args = ap.parse_args()
+    global N_PARAMS, SUFFIX
+    N_PARAMS = args.parameters
+    SUFFIX = "" if N_PARAMS == 1 else f"_p{N_PARAMS}"
 
     # The backend is fixed at keras import time.
     os.environ["KERAS_BACKEND"] = args.backend
@@ -418,9 +433,12 @@ def main():
         "batches": {"tag_x": TAG_X, "tag_mass": TAG_MASS, "tag_label": TAG_LABEL, "tag_weight": TAG_WEIGHT,
                     "x": "float32((2*unit(draw(tag_x, b, i*27+f)) - 1) * 2)",
                     "m": "masses[draw(tag_mass, b, i) % 5]", "masses": MASSES,
+                    "m2": "with 2 parameters, column 1 = second_parameter[draw(tag_mass2, b, i) % 3]",
+                    "tag_mass2": TAG_MASS2, "second_parameter": SECOND_PARAMETER,
                     "y": "draw(tag_label, b, i) >> 63",
                     "w": "sample_weights[draw(tag_weight, b, i) % 3]", "sample_weights": SAMPLE_WEIGHTS},
         "batch_checks": batch_checks(),
+        "parameters": N_PARAMS,
         "batch_size": BATCH,
         "steps": STEPS,
         "n_features": N_FEATURES,
@@ -448,7 +466,7 @@ def main():
     os.makedirs(args.out_dir, exist_ok=True)
     for arch, flat in weights.items():
         flat.tofile(os.path.join(args.out_dir, doc["models"][arch]["final_weights_file"]))
-    with open(os.path.join(args.out_dir, "keras_golden.json"), "w") as f:
+    with open(os.path.join(args.out_dir, f"keras_golden{SUFFIX}.json"), "w") as f:
         json.dump(doc, f, indent=1)
         f.write("\n")
     print(f"wrote {args.out_dir}")
