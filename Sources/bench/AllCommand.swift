@@ -16,6 +16,10 @@ struct AllCommand: ParsableCommand {
         check — and shows which of the paper's claims hold; on real HEPMASS with the paper's Tables \
         3, 4 and 5 and its claims. Finally writes the paper-style report to \
         Reports/<suite>-<data>-<scale>/ (figures rendered when gnuplot is installed; see `bench report`).
+        A suite file of your own (--suite path/to/file.yaml) may declare its own data sets under \
+        `datasets:` (Suites/README.md); its results are compared with Baselines/sim/<scale>/<suite>.yaml \
+        once recorded (`bench baseline record`), and a suite on declared data only reports to \
+        Reports/<suite>-<scale>/. Relative data paths are looked up beside the suite file, then in --data-dir.
         Exit status 0 when everything is within tolerance, 1 otherwise.
         Scales: smoke (minutes, for CI), default (what runs with no options), paper (the paper's budget).
         """)

@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
         seeds), the seeds that collapsed, and the figures as gnuplot scripts with their data (figures \
         9, 10, 13 and 14 with ±1 sd bars over seeds); tables/ holds each table as CSV (every cell and \
         seed at full precision) and as LaTeX booktabs tables. With --seeds 1 the report has no spread. \
-        The same results give the same bytes. Default --out: Reports/<suite>-<data>-<scale> under --root.
+        The same results give the same bytes. Default --out: Reports/<suite>-<data>-<scale> under --root (Reports/<suite>-<scale> for a suite on declared data sets only).
 
         --render runs gnuplot (Debian: gnuplot-nox) on every script, writing SVG, PNG and PDF, and \
         report.md shows the PNGs. Without --render, or without gnuplot, report.md says how to \
@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: SuiteOptions
 
-    @Option(help: "Output folder (default: Reports/<suite>-<data>-<scale> under --root).")
+    @Option(help: "Output folder (default: Reports/<suite>-<data>-<scale> under --root; Reports/<suite>-<scale> for a suite on declared data sets only).")
     var out: String?
 
     @Flag(help: "Render every figure to SVG, PNG and PDF with gnuplot; exit 1 if a script fails or gnuplot is missing.")

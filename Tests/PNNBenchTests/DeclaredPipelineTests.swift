@@ -45,7 +45,7 @@ import Testing
         #expect(results.allSatisfy { $0.perMass.count == points && $0.data.source == "declared" })
 
         let output = try pipeline.report(render: false)
-        #expect(output.directory.lastPathComponent == "toy-sim-tiny")
+        #expect(output.directory.lastPathComponent == "toy-tiny")
         let report = try String(contentsOf: output.reportURL, encoding: .utf8)
         #expect(!report.contains("HEPMASS-SIM"), "a declared data set is not HEPMASS-SIM")
         let header = parameters == 1

@@ -131,8 +131,17 @@ public final class BenchPipeline {
 
     // MARK: - Report
 
+    /// Where the report goes unless told otherwise: `Reports/<suite>-<data>-<scale>`, or
+    /// `Reports/<suite>-<scale>` for a suite on declared data sets only (`--data` does not
+    /// apply to them).
+    public var reportDirectory: URL {
+        guard !suite.usesHEPMASS else { return configuration.reportDirectory }
+        return configuration.root.appendingPathComponent("Reports")
+            .appendingPathComponent("\(configuration.suiteName)-\(configuration.scale)")
+    }
+
     /// Writes the report of this engine version's stored results to `directory`
-    /// (default `configuration.reportDirectory`), figures rendered with gnuplot when
+    /// (default `reportDirectory`), figures rendered with gnuplot when
     /// `render`. Throws `PipelineError` when there are no results or the paper's
     /// baseline cannot be read, `GnuplotRenderer.Failure` when gnuplot rejects a script.
     public func report(to directory: URL? = nil, render: Bool) throws -> ReportBuilder.Output {
@@ -162,7 +171,7 @@ public final class BenchPipeline {
                                           cacheDirectory: configuration.cacheDirectory, pool: pool)
         let builder = ReportBuilder(context: figureContext, comparison: comparison, figureBuilders: ReportFigureBuilders.standard,
                                     environment: .current(root: configuration.root), data: configuration.data)
-        return try builder.write(to: directory ?? configuration.reportDirectory, render: render,
+        return try builder.write(to: directory ?? reportDirectory, render: render,
                                  gnuplot: render ? GnuplotRenderer.locate() : nil)
     }
 
