@@ -102,6 +102,15 @@ extension Claim {
         MissingRows(message: "no results for \(artifact) rows " + rows.map { "\"\($0)\"" }.joined(separator: ", "))
     }
 
+    /// "750 GeV" for HEPMASS; for a declared data set the point's value ("600"), or its
+    /// id and values ("point 6 (600, 0.1)") when the id is a position.
+    static func pointName(_ id: Int, _ results: [RunResult]) -> String {
+        guard let result = results.first, result.spec.dataset.isDeclared else { return "\(id) GeV" }
+        guard let values = result.perMass.first(where: { $0.mass == id })?.point else { return "\(id)" }
+        let text = { (v: Double) in v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)" }
+        return "point \(id) (\(values.map(text).joined(separator: ", ")))"
+    }
+
     private static func effects(_ c: Ordering, _ results: [RunResult]) -> Result<[PointEffect], MissingRows> {
         let better = find(c.better, in: c.artifact, results)
         let worse = find(c.worse, in: c.artifact, results)
@@ -124,9 +133,9 @@ extension Claim {
             for mass in listed ?? better.found[0].perMass.map(\.mass) {
                 guard let b = groupMean(better.found, { c.metric.percent($0, mass: mass) }),
                       let w = groupMean(worse.found, { c.metric.percent($0, mass: mass) }) else {
-                    return .failure(MissingRows(message: "some \(c.artifact) result has no \(mass) GeV value"))
+                    return .failure(MissingRows(message: "some \(c.artifact) result has no \(pointName(mass, better.found)) value"))
                 }
-                points.append(point("\(mass) GeV", b, w))
+                points.append(point(pointName(mass, better.found), b, w))
             }
             return .success(points)
         case .meanOver(let masses):

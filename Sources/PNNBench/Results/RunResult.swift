@@ -24,7 +24,8 @@ public struct RunResult: Codable, Equatable, Sendable {
         /// (`ParameterPoint.ids`: its value, or its position when `point` is given).
         public var mass: Int
         /// The parameter values of a point whose id is a position (several parameters, or
-        /// values that are not whole numbers); nil otherwise, and then not written.
+        /// values that are not whole numbers), each the shortest decimal of the data's Float
+        /// (0.1, not 0.10000000149); nil otherwise, and then not written.
         public var point: [Double]? = nil
         public var rocAUC: Double
         public var prAUC: Double
