@@ -58,9 +58,28 @@ import Testing
         #expect(output.figures.contains { $0.name == figure }, "\(output.figures.map(\.name))")
         #expect(!output.figures.contains { $0.name.hasPrefix("fig") }, "no HEPMASS figures")
 
-        // Recorded, the same results pass the comparison cell by cell.
+        // Recorded, the same results pass the comparison cell by cell; claims of the suite
+        // name points by value (one parameter) or by id and values, never in GeV.
+        let claims = root.appendingPathComponent("Baselines/toy")
+        try FileManager.default.createDirectory(at: claims, withIntermediateDirectories: true)
+        let at = parameters == 1 ? 500 : 5
+        try """
+            claims:
+              - id: pnn-vs-affine
+                statement: "pNN against AffinePNN at one point."
+                source: "this test"
+                compare: {metric: roc-auc, artifact: interp, better: "pNN Identical (sampled)", worse: "Affine Identical (sampled)", at: \(at)}
+              - id: lowest
+                statement: "The first point is the hardest."
+                source: "this test"
+                argmin: {metric: roc-auc, artifact: interp, rows: all, mass: \(parameters == 1 ? 300 : 1)}
+            """.write(to: claims.appendingPathComponent("claims.yaml"), atomically: true, encoding: .utf8)
         _ = try pipeline.recordBaseline(tolerance: .init(rocAUC: 0.5, sigmaRatio: 1.0))
         let comparison = try pipeline.compare(with: .sim(scale: "tiny"), engineVersion: nil)
         #expect(comparison.passed, "\(comparison)")
+        #expect(comparison.claims.count == 2 && comparison.claims.allSatisfy { $0.status != .notRun })
+        for claim in comparison.claims { #expect(!claim.detail.contains("GeV"), "\(claim.detail)") }
+        let named = parameters == 1 ? "ROC-AUC 500:" : "ROC-AUC point 5 (600, 100):"
+        #expect(comparison.claims[0].detail.hasPrefix(named), "\(comparison.claims[0].detail)")
     }
 }

@@ -83,7 +83,8 @@ extension Claim {
         let status: ClaimOutcome.Status = points.contains { $0.status == .fails } ? .fails
             : points.allSatisfy { $0.status == .holds } ? .holds : .inconclusive
         var outcome = ClaimOutcome(claim: self, status: status, seeds: seeds, points: points, detail: "")
-        outcome.detail = describe(outcome) + (skipped.isEmpty ? "" : "; left out seed(s) \(skipped.map(String.init).joined(separator: ", ")): rows missing")
+        outcome.detail = describe(outcome, argminName: Self.pointName(argminMass, replicates.results(seed: seeds[0])))
+            + (skipped.isEmpty ? "" : "; left out seed(s) \(skipped.map(String.init).joined(separator: ", ")): rows missing")
         return outcome
     }
 
@@ -146,7 +147,8 @@ extension Claim {
             guard let b = groupMean(better.found, meanOverMasses), let w = groupMean(worse.found, meanOverMasses) else {
                 return .failure(MissingRows(message: "some \(c.artifact) result lacks one of the masses \(masses)"))
             }
-            return .success([point("mean over \(masses.map(String.init).joined(separator: "/")) GeV", b, w)])
+            let unit = better.found.first?.spec.dataset.isDeclared == true ? "" : " GeV"
+            return .success([point("mean over \(masses.map(String.init).joined(separator: "/"))\(unit)", b, w)])
         }
     }
 
@@ -165,7 +167,7 @@ extension Claim {
         for result in rows {
             let values = result.perMass.map { ($0.mass, a.metric.percent($0)) }
             guard let target = values.first(where: { $0.0 == a.mass })?.1 else {
-                return .failure(MissingRows(message: "\(a.artifact) row \"\(result.spec.reproduces.row)\" has no \(a.mass) GeV value"))
+                return .failure(MissingRows(message: "\(a.artifact) row \"\(result.spec.reproduces.row)\" has no \(pointName(a.mass, [result])) value"))
             }
             let others = values.filter { $0.0 != a.mass }.map(\.1)
             guard let lowestOther = others.min() else {
@@ -173,8 +175,8 @@ extension Claim {
             }
             let lowest = values.min { $0.1 < $1.1 }!
             let words = lowestOther > target
-                ? "lowest at \(a.mass) GeV (\(format(target)); next \(format(lowestOther)))"
-                : "lowest at \(lowest.0) GeV (\(format(lowest.1)); \(a.mass) GeV: \(format(target)))"
+                ? "lowest at \(pointName(a.mass, [result])) (\(format(target)); next \(format(lowestOther)))"
+                : "lowest at \(pointName(lowest.0, [result])) (\(format(lowest.1)); \(pointName(a.mass, [result])): \(format(target)))"
             points.append(PointEffect(label: "\"\(result.spec.reproduces.row)\"", effect: lowestOther - target,
                                       better: nil, worse: nil, words: words))
         }
@@ -191,7 +193,8 @@ extension Claim {
 
     /// The numbers behind the verdict: every point when the claim holds (at most four,
     /// then the tightest), else the points that do not hold.
-    private func describe(_ outcome: ClaimOutcome) -> String {
+    /// `argminName`: the argmin's point as `pointName` writes it ("500 GeV").
+    private func describe(_ outcome: ClaimOutcome, argminName: String) -> String {
         let metric: BaselineMetric
         let isArgmin: Bool
         switch check {
@@ -209,7 +212,7 @@ extension Claim {
             if isArgmin, n == 1, let words = p.words {
                 text += words
             } else if isArgmin {
-                text += "next-lowest mass − \(argminMass) GeV " + Claim.signed(mean)
+                text += "next-lowest mass − \(argminName) " + Claim.signed(mean)
             } else if n == 1, let b = p.better.first, let w = p.worse.first {
                 text += "\(Claim.format(b)) vs \(Claim.format(w)) (Δ \(Claim.signed(b - w)))"
             } else {
@@ -224,7 +227,7 @@ extension Claim {
         }
         var text = "\(metric.label) "
         if isArgmin && outcome.status == .holds {
-            text += "lowest at \(argminMass) GeV in all \(outcome.points.count) rows; "
+            text += "lowest at \(argminName) in all \(outcome.points.count) rows; "
             if outcome.points.count > shown.count { text += "the tightest, " }
         }
         text += parts.joined(separator: "; ")
