@@ -46,19 +46,24 @@ public enum DeclaredDatasetReader {
     public static func load(_ d: DatasetDeclaration, directories: [String]) throws -> Loaded {
         var files: [(String, UInt64)] = []
         let trainSources = try resolve(d.files, d, directories: directories)
-        let firstHeader = try CSVTable(path: trainSources[0].path).header
-        let featureNames = try selectFeatures(d, header: firstHeader.names, line: firstHeader.line, firstRow: firstHeader.firstRow, file: trainSources[0].path)
+        var testSources: [Source] = []
+        if case .files(let set) = d.test { testSources = try resolve(set, d, directories: directories) }
+        // The first file's header chooses the features; each file is read once.
+        var featureNames: [String] = []
         var processNames = Set<String>()
         var trainRaw = Raw(), testRaw = Raw()
-        for source in trainSources {
-            files.append((source.path, try read(source, d, features: featureNames, into: &trainRaw, processes: &processNames)))
-        }
-        var testSources: [Source] = []
-        if case .files(let set) = d.test {
-            testSources = try resolve(set, d, directories: directories)
-            for source in testSources {
-                files.append((source.path, try read(source, d, features: featureNames, into: &testRaw, processes: &processNames)))
+        for (k, source) in (trainSources + testSources).enumerated() {
+            let table = try CSVTable(path: source.path)
+            if k == 0 {
+                featureNames = try selectFeatures(d, header: table.header.names, line: table.header.line,
+                                                  firstRow: table.header.firstRow, file: source.path)
             }
+            if k < trainSources.count {
+                try read(table, source, d, features: featureNames, into: &trainRaw, processes: &processNames)
+            } else {
+                try read(table, source, d, features: featureNames, into: &testRaw, processes: &processNames)
+            }
+            files.append((source.path, table.checksum))
         }
         let processList = processNames.sorted()
         guard processList.count <= 256 else {
@@ -112,7 +117,6 @@ public enum DeclaredDatasetReader {
     struct Source {
         let path: String
         let label: UInt8?
-        let pattern: String
     }
 
     static func resolve(_ set: DatasetDeclaration.FileSet, _ d: DatasetDeclaration, directories: [String]) throws -> [Source] {
@@ -124,7 +128,7 @@ public enum DeclaredDatasetReader {
                     let places = pattern.hasPrefix("/") ? "" : " (looked in \(directories.joined(separator: ", ")))"
                     throw DataError.invalidRequest("data set '\(d.name)': \(role) file '\(pattern)' matches no file\(places)" + (d.description.map { " — \($0)" } ?? ""))
                 }
-                out += paths.map { Source(path: $0, label: label, pattern: pattern) }
+                out += paths.map { Source(path: $0, label: label) }
             }
             return out
         }
@@ -161,9 +165,9 @@ public enum DeclaredDatasetReader {
         }
     }
 
-    /// Reads one file's rows into `raw`; returns the file's checksum.
-    static func read(_ s: Source, _ d: DatasetDeclaration, features: [String], into raw: inout Raw, processes: inout Set<String>) throws -> UInt64 {
-        let table = try CSVTable(path: s.path)
+    /// Reads the rows of `table`, the file of `s`, into `raw`.
+    static func read(_ table: CSVTable, _ s: Source, _ d: DatasetDeclaration, features: [String], into raw: inout Raw,
+                     processes: inout Set<String>) throws {
         let header = table.header
         func column(_ name: String, role: String) throws -> Int {
             guard let k = header.names.firstIndex(of: name) else {
@@ -238,7 +242,6 @@ public enum DeclaredDatasetReader {
             if label == 0 { processes.insert(name) }
             raw.process.append(name)
         }
-        return table.checksum
     }
 
     // MARK: - Events before they become data sets

@@ -10,47 +10,36 @@ struct DeclaredDataInspection {
     let declaration: DatasetDeclaration
     let loaded: DeclaredDatasetReader.Loaded
     let loadSeconds: Double
+    /// The training and test parts counted per point and process.
+    let tallies: (train: WeightTally, test: WeightTally)
 
-    /// Events, Σw and negative weights of some rows.
-    struct Tally: Encodable {
-        var events = 0
-        var sumOfWeights = 0.0
-        var negative = 0
-
-        mutating func add(_ w: Float) {
-            events += 1
-            sumOfWeights += Double(w)
-            if w < 0 { negative += 1 }
-        }
+    init(declaration: DatasetDeclaration, loaded: DeclaredDatasetReader.Loaded, loadSeconds: Double) {
+        self.declaration = declaration
+        self.loaded = loaded
+        self.loadSeconds = loadSeconds
+        let processes = max(1, loaded.processNames.count)
+        tallies = (WeightTally(loaded.train, processCount: processes), WeightTally(loaded.test, processCount: processes))
     }
 
     struct Group: Encodable {
         let name: String
-        let train: Tally
-        let test: Tally
+        let train: WeightTally.Group
+        let test: WeightTally.Group
     }
 
     var points: [Group] {
-        let d = loaded.train
-        return d.signalPoints.map { point in
-            Group(name: ParameterPoint.label(point, names: d.parameterNames),
-                  train: tally(loaded.train) { $0.label[$1] == 1 && $0.point($1).elementsEqual(point) },
-                  test: tally(loaded.test) { $0.label[$1] == 1 && $0.point($1).elementsEqual(point) })
+        let (train, test) = tallies
+        return loaded.train.signalPoints.indices.map { k in
+            Group(name: ParameterPoint.label(loaded.train.signalPoints[k], names: loaded.train.parameterNames),
+                  train: train.signal[k], test: test.signal[k])
         }
     }
 
     var processes: [Group] {
-        loaded.processNames.enumerated().map { id, name in
-            Group(name: name.isEmpty ? "(no process column)" : name,
-                  train: tally(loaded.train) { $0.label[$1] == 0 && $0.process[$1] == UInt8(id) },
-                  test: tally(loaded.test) { $0.label[$1] == 0 && $0.process[$1] == UInt8(id) })
+        let (train, test) = tallies
+        return loaded.processNames.enumerated().map { id, name in
+            Group(name: name.isEmpty ? "(no process column)" : name, train: train.background[id], test: test.background[id])
         }
-    }
-
-    private func tally(_ d: EventDataset, _ include: (EventDataset, Int) -> Bool) -> Tally {
-        var t = Tally()
-        for i in 0..<d.count where include(d, i) { t.add(d.eventWeight(i)) }
-        return t
     }
 
     func text() -> String {

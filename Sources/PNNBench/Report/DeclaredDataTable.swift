@@ -10,41 +10,16 @@ struct DeclaredDataTable {
     var name: String
     /// `DataIdentity.description` of the data.
     var description: String
-    var rows: [(label: String, train: Tally, test: Tally)]
-
-    /// Events and Σw of a group of events.
-    struct Tally: Equatable {
-        var events = 0
-        var weight = 0.0
-
-        mutating func add(_ w: Float) {
-            events += 1
-            weight += Double(w)
-        }
-    }
+    var rows: [(label: String, train: WeightTally.Group, test: WeightTally.Group)]
 
     init(name: String, data: PreparedData) {
         self.name = name
         self.description = data.identity.description
         let points = data.train.signalPoints
-        let index = Dictionary(uniqueKeysWithValues: points.enumerated().map { ($1, $0) })
         let processCount = Int(max(data.train.process.max() ?? 0, data.test.process.max() ?? 0)) + 1
-        // Signal tallies by point, background tallies by process id.
-        func tallies(_ d: EventDataset) -> (signal: [Tally], background: [Tally]) {
-            var signal = [Tally](repeating: Tally(), count: points.count)
-            var background = [Tally](repeating: Tally(), count: processCount)
-            for i in 0..<d.count {
-                if d.label[i] == 1 {
-                    if let k = index[Array(d.point(i))] { signal[k].add(d.eventWeight(i)) }
-                } else {
-                    background[Int(d.process[i])].add(d.eventWeight(i))
-                }
-            }
-            return (signal, background)
-        }
-        let train = tallies(data.train), test = tallies(data.test)
-        func total(_ t: [Tally]) -> Tally { Tally(events: t.map(\.events).reduce(0, +), weight: t.map(\.weight).reduce(0, +)) }
-        var rows: [(label: String, train: Tally, test: Tally)] = points.indices.map { k in
+        let train = WeightTally(data.train, processCount: processCount), test = WeightTally(data.test, processCount: processCount)
+        let total = WeightTally.Group.total
+        var rows: [(label: String, train: WeightTally.Group, test: WeightTally.Group)] = points.indices.map { k in
             ("signal " + ParameterPoint.label(points[k], names: data.train.parameterNames), train.signal[k], test.signal[k])
         }
         rows.append(("**signal, all points**", total(train.signal), total(test.signal)))
@@ -64,7 +39,7 @@ struct DeclaredDataTable {
         let out = "### Data set `\(name)`\n\n\(description).\n\n"
         var table = MarkdownTable(header: ["events", "training events", "training Σw", "test events", "test Σw"])
         for row in rows {
-            table.append([row.label, "\(row.train.events)", Self.weight(row.train.weight), "\(row.test.events)", Self.weight(row.test.weight)])
+            table.append([row.label, "\(row.train.events)", Self.weight(row.train.sumOfWeights), "\(row.test.events)", Self.weight(row.test.sumOfWeights)])
         }
         return out + table.text + "\n"
     }
