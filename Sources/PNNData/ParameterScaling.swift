@@ -49,6 +49,18 @@ public enum ParameterPoint {
         return a.count < b.count
     }
 
+    /// A parameter value as a person writes it: "500", "0.06" (the shortest decimal).
+    public static func text(_ v: Float) -> String { format(v) }
+
+    /// The Double nearest the shortest decimal of `v` (0.05, not 0.0500000007): how a
+    /// point the data hold as Floats is written to suite definitions and result files.
+    public static func decimal(_ v: Float) -> Double { Double("\(v)")! }
+
+    /// The same for a value held as a Double (suite files, result files).
+    public static func text(_ v: Double) -> String {
+        v == v.rounded() && Swift.abs(v) < 1e15 ? String(Int(v)) : "\(v)"
+    }
+
     /// "500" for one parameter, "mX=500, width=0.06" for several.
     public static func label(_ point: [Float], names: [String]) -> String {
         if point.count == 1 { return format(point[0]) }

@@ -50,7 +50,7 @@ struct DeclaredDataInspection {
         lines.append("  \(loaded.featureNames.count) features: \(loaded.featureNames.joined(separator: ", "))")
         let scaling = d.parameterScaling
         let mapped = zip(d.parameterNames, zip(scaling.offset, scaling.scale)).map { name, s in
-            s.0 == 0 ? "\(name) / \(format(s.1))" : "(\(name) − \(format(s.0))) / \(format(s.1))"
+            s.0 == 0 ? "\(name) / \(ParameterPoint.text(s.1))" : "(\(name) − \(ParameterPoint.text(s.0))) / \(ParameterPoint.text(s.1))"
         }
         lines.append("  parameters: \(d.parameterNames.joined(separator: ", ")); networks see \(mapped.joined(separator: ", "))")
         lines.append("  weights: \(declaration.weight.map { "column '\($0)', negative weights in training: \(declaration.negativeWeights.rawValue)" } ?? "none (every event weighs 1)")")
@@ -96,9 +96,5 @@ struct DeclaredDataInspection {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: (try? encoder.encode(output)) ?? Data(), as: UTF8.self)
-    }
-
-    private func format(_ v: Float) -> String {
-        v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : "\(v)"
     }
 }

@@ -152,13 +152,13 @@ struct ListCommand: ParsableCommand {
     static func trainPoints(_ chosen: [[Double]], declaration: DatasetDeclaration?) -> String {
         guard case .declared(let grid)? = declaration?.points else { return points(chosen) }
         let chosenFloat = chosen.map { $0.map(Float.init) }
-        let missing = grid.filter { !chosenFloat.contains($0) }.map { $0.map { Double("\($0)")! } }
+        let missing = grid.filter { !chosenFloat.contains($0) }.map { $0.map(ParameterPoint.decimal) }
         return missing.count < chosen.count ? "all but " + points(missing) : points(chosen)
     }
 
     /// "400, 600" or "(400, 0.02), (800, 0.1)".
     static func points(_ points: [[Double]]) -> String {
-        let text = { (v: Double) in v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)" }
+        let text: (Double) -> String = ParameterPoint.text
         return points.map { $0.count == 1 ? text($0[0]) : "(" + $0.map(text).joined(separator: ", ") + ")" }.joined(separator: ", ")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PNNData
 import PNNMetrics
 
 extension Claim {
@@ -108,8 +109,7 @@ extension Claim {
     static func pointName(_ id: Int, _ results: [RunResult]) -> String {
         guard let result = results.first, result.spec.dataset.isDeclared else { return "\(id) GeV" }
         guard let values = result.perMass.first(where: { $0.mass == id })?.point else { return "\(id)" }
-        let text = { (v: Double) in v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)" }
-        return "point \(id) (\(values.map(text).joined(separator: ", ")))"
+        return "point \(id) (\(values.map { ParameterPoint.text($0) }.joined(separator: ", ")))"
     }
 
     private static func effects(_ c: Ordering, _ results: [RunResult]) -> Result<[PointEffect], MissingRows> {

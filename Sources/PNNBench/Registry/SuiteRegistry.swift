@@ -482,7 +482,7 @@ private struct SuiteParser {
             }
             // Compared as the data hold them (Float), then written as the shortest decimals.
             let excluded = try list(excludedNode).map { $0.map(Float.init) }
-            chosen = grid.filter { !excluded.contains($0) }.map { $0.map { Double("\($0)")! } }
+            chosen = grid.filter { !excluded.contains($0) }.map { $0.map(ParameterPoint.decimal) }
             if chosen.isEmpty { throw reader.error(.badValue, node, "'trainPoints' of \(what) excludes every point") }
         case .alias:
             throw reader.error(.syntax, node, expected)

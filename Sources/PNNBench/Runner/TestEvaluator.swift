@@ -38,7 +38,7 @@ enum TestEvaluator {
                                                         backgroundWeights: weights.map { Array($0[nSignal...]) })
             let metrics = point.metrics
             out.append(RunResult.MassResult(
-                mass: ids.ids[k], point: ids.valuesAreIDs ? nil : set.points[k].map { Double("\($0)")! }, rocAUC: metrics.rocAUC, prAUC: metrics.prAUC,
+                mass: ids.ids[k], point: ids.valuesAreIDs ? nil : set.points[k].map(ParameterPoint.decimal), rocAUC: metrics.rocAUC, prAUC: metrics.prAUC,
                 sigmaRatio: metrics.exact.ratio, sigmaRatioBinned: metrics.binned.ratio,
                 bestCut: metrics.exact.bestCut, bestCutBinned: metrics.binned.bestCut,
                 signalCount: signal.count, backgroundCount: background.count,
