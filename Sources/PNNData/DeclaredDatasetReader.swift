@@ -113,6 +113,14 @@ public enum DeclaredDatasetReader {
 
     // MARK: - Files
 
+    /// The files `load` reads for `d`, training files first, resolved as `load` does but
+    /// without opening any of them; throws as `load` would when a pattern matches nothing.
+    public static func inputFiles(_ d: DatasetDeclaration, directories: [String]) throws -> [String] {
+        var sources = try resolve(d.files, d, directories: directories)
+        if case .files(let set) = d.test { sources += try resolve(set, d, directories: directories) }
+        return sources.map(\.path)
+    }
+
     /// One file and the class its rows belong to (nil: read from the label column).
     struct Source {
         let path: String

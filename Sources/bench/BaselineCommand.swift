@@ -16,8 +16,10 @@ struct RecordBaselineCommand: ParsableCommand {
         commandName: "record",
         abstract: "Write Baselines/sim/<scale>/<suite>.yaml from the stored HEPMASS-SIM results of a scale.",
         discussion: """
-        Takes the newest stored result of every experiment and seed run with --scale,
-        --seeds and the simulator (--data sim), and writes one row per experiment and
+        Takes the stored result of every experiment and seed under the current
+        definition (its key: suite, --scale, the simulator's data, --seeds, this engine
+        version; results of an edited definition are stale, named and left out), and
+        writes one row per experiment and
         seed (per-mass and average ROC-AUC and sigma_ratio, percent, 4 decimals), then
         each experiment's mean and sd over the seeds, with the tolerances of the scale: +-0.5 AUC and
         +-1.0 sigma_ratio points at smoke, +-0.3 and +-0.6 otherwise (reasons in

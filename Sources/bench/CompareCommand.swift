@@ -9,9 +9,15 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare stored results with the paper's tables or a recorded baseline; exit 1 outside tolerance.",
         discussion: """
-        Reads the results in <work-dir>/results of the chosen --scale, --data and
-        --seeds (the newest per experiment and seed) and checks every cell of the
-        baseline: ours, reference, delta = ours - reference, tolerance, pass when
+        Reads, for every experiment of the suite and every seed, the result stored
+        under the key of the current definition: the suite's experiment, the --scale,
+        the data's identity and this engine version. A result of the same experiment
+        and seed under another key is stale: it is not used, a "stale:" line names the
+        fields that differ (e.g. scale.epochs 2 -> 1), and its cells count as without a
+        result. With --data hepmass or hepmass-imb the data's identity needs --data-dir;
+        it is cached in <work-dir>/cache/data-identity, keyed by each file's path, size,
+        times and inode, so only the first comparison after a change of the files reads
+        them. Then checks every cell of the baseline: ours, reference, delta = ours - reference, tolerance, pass when
         |delta| <= tolerance. Values are percent (ROC-AUC and the significance ratio
         sigma_ratio).
 
@@ -57,7 +63,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Which baseline: paper or sim (default: sim for --data sim, paper otherwise).")
     var baseline: BaselineChoice?
 
-    @Option(help: "Only results of this engine version (default: the newest result of each experiment).")
+    @Option(help: "Read the results an older engine version stored, by the keys it gave (default: this engine version).")
     var engineVersion: String?
 
     @Flag(help: "Print JSON: every cell with its per-seed values, n, mean, sd, 95% interval, z and verdict; every claim with its effect, interval, n and verdict.")

@@ -10,7 +10,8 @@ struct StatusCommand: ParsableCommand {
         discussion: """
         Reads <work-dir>/results for the chosen --suite, --scale, --data and --seeds (this engine \
         version) and counts the trainings done, per seed and, with --shards N, per shard of \
-        `bench run --shard i/N`; lists the missing ones. Where squeue is on PATH, also lists the \
+        `bench run --shard i/N`; lists the missing ones, and for those with a stored result of \
+        another definition (stale) the fields that differ. Where squeue is on PATH, also lists the \
         queued and running Slurm jobs named pnnbench-train and pnnbench-collect; where condor_q is, \
         the HTCondor jobs of the batch pnnbench (what `bench submit condor` submits).
         """)
@@ -46,6 +47,11 @@ struct StatusCommand: ParsableCommand {
         if !missing.isEmpty {
             let shown = missing.prefix(20).map { "\($0.training.spec.id) [seed \($0.training.seed)]" }
             print("missing: " + shown.joined(separator: ", ") + (missing.count > 20 ? ", … (\(missing.count - 20) more)" : ""))
+            // A missing training whose experiment has a result of another definition: say what changed.
+            let ids = Set(missing.map(\.training.spec.id))
+            let stale = try pipeline.storedResults().stale.filter { ids.contains($0.experiment) }
+            for entry in stale.prefix(20) { print("stale: " + entry.message) }
+            if stale.count > 20 { print("stale: … (\(stale.count - 20) more)") }
         }
         if ExternalTool.locate("squeue") != nil {
             let queue = try ExternalTool.run("squeue", ["-h", "--name=\(SlurmScripts.trainName),\(SlurmScripts.collectName)",

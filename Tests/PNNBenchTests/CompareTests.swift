@@ -119,16 +119,11 @@ import Testing
         #expect(table.rows[0].averages[.sigmaRatio] == nil)
     }
 
-    @Test func selectionKeepsNewestPerExperimentOfTheScale() throws {
-        let old = CompareFixtures.smokeResults[0]
-        let new = CompareFixtures.result(old.spec, auc: [0.71, 0.88, 0.95, 0.97, 0.98], engineVersion: "test-2")
-        let other = CompareFixtures.result(old.spec, auc: [0.5, 0.5, 0.5, 0.5, 0.5], scale: Scale(name: "default", trainEvents: 1, testEvents: 1, epochs: 1, batchSize: 1))
-        let dates = [old.key: Date(timeIntervalSince1970: 1), new.key: Date(timeIntervalSince1970: 2)]
-        let (chosen, notes) = ResultSelection(scale: "smoke", dataSources: ["sim"], seeds: [42]).apply([new, other, old]) { dates[$0.key] }
-        #expect(chosen == [new])
-        #expect(notes.count == 1 && notes[0].contains("test-1, test-2"))
-        let pinned = ResultSelection(scale: "smoke", engineVersion: "test-1").apply([new, other, old]).results
-        #expect(pinned == [old])
+    @Test func selectionOrdersByIDThenSeedOrder() throws {
+        let single = CompareFixtures.smokeResults[0], individual = CompareFixtures.smokeResults[1]
+        let later = CompareFixtures.result(single.spec, auc: [0.71, 0.88, 0.95, 0.97, 0.98], seed: 7)
+        let ordered = ResultSelection(scale: "smoke", seeds: [42, 7]).ordered([later, single, individual])
+        #expect(ordered.map(\.key) == [individual.key, single.key, later.key])
     }
 }
 

@@ -1,14 +1,14 @@
 /// Checks results against a baseline: every cell of every table, and every claim.
 public enum Comparison {
     /// Compares `results` (one per experiment and seed, see `ResultSelection`) with
-    /// `baseline`. A row's results are those whose `spec.id` equals the row's
+    /// `baseline`; `stale` results were not used, and their cells count as missing. A row's results are those whose `spec.id` equals the row's
     /// `experiment`, or else whose `spec.reproduces` equals the row's artifact and row;
     /// a row with a seed takes only that seed's result (see `CellComparison` for the rules).
     ///
     /// Rows recorded for seeds outside `results.seeds` are not compared (a note counts
     /// them); a recorded baseline without any row of a seed that was asked for says so.
     public static func compare(results: ReplicateResults, baseline: BaselineSet, selection: ResultSelection = ResultSelection(),
-                               notes: [String] = []) -> ComparisonReport {
+                               notes: [String] = [], stale: [StaleResult] = []) -> ComparisonReport {
         var notes = notes
         let stability = ReplicateStability(results)
         var cells: [CellComparison] = []
@@ -65,7 +65,7 @@ public enum Comparison {
         let unmatched = results.experimentIDs.filter { !matchedIDs.contains($0) }
         return ComparisonReport(baseline: baseline, selection: selection, seeds: results.seeds,
                                 resultCount: results.all.count, cells: cells, claims: claims, stability: stability,
-                                unmatchedExperiments: unmatched, notes: notes)
+                                unmatchedExperiments: unmatched, notes: notes, stale: stale)
     }
 
     /// One seed's results (one per experiment).

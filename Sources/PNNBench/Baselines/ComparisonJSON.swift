@@ -94,6 +94,17 @@ public struct ComparisonJSON: Encodable {
         var detail: String
     }
 
+    /// A stored result of another definition, not used (`StaleResult`).
+    struct Stale: Encodable {
+        var experiment: String
+        var seed: UInt64
+        var storedKey: String
+        var expectedKey: String
+        var differences: [String]
+        var olderStale: Int
+        var message: String
+    }
+
     struct Unstable: Encodable {
         var experiment: String
         var seeds: [UInt64]
@@ -108,6 +119,7 @@ public struct ComparisonJSON: Encodable {
     var passed: Bool
     var failures: [String]
     var notes: [String]
+    var stale: [Stale]
     var cells: [Cell]
     var claims: [ClaimEntry]
     var collapses: [Unstable]
@@ -120,6 +132,8 @@ public struct ComparisonJSON: Encodable {
         passed = report.passed
         failures = report.failures
         notes = report.notes
+        stale = report.stale.map { Stale(experiment: $0.experiment, seed: $0.seed, storedKey: $0.storedKey, expectedKey: $0.expectedKey,
+                                         differences: $0.differences, olderStale: $0.older, message: $0.message) }
         cells = Self.group(report.cells).map { Self.cell($0, seedOrder: report.seeds) }
         claims = report.claims.map { o in
             ClaimEntry(id: o.claim.id, statement: o.claim.statement, verdict: o.status.rawValue, pointEstimate: o.isPointEstimate,

@@ -18,6 +18,8 @@ public struct ComparisonReport: Sendable {
     public var unmatchedExperiments: [String]
     /// Remarks from selecting the results (duplicates etc.).
     public var notes: [String]
+    /// Experiments and seeds whose stored result is of another definition (not used).
+    public var stale: [StaleResult] = []
 
     public var failedCells: [CellComparison] { cells.filter { $0.status == .fail } }
     public var missingCells: [CellComparison] { cells.filter { $0.status == .missing } }
@@ -29,7 +31,10 @@ public struct ComparisonReport: Sendable {
         if !failedCells.isEmpty { reasons.append("\(failedCells.count) cell(s) outside tolerance") }
         if baseline.missingResultFails {
             let rows = Set(missingCells.map(\.row.displayName))
-            if !rows.isEmpty { reasons.append("\(rows.count) recorded experiment(s) without a result") }
+            if !rows.isEmpty {
+                let staleNote = stale.isEmpty ? "" : " (\(stale.count) stale result(s) of another definition not used)"
+                reasons.append("\(rows.count) recorded experiment(s) without a result" + staleNote)
+            }
         }
         if baseline.claimsGate && !failedClaims.isEmpty { reasons.append("\(failedClaims.count) claim(s) fail") }
         if cells.allSatisfy({ $0.status == .missing }) {
@@ -51,6 +56,7 @@ public struct ComparisonReport: Sendable {
             out.append("cells of several seeds: ours = mean over seeds, sd = their standard deviation; ok when |Δ| ≤ allowed = max(2·sd, tolerance), z = Δ/sd")
         }
         for note in notes { out.append("note: \(note)") }
+        for entry in stale { out.append("stale: \(entry.message)") }
         if baseline.kind == .paper && selection.dataSources == ["sim"] {
             out.append("note: the paper's tables are HEPMASS numbers; on HEPMASS-SIM the cells are expected to differ and the claims are what carries over")
         }
@@ -148,6 +154,7 @@ public struct ComparisonReport: Sendable {
         out.append("")
         let passed = cells.filter { $0.status == .pass }.count
         var summary = "cells: \(passed) within tolerance, \(failedCells.count) outside, \(missingCells.count) without a result"
+        if !stale.isEmpty { summary += " (\(stale.count) stale result(s) not used)" }
         if !baseline.missingResultFails && !missingCells.isEmpty { summary += " (not a failure against the paper)" }
         out.append(summary)
         let count = { (s: ClaimOutcome.Status) in claims.filter { $0.status == s }.count }

@@ -10,7 +10,7 @@ import PNNEngine
 /// It holds one dataset provider and one worker pool for all steps, so the events are
 /// generated (or read) at most once per process, and only when a step needs them:
 /// result keys need just the data's identity, which for the simulator follows from its
-/// parameters (`DatasetProvider.identity`). A `bench all` whose results are all stored
+/// parameters and for files is cached (`DatasetProvider.identity`). A `bench all` whose results are all stored
 /// therefore trains nothing and generates nothing until the report draws the data.
 public final class BenchPipeline {
     public let configuration: PipelineConfiguration
@@ -23,8 +23,8 @@ public final class BenchPipeline {
     private var runners: [UInt64: ExperimentRunner] = [:]
 
     /// Loads the suite and the scale. The data are looked at only by the steps that
-    /// need them (`run`, `report`), so comparing stored HEPMASS results needs no
-    /// `--data-dir`.
+    /// need them: training and the report's data figures read the events; reading stored
+    /// results needs only the data's identity (cached for files, see `DataIdentityCache`).
     public init(_ configuration: PipelineConfiguration) throws {
         self.configuration = configuration
         suite = try SuiteRegistry.load(suite: configuration.suite, directory: configuration.suitesDirectory)
@@ -39,6 +39,7 @@ public final class BenchPipeline {
         let source = try configuration.data.source(dataDirectory: configuration.dataDirectory)
         let made = DatasetProvider(source: source, scale: scale, threads: pool.threadCount, declarations: suite.datasets,
                                    searchDirectories: [suite.directory, configuration.dataDirectory].compactMap { $0 })
+        made.identityCache = DataIdentityCache(directory: configuration.cacheDirectory.appendingPathComponent(DataIdentityCache.folderName))
         provider = made
         return made
     }
@@ -96,19 +97,52 @@ public final class BenchPipeline {
 
     // MARK: - Stored results
 
-    /// The results of this scale, data and seeds; `engineVersion` nil takes the newest
-    /// result of each experiment and seed whatever its version.
+    /// What the stored results are selected as: this scale, data and seeds, and
+    /// `engineVersion` when given (it then appears in the selection's summary).
     public func selection(engineVersion: String?) -> ResultSelection {
         ResultSelection(scale: scale.name, dataSources: configuration.data.resultSources(dataDirectory: configuration.dataDirectory),
                         seeds: configuration.seeds.seeds,
                         engineVersion: engineVersion)
     }
 
-    /// The stored results `selection` picks (one per experiment and seed), and notes on
-    /// the choice.
-    public func storedResults(_ selection: ResultSelection) -> (results: ReplicateResults, notes: [String]) {
-        let (results, notes) = selection.apply(store.all()) { self.store.modificationDate(key: $0.key) }
-        return (ReplicateResults(seeds: configuration.seeds.seeds, results: results), notes)
+    /// The stored results of the suite's experiments × the seeds, each read by its key.
+    public struct StoredResults {
+        public var results: ReplicateResults
+        /// Experiments and seeds whose only stored results are of another definition.
+        public var stale: [StaleResult]
+    }
+
+    /// For every experiment of the suite and every seed, the result stored under the key
+    /// of the current suite, scale, data identity and engine version (`engineVersion`,
+    /// default `EngineVersion.current`), and nothing else. A result of the same
+    /// experiment, seed, scale name and data source under another key is listed as stale
+    /// with the fields that differ. Needs the data's identity: for files, from the
+    /// identity cache or by reading them (see `DatasetProvider.identity`).
+    public func storedResults(engineVersion: String? = nil) throws -> StoredResults {
+        let version = engineVersion ?? EngineVersion.current
+        let provider = try datasetProvider()
+        var current: [RunResult] = [], stale: [StaleResult] = []
+        for spec in suite.experiments {
+            let data = try provider.identity(spec.dataset)
+            var others: [RunResult]?
+            for seed in configuration.seeds.seeds {
+                let material = ResultStore.KeyMaterial(spec: spec, scale: scale, data: data, seed: seed, engineVersion: version)
+                let key = ResultStore.key(material)
+                if let result = store.load(key: key) {
+                    current.append(result)
+                    continue
+                }
+                if others == nil { others = store.results(experiment: spec.id) }
+                let candidates = others!.filter { $0.seed == seed && $0.scale.name == scale.name && $0.data.source == data.source }
+                let dates = Dictionary(candidates.map { ($0.key, store.modificationDate(key: $0.key) ?? .distantPast) }, uniquingKeysWith: max)
+                guard let newest = candidates.max(by: { (dates[$0.key]!, $0.key) < (dates[$1.key]!, $1.key) }) else { continue }
+                stale.append(StaleResult(experiment: spec.id, seed: seed, storedKey: newest.key, expectedKey: key,
+                                         differences: StaleResult.differences(stored: ResultStore.keyMaterial(of: newest), current: material),
+                                         older: candidates.count - 1))
+            }
+        }
+        let chosen = selection(engineVersion: engineVersion).ordered(current)
+        return StoredResults(results: ReplicateResults(seeds: configuration.seeds.seeds, results: chosen), stale: stale)
     }
 
     // MARK: - Compare
@@ -124,9 +158,9 @@ public final class BenchPipeline {
     public func compare(with kind: BaselineSet.Kind, engineVersion: String?) throws -> ComparisonReport {
         let baseline = try BaselineSet.load(kind: kind, suite: suite.name, directory: configuration.baselinesDirectory,
                                             suiteArgument: configuration.suite)
-        let selection = selection(engineVersion: engineVersion)
-        let (results, notes) = storedResults(selection)
-        return Comparison.compare(results: results.mapSeeds(suite.rowResults), baseline: baseline, selection: selection, notes: notes)
+        let stored = try storedResults(engineVersion: engineVersion)
+        return Comparison.compare(results: stored.results.mapSeeds(suite.rowResults), baseline: baseline,
+                                  selection: selection(engineVersion: engineVersion), stale: stored.stale)
     }
 
     // MARK: - Report
@@ -146,7 +180,8 @@ public final class BenchPipeline {
     /// baseline cannot be read, `GnuplotRenderer.Failure` when gnuplot rejects a script.
     public func report(to directory: URL? = nil, render: Bool) throws -> ReportBuilder.Output {
         let selection = selection(engineVersion: EngineVersion.current)
-        let (stored, notes) = storedResults(selection)
+        let found = try storedResults()
+        let stored = found.results
         guard !stored.isEmpty else {
             throw PipelineError("no results of \(selection.summary) in \(store.directory.path); run `bench all --scale \(scale.name)` first")
         }
@@ -163,7 +198,7 @@ public final class BenchPipeline {
                 throw PipelineError("\(error)")
             }
         }
-        let comparison = Comparison.compare(results: rows, baseline: baseline, selection: selection, notes: notes)
+        let comparison = Comparison.compare(results: rows, baseline: baseline, selection: selection, stale: found.stale)
         let figureContext = FigureContext(suite: suite, results: rows.results(seed: configuration.firstSeed), replicates: rows,
                                           timings: timings, scale: scale,
                                           seed: configuration.firstSeed, provider: try datasetProvider(),
@@ -186,15 +221,17 @@ public final class BenchPipeline {
         public var notes: [String]
     }
 
-    /// Writes `Baselines/sim/<scale>/<suite>.yaml` from the newest stored simulator
-    /// result of every experiment and seed, one row per suite row and seed (reused rows
+    /// Writes `Baselines/sim/<scale>/<suite>.yaml` from the stored simulator result of
+    /// every experiment and seed (`storedResults`; stale ones are named in the notes and
+    /// left out), one row per suite row and seed (reused rows
     /// included, as `compare` checks them); `tolerance` is written with every row.
     public func recordBaseline(tolerance: SimBaselineRecorder.Tolerance) throws -> RecordedBaseline {
         guard configuration.data == .sim else {
             throw PipelineError("recorded baselines are for the simulator (--data sim); real HEPMASS is compared with the paper's tables")
         }
         let selection = selection(engineVersion: nil)
-        let (experiments, notes) = storedResults(selection)
+        let stored = try storedResults()
+        let (experiments, notes) = (stored.results, stored.stale.map(\.message))
         let rows = experiments.mapSeeds(suite.rowResults)
         guard !rows.isEmpty else {
             throw PipelineError("no results of \(selection.summary) in \(store.directory.path); run `bench all --scale \(scale.name)` first")

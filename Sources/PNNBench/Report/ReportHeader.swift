@@ -183,6 +183,10 @@ extension ReportBuilder {
         if !comparison.notes.isEmpty {
             out += comparison.notes.map { "- note: \($0)" }.joined(separator: "\n") + "\n\n"
         }
+        if !comparison.stale.isEmpty {
+            // Stale results are not in the report; say which, so a gap is not mistaken for a result.
+            out += comparison.stale.map { "- **stale, not shown:** \($0.message)" }.joined(separator: "\n") + "\n\n"
+        }
         if !times.isEmpty {
             out += "<details><summary>Wall time per experiment\(seeds.count == 1 ? "" : " (all seeds)")</summary>\n\n"
             var perExperiment = MarkdownTable(header: ["experiment", "training", "evaluation", "total", "threads"])

@@ -36,12 +36,30 @@ extension ResultStore {
     /// experiment id with characters unsafe in file names replaced by "_", only helps
     /// people find a file. Same inputs give the same key on every machine.
     public static func key(spec: ExperimentSpec, scale: Scale, data: DataIdentity, seed: UInt64, engineVersion: String) -> String {
-        let material = KeyMaterial(spec: spec, scale: scale, data: data, seed: seed, engineVersion: engineVersion)
+        key(KeyMaterial(spec: spec, scale: scale, data: data, seed: seed, engineVersion: engineVersion))
+    }
+
+    static func key(_ material: KeyMaterial) -> String {
+        slug(material.spec.id) + "-" + FNV1a64.hex(FNV1a64.hash(keyBytes(material)))
+    }
+
+    /// The bytes a key hashes.
+    static func keyBytes(_ material: KeyMaterial) -> Data {
         let encoder = CanonicalJSON.encoder(pretty: false)
         encoder.userInfo[BackgroundMassMode.encodesAsText] = true
         // Encoding plain strings, integers and booleans cannot fail.
-        let bytes = try! encoder.encode(material)
-        return slug(spec.id) + "-" + FNV1a64.hex(FNV1a64.hash(bytes))
+        return try! encoder.encode(material)
+    }
+
+    /// The key's material as a JSON tree, for saying how two definitions differ.
+    static func keyJSON(_ material: KeyMaterial) -> Any {
+        // Canonical JSON always parses.
+        try! JSONSerialization.jsonObject(with: keyBytes(material))
+    }
+
+    /// The material of the key `result` was stored under.
+    static func keyMaterial(of result: RunResult) -> KeyMaterial {
+        KeyMaterial(spec: result.spec, scale: result.scale, data: result.data, seed: result.seed, engineVersion: result.engineVersion)
     }
 
     static func slug(_ id: String) -> String {

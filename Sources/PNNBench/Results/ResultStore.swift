@@ -57,9 +57,14 @@ public struct ResultStore: Sendable {
     }
 
     /// Every readable result, in key order (so listings and reports are stable). Files that
-    /// cannot be read are skipped with a warning naming them; temporary files of writes in
-    /// progress (".<name>.tmp-…") and timing files are not results.
+    /// cannot be read are skipped with a warning naming them.
     public func all() -> [RunResult] {
+        keys().compactMap { read(resultURL(key: $0)) }
+    }
+
+    /// The keys of every result file, sorted; nothing is read. Temporary files of writes
+    /// in progress (".<name>.tmp-…") and timing files are not results.
+    public func keys() -> [String] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -69,8 +74,23 @@ public struct ResultStore: Sendable {
         }
         return names
             .filter { $0.hasSuffix(".json") && !$0.hasSuffix(ResultStore.timingSuffix) && !$0.hasPrefix(".") }
+            .map { String($0.dropLast(".json".count)) }
             .sorted()
-            .compactMap { read(directory.appendingPathComponent($0)) }
+    }
+
+    /// The readable results stored for experiment `id` (any definition), by key: those
+    /// whose key has the id's slug and whose spec has the id.
+    public func results(experiment id: String) -> [RunResult] {
+        let prefix = ResultStore.slug(id) + "-"
+        return keys()
+            .filter { $0.hasPrefix(prefix) && ResultStore.isHash($0.dropFirst(prefix.count)) }
+            .compactMap { load(key: $0) }
+            .filter { $0.spec.id == id }
+    }
+
+    /// Whether `text` is a key's hash part: 16 lowercase hex digits.
+    static func isHash(_ text: Substring) -> Bool {
+        text.count == 16 && text.allSatisfy { $0.isHexDigit && !$0.isUppercase }
     }
 
     /// When the result file of `key` was last written; used to pick the newest of several

@@ -86,19 +86,56 @@ public final class DatasetProvider {
     /// The data sets generated or read so far.
     public var preparedKinds: Set<DatasetKind> { Set(cache.keys) }
 
+    /// Where identities of data on disk are kept between processes; nil: computed from
+    /// the events every time.
+    public var identityCache: DataIdentityCache?
+    private var identities: [DatasetKind: DataIdentity] = [:]
+
     /// The identity of `kind`'s data. For the simulator it follows from the generator's
     /// parameters, the data seed and the event counts, so no event is generated; for
-    /// files it fingerprints their events, which are read once and kept. Its `source` is
-    /// "sim", "hepmass", or "hepmass-imb" for the published HEPMASS-IMB files.
+    /// files it fingerprints their events (read once and kept), unless `identityCache`
+    /// holds the identity for the files as they are now. Its `source` is "sim",
+    /// "hepmass", "hepmass-imb" for the published HEPMASS-IMB files, or "declared".
     public func identity(_ kind: DatasetKind) throws -> DataIdentity {
         if let cached = cache[kind] { return cached.identity }
-        if kind.isDeclared { return try data(kind).identity }
-        switch source {
-        case .simulator(let parameters):
+        if let known = identities[kind] { return known }
+        if !kind.isDeclared, case .simulator(let parameters) = source {
             let (train, test) = simulatorEvents(kind)
             return Self.simulatorIdentity(parameters, kind: kind, trainEvents: train, testEvents: test)
-        case .hepmass, .hepmassIMB:
-            return try data(kind).identity
+        }
+        let identity: DataIdentity
+        if let identityCache {
+            let (request, files) = try identityInputs(kind)
+            identity = try identityCache.identity(request: request, files: files) { try data(kind).identity }
+        } else {
+            identity = try data(kind).identity
+        }
+        identities[kind] = identity
+        return identity
+    }
+
+    /// Version of the fingerprints below: cached identities of another format are not used.
+    static let identityFormat = 2
+
+    /// What the identity of file-based `kind` depends on besides its files' contents,
+    /// and the files it is read from (as `data` would read them; nothing is opened).
+    func identityInputs(_ kind: DatasetKind) throws -> (request: String, files: [String]) {
+        let caps = "train=\(scale.trainEvents.map(String.init) ?? "all") test=\(scale.testEvents.map(String.init) ?? "all")"
+        let request = "format=\(Self.identityFormat) kind=\(kind.rawValue) \(caps) dataSeed=\(Self.simulatorDataSeed)"
+        if kind.isDeclared {
+            guard let declaration = declarations[kind.rawValue] else { return (request, []) }
+            let hash = (try? JSONEncoder.sorted.encode(declaration.identityPart)).map { FNV1a64.hex(FNV1a64.hash($0)) } ?? "?"
+            return (request + " declaration=\(hash)", try DeclaredDatasetReader.inputFiles(declaration, directories: searchDirectories))
+        }
+        switch source {
+        case .simulator:
+            return (request, [])
+        case .hepmass(let directory), .hepmassIMB(let directory):
+            let test = try HEPMASSFiles.locate(HEPMASSFiles.testName, in: directory)
+            if kind.isImbalanced, case let .published(signal, background)? = try hepmassIMBOrigin() {
+                return (request + " published", [signal, background, test])
+            }
+            return (request + " built", [try HEPMASSFiles.locate(HEPMASSFiles.trainName, in: directory), test])
         }
     }
 
@@ -161,7 +198,7 @@ public final class DatasetProvider {
                 let identity = DataIdentity(
                     source: "hepmass",
                     description: "\(kind.isImbalanced ? "HEPMASS-IMB" : "HEPMASS") from \(directory), \(capped.0.count) training / \(capped.1.count) test events",
-                    fingerprint: "hepmass kind=\(kind.rawValue) train=\(capped.0.count) test=\(capped.1.count) labels=\(FNV1a64.hex(FNV1a64.hash(capped.0.label))) features=\(capped.0.features.withUnsafeBytes { FNV1a64.hex(FNV1a64.hash($0)) })")
+                    fingerprint: "hepmass kind=\(kind.rawValue) train=\(capped.0.count) test=\(capped.1.count) labels=\(FNV1a64.hex(FNV1a64.hash(capped.0.label))) features=\(capped.0.features.withUnsafeBytes { FNV1a64.hex(FNV1a64.hash($0)) }) mass=\(capped.0.mass.withUnsafeBytes { FNV1a64.hex(FNV1a64.hash($0)) }) \(Self.testFingerprint(capped.1))")
                 prepared = PreparedData(train: capped.0, test: capped.1, identity: identity)
             }
         }
@@ -211,16 +248,22 @@ public final class DatasetProvider {
             fingerprint: "hepmass-sim params=\(hash) dataSeed=\(simulatorDataSeed) train=\(trainEvents) test=\(testEvents) kind=\(kind.rawValue)")
     }
 
+    /// The test events' part of a HEPMASS fingerprint: hashes of their labels, features
+    /// and masses, so a changed `all_test` gives results new keys.
+    static func testFingerprint(_ test: EventDataset) -> String {
+        let hash = { (bytes: UnsafeRawBufferPointer) in FNV1a64.hex(FNV1a64.hash(bytes)) }
+        return "testLabels=\(test.label.withUnsafeBytes(hash)) testFeatures=\(test.features.withUnsafeBytes(hash)) testMass=\(test.mass.withUnsafeBytes(hash))"
+    }
+
     /// The published HEPMASS-IMB with HEPMASS's test set. Its identity has its own source,
-    /// "hepmass-imb", so its results never pass for those of the built set (whose identity
-    /// is unchanged), and fingerprints labels, features and masses of the training events
-    /// (the test set, HEPMASS's `all_test`, is identified by its count, as for HEPMASS).
+    /// "hepmass-imb", so its results never pass for those of the built set, and
+    /// fingerprints labels, features and masses of the training and the test events.
     static func publishedIMB(train: EventDataset, test: EventDataset, directory: String) -> PreparedData {
         let hash = { (bytes: UnsafeRawBufferPointer) in FNV1a64.hex(FNV1a64.hash(bytes)) }
         let identity = DataIdentity(
             source: "hepmass-imb",
             description: "HEPMASS-IMB from the published files (Zenodo 6453048) in \(directory), test set HEPMASS's all_test, \(train.count) training / \(test.count) test events",
-            fingerprint: "hepmass-imb published train=\(train.count) test=\(test.count) labels=\(train.label.withUnsafeBytes(hash)) features=\(train.features.withUnsafeBytes(hash)) mass=\(train.mass.withUnsafeBytes(hash))")
+            fingerprint: "hepmass-imb published train=\(train.count) test=\(test.count) labels=\(train.label.withUnsafeBytes(hash)) features=\(train.features.withUnsafeBytes(hash)) mass=\(train.mass.withUnsafeBytes(hash)) \(testFingerprint(test))")
         return PreparedData(train: train, test: test, identity: identity)
     }
 
