@@ -13,7 +13,7 @@ struct Bench: ParsableCommand {
         Build in release mode for anything numeric:  swift run -c release bench <command>
         Exit status: 0 success, 1 a comparison fell outside its tolerance, 2 bad input or usage.
         """,
-        subcommands: [AllCommand.self, ListCommand.self, RunCommand.self, SubmitCommand.self, StatusCommand.self, CompareCommand.self, BaselineCommand.self, ReportCommand.self, PerfCommand.self, ModelCommand.self, CalibrateCommand.self, ScoreCommand.self, DataCommand.self]
+        subcommands: [AllCommand.self, ListCommand.self, RunCommand.self, SubmitCommand.self, StatusCommand.self, CompareCommand.self, BaselineCommand.self, ReportCommand.self, StoreCommand.self, PerfCommand.self, ModelCommand.self, CalibrateCommand.self, ScoreCommand.self, DataCommand.self]
     )
 
     static func main() {

@@ -29,6 +29,52 @@ import Testing
                                           "--work-dir", root.appendingPathComponent("work").path], in: root)
     }
 
+    /// `bench store` names the stale result, refuses to remove it while another process
+    /// holds the store (here `flock -s`, as a run would), and removes it once the store is free.
+    func storeListsAndRemovesTheStaleResult(_ root: URL) throws {
+        let work = root.appendingPathComponent("work")
+        func store(_ extra: [String]) throws -> BenchProcess.Output {
+            try BenchProcess.run(["store", "--root", root.path, "--work-dir", work.path] + extra, in: root)
+        }
+        let list = try store([])
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains("suite paper, scale smoke: 1 stale"), "\(list.stdout)")
+        #expect(list.stdout.contains("stale: table3/single seed 42 [table3_single-") && list.stdout.contains("scale.epochs 2 → 1"), "\(list.stdout)")
+
+        let holders = work.appendingPathComponent("store.lock.d")
+        try FileManager.default.createDirectory(at: holders, withIntermediateDirectories: true)
+        try Data("bench run --scale smoke (pid 4711 on node07)\n".utf8).write(to: holders.appendingPathComponent("node07-4711-test"))
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = ["-s", work.appendingPathComponent("store.lock").path, "sleep", "120"]
+        try holder.run()
+        defer { if holder.isRunning { holder.terminate() } }
+        // Wait (bounded) until flock holds the lock: a non-blocking exclusive flock then fails.
+        var held = false
+        for _ in 0..<100 where !held {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+            probe.arguments = ["-n", "-x", work.appendingPathComponent("store.lock").path, "true"]
+            try probe.run()
+            probe.waitUntilExit()
+            held = probe.terminationStatus != 0
+            if !held { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(held, "flock never took the lock")
+        let refused: BenchProcess.Output? = try store(["--remove", "stale", "--remove", "orphaned"])
+        #expect(refused?.status == 1)
+        let busy = try #require(refused, "the removal was never refused while the store was held")
+        #expect(busy.stderr.contains("the store is in use by bench run --scale smoke (pid 4711 on node07)"), "\(busy.stderr)")
+        #expect(busy.stderr.contains("nothing removed"))
+        holder.terminate()
+        holder.waitUntilExit()
+
+        let removed = try store(["--remove", "stale"])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout.contains("removed 1 result(s): table3_single-"), "\(removed.stdout)")
+        #expect(try store([]).stdout.contains("0 result(s) in"))
+    }
+
     @Test func editedScaleMakesTheResultStaleUntilItIsTrained() throws {
         let root = try project()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -59,6 +105,8 @@ import Testing
         let status = try bench(root, ["status", "table3/single"])
         #expect(status.stdout.contains("0 of 1 trainings done"), "\(status.stdout)")
         #expect(status.stdout.contains("scale.epochs 2 → 1"), "status names the stale result: \(status.stdout)")
+
+        try storeListsAndRemovesTheStaleResult(root)
 
         let rerun = try bench(root, ["run", "table3/single"])
         #expect(rerun.status == 0 && !rerun.stdout.contains("stored result"), "trained, not reused: \(rerun.stdout)\(rerun.stderr)")

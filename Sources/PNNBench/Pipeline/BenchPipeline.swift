@@ -21,6 +21,7 @@ public final class BenchPipeline {
     public private(set) lazy var pool = WorkerPool(threads: configuration.threads ?? WorkerPool.availableCores)
     private var provider: DatasetProvider?
     private var runners: [UInt64: ExperimentRunner] = [:]
+    private var storeLock: StoreLock?
 
     /// Loads the suite and the scale. The data are looked at only by the steps that
     /// need them: training and the report's data figures read the events; reading stored
@@ -55,6 +56,16 @@ public final class BenchPipeline {
         return made
     }
 
+    /// Holds the store's lock shared for the rest of this pipeline's life: runs and
+    /// reports add files, and a `bench store --remove` must not delete under them. Waits
+    /// while a removal holds it, saying so on standard error.
+    public func holdStore() throws {
+        guard storeLock == nil else { return }
+        storeLock = try StoreLock(.shared, workDirectory: configuration.workDirectory) { holders in
+            FileHandle.standardError.write(Data("waiting for the store in \(self.configuration.workDirectory.path), held by \(holders.joined(separator: "; "))\n".utf8))
+        }
+    }
+
     // MARK: - Select and run
 
     /// The experiments to train for `patterns` (ids, globs, artifacts; see `Suite.select`);
@@ -83,6 +94,7 @@ public final class BenchPipeline {
                     events: ((SuiteRunner.Event) -> Void)? = nil,
                     removed: (([String]) -> Void)? = nil) throws -> [RunResult] {
         let runners = try configuration.seeds.seeds.map { try experimentRunner(seed: $0) }
+        try holdStore()
         let stale = removeStaleTemporaries()  // before the call: `removed?(…)` skips its argument when nil
         removed?(stale)
         return try SuiteRunner(runners: runners, store: store, force: force)
@@ -105,6 +117,13 @@ public final class BenchPipeline {
                         engineVersion: engineVersion)
     }
 
+    /// What the key of `spec`'s result with `seed` hashes under the current definition:
+    /// this scale, the data's identity, `engineVersion` (default `EngineVersion.current`).
+    func keyMaterial(_ spec: ExperimentSpec, seed: UInt64, engineVersion: String? = nil) throws -> ResultStore.KeyMaterial {
+        ResultStore.KeyMaterial(spec: spec, scale: scale, data: try datasetProvider().identity(spec.dataset), seed: seed,
+                                engineVersion: engineVersion ?? EngineVersion.current)
+    }
+
     /// The stored results of the suite's experiments × the seeds, each read by its key.
     public struct StoredResults {
         public var results: ReplicateResults
@@ -119,15 +138,13 @@ public final class BenchPipeline {
     /// with the fields that differ. Needs the data's identity: for files, from the
     /// identity cache or by reading them (see `DatasetProvider.identity`).
     public func storedResults(engineVersion: String? = nil) throws -> StoredResults {
-        let version = engineVersion ?? EngineVersion.current
-        let provider = try datasetProvider()
         var current: [RunResult] = [], stale: [StaleResult] = []
         for spec in suite.experiments {
-            let data = try provider.identity(spec.dataset)
             var others: [RunResult]?
             for seed in configuration.seeds.seeds {
-                let material = ResultStore.KeyMaterial(spec: spec, scale: scale, data: data, seed: seed, engineVersion: version)
+                let material = try keyMaterial(spec, seed: seed, engineVersion: engineVersion)
                 let key = ResultStore.key(material)
+                let data = material.data
                 if let result = store.load(key: key) {
                     current.append(result)
                     continue
@@ -179,6 +196,7 @@ public final class BenchPipeline {
     /// `render`. Throws `PipelineError` when there are no results or the paper's
     /// baseline cannot be read, `GnuplotRenderer.Failure` when gnuplot rejects a script.
     public func report(to directory: URL? = nil, render: Bool) throws -> ReportBuilder.Output {
+        try holdStore()
         let selection = selection(engineVersion: EngineVersion.current)
         let found = try storedResults()
         let stored = found.results
