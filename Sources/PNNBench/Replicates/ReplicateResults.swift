@@ -1,5 +1,5 @@
 /// Results of several seeds: at most one result per (experiment, seed), as
-/// `ResultSelection.apply` chooses them.
+/// `BenchPipeline.storedResults` reads them by key.
 ///
 /// Code that looks at one training at a time (a claim on one seed, a figure of one
 /// network) takes `results(seed:)`, a list with one result per experiment as before
@@ -8,7 +8,7 @@ public struct ReplicateResults: Sendable {
     /// The seeds asked for, in order, whether or not they have results.
     public let seeds: [UInt64]
     /// Every result, experiments in the order they first appear in the input (suite order
-    /// after `Suite.rowResults`, id order after `ResultSelection.apply`), each experiment's
+    /// after `Suite.rowResults`, id order after `ResultSelection.ordered`), each experiment's
     /// results in `seeds` order.
     public let all: [RunResult]
 

@@ -93,8 +93,8 @@ public struct ResultStore: Sendable {
         text.count == 16 && text.allSatisfy { $0.isHexDigit && !$0.isUppercase }
     }
 
-    /// When the result file of `key` was last written; used to pick the newest of several
-    /// results for one experiment (e.g. from two engine versions).
+    /// When the result file of `key` was last written; of several stale results of one
+    /// experiment and seed, the newest is the one whose differences are shown.
     public func modificationDate(key: String) -> Date? {
         (try? FileManager.default.attributesOfItem(atPath: resultURL(key: key).path))?[.modificationDate] as? Date
     }
