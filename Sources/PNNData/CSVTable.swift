@@ -8,7 +8,8 @@ import PNNEngine
 /// A CSV file with a header line, read whole (gzip decompressed) for
 /// `DeclaredDatasetReader`: fields are split at commas (a field in double quotes may not
 /// contain a comma), surrounding blanks and quotes are ignored, blank lines are skipped,
-/// and line numbers count every line of the file from 1.
+/// and line numbers count every line of the file from 1. A leading UTF-8 byte-order mark
+/// is skipped (and is not part of the checksum).
 struct CSVTable {
     let path: String
     let bytes: [UInt8]
@@ -35,6 +36,8 @@ struct CSVTable {
             if n == 0 { break }
             bytes += chunk[0..<n]
         }
+        // A UTF-8 byte-order mark (what spreadsheet programs write) is not part of the text.
+        if bytes.starts(with: UTF8ByteOrderMark.bytes) { bytes.removeFirst(UTF8ByteOrderMark.bytes.count) }
         self.path = path
         self.bytes = bytes
         checksum = bytes.withUnsafeBytes { FNV1a64.hash($0) }

@@ -81,6 +81,9 @@ public struct HEPMASSReader {
                 }
             }
             var start = 0
+            if parser == nil && nextLine == 1 && end >= 3 && UTF8ByteOrderMark.bytes.indices.allSatisfy({ buffer[$0] == UTF8ByteOrderMark.bytes[$0] }) {
+                start = 3  // a UTF-8 byte-order mark before the first line
+            }
             if parser == nil {
                 // The header, if any, is the first non-blank line.
                 while start < end {

@@ -62,7 +62,9 @@ struct ListCommand: ParsableCommand {
             let experiments = patterns.isEmpty ? suite.experiments : try suite.select(patterns: patterns)
             if let shards {
                 let scale = try ScaleRegistry.load(scale: options.scale, directory: options.suitesDirectory)
-                printShards(ShardPlan(specs: experiments, seeds: try ReplicateSeeds(parsing: seeds).seeds, scale: scale, count: shards),
+                let seedList = try ReplicateSeeds(parsing: seeds).seeds
+                try ShardPlan.check(count: shards, trainings: experiments.count * seedList.count)
+                printShards(ShardPlan(specs: experiments, seeds: seedList, scale: scale, count: shards),
                             experiments: experiments.count, scale: scale)
             } else if json {
                 try printJSON(suite, entries: entries, experiments: experiments, scales: scales)

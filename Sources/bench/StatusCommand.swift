@@ -31,7 +31,8 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let pipeline = try options.pipeline()
         let specs = try pipeline.select(patterns)
-        let progress = try pipeline.progress(specs, shardCount: min(shards, max(1, specs.count * pipeline.configuration.seeds.count)))
+        try ShardPlan.check(count: shards, trainings: specs.count * pipeline.configuration.seeds.count)
+        let progress = try pipeline.progress(specs, shardCount: shards)
         print("\(progress.done) of \(progress.entries.count) trainings done (scale \(pipeline.scale.name), \(pipeline.configuration.seeds)); results in \(pipeline.store.directory.path)")
         for seed in pipeline.configuration.seeds.seeds {
             let entries = progress.entries.filter { $0.training.seed == seed }

@@ -51,7 +51,8 @@ struct ClusterOptions: ParsableArguments {
         let pipeline = try options.pipeline()
         try check(pipeline.configuration)
         let specs = try pipeline.select(patterns)
-        let count = min(shards, specs.count * pipeline.configuration.seeds.count)
+        try ShardPlan.check(count: shards, trainings: specs.count * pipeline.configuration.seeds.count)
+        let count = shards
         var selected = Array(1...count)
         if resume {
             let progress = try pipeline.progress(specs, shardCount: count)

@@ -24,6 +24,13 @@ struct BenchProcess {
     /// Runs `bench arguments…` in `directory` (default: a fresh temporary directory).
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil) throws -> Output {
+        try run(executable: executable, arguments, in: directory, stdin: stdin)
+    }
+
+    /// Runs any program and captures both of its outputs. They are read concurrently (the
+    /// standard error on a thread of its own): a child that fills one pipe while the other
+    /// is being read to its end would otherwise block forever.
+    static func run(executable: URL, _ arguments: [String], in directory: URL? = nil, stdin: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -33,15 +40,34 @@ struct BenchProcess {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        let errorReader = PipeReader(err.fileHandleForReading)
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        // Read both pipes before waiting so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errorReader.wait()
         process.waitUntilExit()
         return Output(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    final class PipeReader: @unchecked Sendable {
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ handle: FileHandle) {
+            Thread.detachNewThread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }
+        }
+
+        /// Everything the pipe carried, once its writer closed it.
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     /// A new empty temporary directory, removed by the caller when done.

@@ -66,3 +66,29 @@ import Testing
         #expect(pattern.stderr.contains("no experiment of suite 'paper' matches 'tabel5/*'"), "\(pattern.stderr)")
     }
 }
+
+/// More shards than trainings is a usage error for every command that takes a shard count.
+@Suite struct ShardCountTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func moreShardsThanTrainingsIsAUsageError() throws {
+        let root = Self.repository.path
+        let list = try BenchProcess.run(["list", "--shards", "1000000", "--root", root])
+        #expect(list.status == 2, "\(list.stdout)\(list.stderr)")
+        #expect(list.stderr.contains("--shards 1000000: 1000000 shards for the run's 174 training(s)"), "\(list.stderr)")
+        let work = try BenchProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let status = try BenchProcess.run(["status", "table3/single", "--seed", "42", "--shards", "2", "--scale", "smoke",
+                                           "--root", root, "--work-dir", work.path])
+        #expect(status.status == 2 && status.stderr.contains("--shards 2: 2 shards for the run's 1 training(s)"), "\(status.stderr)")
+        let run = try BenchProcess.run(["run", "table3/single", "--seed", "42", "--shard", "1/3", "--scale", "smoke",
+                                        "--root", root, "--work-dir", work.path])
+        #expect(run.status == 2 && run.stderr.contains("--shard 1/3: 3 shards for the run's 1 training(s)"), "\(run.stderr)")
+        let submit = try BenchProcess.run(["submit", "slurm", "table3/single", "--seed", "42", "--shards", "4", "--scale", "smoke", "--dry-run",
+                                           "--root", root, "--work-dir", work.path])
+        #expect(submit.status == 2 && submit.stderr.contains("--shards 4: 4 shards for the run's 1 training(s)"), "\(submit.stderr)")
+        // The largest plan that is allowed is computed at once: one training per shard.
+        let most = try BenchProcess.run(["list", "--shards", "174", "--root", root])
+        #expect(most.status == 0 && most.stdout.contains("shard 174/174: 1 training(s)"), "\(most.stderr)")
+    }
+}

@@ -16,11 +16,13 @@ enum DataFigureFixtures {
 
     static func provider() -> DatasetProvider { DatasetProvider(source: .simulator(), scale: scale, threads: 2) }
 
-    /// Writes the figures into a fresh folder and renders them when gnuplot is installed.
+    /// Writes the figures into a fresh folder and renders them when gnuplot is installed
+    /// (under CI a missing gnuplot fails the test; see `GnuplotAvailability`).
     static func writeAndRender(_ figures: [GnuplotFigure]) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("figtest-\(UUID().uuidString)")
         for f in figures { try f.write(to: dir) }
-        guard let gnuplot = GnuplotRenderer.locate() else {
+        guard let gnuplot = GnuplotAvailability.gnuplot else {
+            if GnuplotAvailability.underCI { _ = try GnuplotAvailability.required() }
             print("note: gnuplot not installed, figures written but not rendered")
             return dir
         }

@@ -2,14 +2,12 @@ import Foundation
 import Testing
 @testable import PNNBench
 
-/// Rendering with the real gnuplot; each test returns early (with a note) when gnuplot is
-/// not installed.
+/// Rendering with the real gnuplot (skipped without it, failing without it under CI; see
+/// `GnuplotAvailability`), and the report without gnuplot.
 @Suite struct ReportRenderingTests {
-    @Test func rendersEveryFigureToSVGPNGAndPDF() throws {
-        guard let gnuplot = GnuplotRenderer.locate() else {
-            print("note: gnuplot not found; ReportRenderingTests skipped")
-            return
-        }
+    @Test(.enabled(if: GnuplotAvailability.testsRun, GnuplotAvailability.skipReason))
+    func rendersEveryFigureToSVGPNGAndPDF() throws {
+        let gnuplot = try GnuplotAvailability.required()
         let suite = try ReportFixtures.suite()
         let directory = try CompareFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -30,11 +28,9 @@ import Testing
         #expect(text.contains("![Fake: Table 3 averages](figures/fake-table3.png)"))
     }
 
-    @Test func aBrokenScriptFailsNamingIt() throws {
-        guard let gnuplot = GnuplotRenderer.locate() else {
-            print("note: gnuplot not found; ReportRenderingTests skipped")
-            return
-        }
+    @Test(.enabled(if: GnuplotAvailability.testsRun, GnuplotAvailability.skipReason))
+    func aBrokenScriptFailsNamingIt() throws {
+        let gnuplot = try GnuplotAvailability.required()
         let broken: ReportBuilder.FigureBuilder = { _ in
             FigureOutcome(figures: [GnuplotFigure(name: "broken", title: "Broken", caption: "", body: "plot \"missing.dat\" using 1:2\n",
                                                   dataFiles: [:])])

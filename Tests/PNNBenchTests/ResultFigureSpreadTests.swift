@@ -179,11 +179,9 @@ import Testing
         }
     }
 
-    @Test func replicateFiguresRenderWithGnuplot() throws {
-        guard let gnuplot = GnuplotRenderer.locate() else {
-            print("note: gnuplot not installed; skipping the render test of the replicate figures")
-            return
-        }
+    @Test(.enabled(if: GnuplotAvailability.testsRun, GnuplotAvailability.skipReason))
+    func replicateFiguresRenderWithGnuplot() throws {
+        let gnuplot = try GnuplotAvailability.required()
         let outcome = try ResultFigures.make(Self.collapsedContext())
         let directory = try CompareFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -70,11 +70,9 @@ import Testing
         }
     }
 
-    @Test func everyScriptRendersWithGnuplot() throws {
-        guard let gnuplot = GnuplotRenderer.locate() else {
-            print("note: gnuplot not installed; skipping the render test")
-            return
-        }
+    @Test(.enabled(if: GnuplotAvailability.testsRun, GnuplotAvailability.skipReason))
+    func everyScriptRendersWithGnuplot() throws {
+        let gnuplot = try GnuplotAvailability.required()
         let outcome = try ResultFigures.make(ResultFigureFixtures.fullContext())
         let directory = try CompareFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -93,6 +93,7 @@ public final class BenchPipeline {
     public func run(_ specs: [ExperimentSpec], force: Bool, shard: ShardSelection? = nil,
                     events: ((SuiteRunner.Event) -> Void)? = nil,
                     removed: (([String]) -> Void)? = nil) throws -> [RunResult] {
+        if let shard { try ShardPlan.check(count: shard.count, trainings: specs.count * configuration.seeds.count, option: "--shard \(shard)") }
         let runners = try configuration.seeds.seeds.map { try experimentRunner(seed: $0) }
         try holdStore()
         let stale = removeStaleTemporaries()  // before the call: `removed?(…)` skips its argument when nil

@@ -34,13 +34,24 @@ public struct ShardPlan: Sendable {
             }
         }
         var shards = [[Training]](repeating: [], count: count)
-        var load = [Double](repeating: 0, count: count)
+        // The shards by (cost so far, index): the least loaded, lowest first. O(log N) per
+        // training instead of a scan of all N shards.
+        var queue = LoadQueue(count: count)
         for training in trainings.sorted(by: { $0.cost != $1.cost ? $0.cost > $1.cost : $0.order < $1.order }) {
-            let target = load.indices.min { load[$0] != load[$1] ? load[$0] < load[$1] : $0 < $1 }!
-            shards[target].append(training)
-            load[target] += training.cost
+            let target = queue.takeLeast()
+            shards[target.shard].append(training)
+            queue.insert(load: target.load + training.cost, shard: target.shard)
         }
         self.shards = shards.map { $0.sorted { $0.order < $1.order } }
+    }
+
+    /// Throws when `count` shards are more than the `trainings` of a run: some shard (a
+    /// cluster task) would have nothing to do, which is a mistake in the command.
+    /// `option` is how the command line gave the count (default "--shards <count>").
+    public static func check(count: Int, trainings: Int, option: String? = nil) throws {
+        guard count <= trainings else {
+            throw PipelineError("\(option ?? "--shards \(count)"): \(count) shards for the run's \(trainings) training(s) (experiments × seeds) would leave shards empty; give at most \(trainings)")
+        }
     }
 
     /// Expected cost of each shard.
@@ -50,6 +61,49 @@ public struct ShardPlan: Sendable {
     public var imbalance: Double {
         let total = costs.reduce(0, +)
         return total > 0 ? costs.max()! / (total / Double(shards.count)) : 1
+    }
+}
+
+/// A binary min-heap of shards ordered by (load, shard index): `takeLeast` returns the
+/// shard a linear scan for the least load, ties to the lowest index, would find.
+struct LoadQueue {
+    private var heap: [(load: Double, shard: Int)]
+
+    /// Every shard at load 0 (index order is already a valid heap).
+    init(count: Int) {
+        heap = (0..<count).map { (0, $0) }
+    }
+
+    private static func precedes(_ a: (load: Double, shard: Int), _ b: (load: Double, shard: Int)) -> Bool {
+        a.load != b.load ? a.load < b.load : a.shard < b.shard
+    }
+
+    mutating func takeLeast() -> (load: Double, shard: Int) {
+        let least = heap[0]
+        let last = heap.removeLast()
+        guard !heap.isEmpty else { return least }
+        heap[0] = last
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var m = i
+            if l < heap.count && Self.precedes(heap[l], heap[m]) { m = l }
+            if r < heap.count && Self.precedes(heap[r], heap[m]) { m = r }
+            if m == i { return least }
+            heap.swapAt(i, m)
+            i = m
+        }
+    }
+
+    mutating func insert(load: Double, shard: Int) {
+        heap.append((load, shard))
+        var i = heap.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard Self.precedes(heap[i], heap[parent]) else { return }
+            heap.swapAt(i, parent)
+            i = parent
+        }
     }
 }
 
