@@ -49,8 +49,7 @@ struct StatusCommand: ParsableCommand {
             let shown = missing.prefix(20).map { "\($0.training.spec.id) [seed \($0.training.seed)]" }
             print("missing: " + shown.joined(separator: ", ") + (missing.count > 20 ? ", … (\(missing.count - 20) more)" : ""))
             // A missing training whose experiment has a result of another definition: say what changed.
-            let ids = Set(missing.map(\.training.spec.id))
-            let stale = try pipeline.storedResults().stale.filter { ids.contains($0.experiment) }
+            let stale = try pipeline.staleResults(of: missing.map(\.training))
             for entry in stale.prefix(20) { print("stale: " + entry.message) }
             if stale.count > 20 { print("stale: … (\(stale.count - 20) more)") }
         }

@@ -52,10 +52,9 @@ struct ClusterOptions: ParsableArguments {
         try check(pipeline.configuration)
         let specs = try pipeline.select(patterns)
         try ShardPlan.check(count: shards, trainings: specs.count * pipeline.configuration.seeds.count)
-        let count = shards
-        var selected = Array(1...count)
+        var selected = Array(1...shards)
         if resume {
-            let progress = try pipeline.progress(specs, shardCount: count)
+            let progress = try pipeline.progress(specs, shardCount: shards)
             selected = progress.incompleteShards
             print("\(progress.done) of \(progress.entries.count) trainings are done; shards with missing results: "
                   + (selected.isEmpty ? "none" : selected.map(String.init).joined(separator: ", ")))
@@ -66,7 +65,7 @@ struct ClusterOptions: ParsableArguments {
         }
         let directory = try ClusterJob.newDirectory(in: pipeline.configuration.workDirectory, scheduler: scheduler)
         return ClusterJob(bench: bench ?? ExternalTool.currentExecutable, configuration: pipeline.configuration, patterns: patterns,
-                          shardCount: count, shards: selected, cpusPerTask: cpusPerTask, directory: directory)
+                          shardCount: shards, shards: selected, cpusPerTask: cpusPerTask, directory: directory)
     }
 
     /// "wrote …": the files and what they hold.

@@ -1,7 +1,8 @@
 /// Checks results against a baseline: every cell of every table, and every claim.
 public enum Comparison {
     /// Compares `results` (one per experiment and seed, see `ResultSelection`) with
-    /// `baseline`; `stale` results were not used, and their cells count as missing. A row's results are those whose `spec.id` equals the row's
+    /// `baseline`; `stale` results were not used, and their cells count as missing. A
+    /// row's results are those whose `spec.id` equals the row's
     /// `experiment`, or else whose `spec.reproduces` equals the row's artifact and row;
     /// a row with a seed takes only that seed's result (see `CellComparison` for the rules).
     ///

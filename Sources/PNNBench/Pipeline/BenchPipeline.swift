@@ -139,28 +139,41 @@ public final class BenchPipeline {
     /// with the fields that differ. Needs the data's identity: for files, from the
     /// identity cache or by reading them (see `DatasetProvider.identity`).
     public func storedResults(engineVersion: String? = nil) throws -> StoredResults {
-        var current: [RunResult] = [], stale: [StaleResult] = []
+        var current: [RunResult] = [], missing: [ResultStore.KeyMaterial] = []
         for spec in suite.experiments {
-            var others: [RunResult]?
             for seed in configuration.seeds.seeds {
                 let material = try keyMaterial(spec, seed: seed, engineVersion: engineVersion)
-                let key = ResultStore.key(material)
-                let data = material.data
-                if let result = store.load(key: key) {
-                    current.append(result)
-                    continue
-                }
-                if others == nil { others = store.results(experiment: spec.id) }
-                let candidates = others!.filter { $0.seed == seed && $0.scale.name == scale.name && $0.data.source == data.source }
-                let dates = Dictionary(candidates.map { ($0.key, store.modificationDate(key: $0.key) ?? .distantPast) }, uniquingKeysWith: max)
-                guard let newest = candidates.max(by: { (dates[$0.key]!, $0.key) < (dates[$1.key]!, $1.key) }) else { continue }
-                stale.append(StaleResult(experiment: spec.id, seed: seed, storedKey: newest.key, expectedKey: key,
-                                         differences: StaleResult.differences(stored: ResultStore.keyMaterial(of: newest), current: material),
-                                         older: candidates.count - 1))
+                if let result = store.load(key: ResultStore.key(material)) { current.append(result) } else { missing.append(material) }
             }
         }
         let chosen = selection(engineVersion: engineVersion).ordered(current)
-        return StoredResults(results: ReplicateResults(seeds: configuration.seeds.seeds, results: chosen), stale: stale)
+        return StoredResults(results: ReplicateResults(seeds: configuration.seeds.seeds, results: chosen), stale: staleResults(missing))
+    }
+
+    /// For definitions whose key has no stored result, the stale results that stand in
+    /// their place: of the same experiment, seed, scale name and data source, under another
+    /// key; the newest of each is the one whose differences are given. Each experiment's
+    /// results are read once.
+    func staleResults(_ missing: [ResultStore.KeyMaterial]) -> [StaleResult] {
+        var stored: [String: [RunResult]] = [:]
+        return missing.compactMap { material in
+            let id = material.spec.id
+            if stored[id] == nil { stored[id] = store.results(experiment: id) }
+            let candidates = stored[id]!.filter {
+                $0.seed == material.seed && $0.scale.name == material.scale.name && $0.data.source == material.data.source
+            }
+            let dates = Dictionary(candidates.map { ($0.key, store.modificationDate(key: $0.key) ?? .distantPast) }, uniquingKeysWith: max)
+            guard let newest = candidates.max(by: { (dates[$0.key]!, $0.key) < (dates[$1.key]!, $1.key) }) else { return nil }
+            return StaleResult(experiment: id, seed: material.seed, storedKey: newest.key, expectedKey: ResultStore.key(material),
+                               differences: StaleResult.differences(stored: ResultStore.keyMaterial(of: newest), current: material),
+                               older: candidates.count - 1)
+        }
+    }
+
+    /// The stale results of `trainings` that have no current result (what `bench status`
+    /// shows beside the missing ones), without reading the current results.
+    public func staleResults(of trainings: [ShardPlan.Training]) throws -> [StaleResult] {
+        staleResults(try trainings.map { try keyMaterial($0.spec, seed: $0.seed) })
     }
 
     // MARK: - Compare

@@ -124,8 +124,7 @@ public final class DatasetProvider {
         let request = "format=\(Self.identityFormat) kind=\(kind.rawValue) \(caps) dataSeed=\(Self.simulatorDataSeed)"
         if kind.isDeclared {
             guard let declaration = declarations[kind.rawValue] else { return (request, []) }
-            let hash = (try? JSONEncoder.sorted.encode(declaration.identityPart)).map { FNV1a64.hex(FNV1a64.hash($0)) } ?? "?"
-            return (request + " declaration=\(hash)", try DeclaredDatasetReader.inputFiles(declaration, directories: searchDirectories))
+            return (request + " declaration=\(Self.declarationHash(declaration))", try DeclaredDatasetReader.inputFiles(declaration, directories: searchDirectories))
         }
         switch source {
         case .simulator:
@@ -198,7 +197,7 @@ public final class DatasetProvider {
                 let identity = DataIdentity(
                     source: "hepmass",
                     description: "\(kind.isImbalanced ? "HEPMASS-IMB" : "HEPMASS") from \(directory), \(capped.0.count) training / \(capped.1.count) test events",
-                    fingerprint: "hepmass kind=\(kind.rawValue) train=\(capped.0.count) test=\(capped.1.count) labels=\(FNV1a64.hex(FNV1a64.hash(capped.0.label))) features=\(capped.0.features.withUnsafeBytes { FNV1a64.hex(FNV1a64.hash($0)) }) mass=\(capped.0.mass.withUnsafeBytes { FNV1a64.hex(FNV1a64.hash($0)) }) \(Self.testFingerprint(capped.1))")
+                    fingerprint: "hepmass kind=\(kind.rawValue) train=\(capped.0.count) test=\(capped.1.count) labels=\(Self.hexHash(capped.0.label)) features=\(Self.hexHash(capped.0.features)) mass=\(Self.hexHash(capped.0.mass)) \(Self.testFingerprint(capped.1))")
                 prepared = PreparedData(train: capped.0, test: capped.1, identity: identity)
             }
         }
@@ -216,7 +215,7 @@ public final class DatasetProvider {
         }
         let loaded = try DeclaredDatasetReader.load(declaration, directories: searchDirectories)
         let train = cap(loaded.train, scale.trainEvents), test = cap(loaded.test, scale.testEvents)
-        let hash = (try? JSONEncoder.sorted.encode(declaration.identityPart)).map { FNV1a64.hex(FNV1a64.hash($0)) } ?? "?"
+        let hash = Self.declarationHash(declaration)
         let files = loaded.files.map { "\(($0.path as NSString).lastPathComponent):\(FNV1a64.hex($0.checksum))" }.joined(separator: ",")
         let identity = DataIdentity(
             source: "declared",
@@ -251,19 +250,27 @@ public final class DatasetProvider {
     /// The test events' part of a HEPMASS fingerprint: hashes of their labels, features
     /// and masses, so a changed `all_test` gives results new keys.
     static func testFingerprint(_ test: EventDataset) -> String {
-        let hash = { (bytes: UnsafeRawBufferPointer) in FNV1a64.hex(FNV1a64.hash(bytes)) }
-        return "testLabels=\(test.label.withUnsafeBytes(hash)) testFeatures=\(test.features.withUnsafeBytes(hash)) testMass=\(test.mass.withUnsafeBytes(hash))"
+        "testLabels=\(hexHash(test.label)) testFeatures=\(hexHash(test.features)) testMass=\(hexHash(test.mass))"
+    }
+
+    /// FNV-1a 64 (hex) of an array's bytes, as fingerprints write it.
+    static func hexHash<Element>(_ values: [Element]) -> String {
+        values.withUnsafeBytes { FNV1a64.hex(FNV1a64.hash($0)) }
+    }
+
+    /// FNV-1a 64 (hex) of a declaration's identity part (sorted-key JSON).
+    static func declarationHash(_ declaration: DatasetDeclaration) -> String {
+        (try? JSONEncoder.sorted.encode(declaration.identityPart)).map { FNV1a64.hex(FNV1a64.hash($0)) } ?? "?"
     }
 
     /// The published HEPMASS-IMB with HEPMASS's test set. Its identity has its own source,
     /// "hepmass-imb", so its results never pass for those of the built set, and
     /// fingerprints labels, features and masses of the training and the test events.
     static func publishedIMB(train: EventDataset, test: EventDataset, directory: String) -> PreparedData {
-        let hash = { (bytes: UnsafeRawBufferPointer) in FNV1a64.hex(FNV1a64.hash(bytes)) }
         let identity = DataIdentity(
             source: "hepmass-imb",
             description: "HEPMASS-IMB from the published files (Zenodo 6453048) in \(directory), test set HEPMASS's all_test, \(train.count) training / \(test.count) test events",
-            fingerprint: "hepmass-imb published train=\(train.count) test=\(test.count) labels=\(train.label.withUnsafeBytes(hash)) features=\(train.features.withUnsafeBytes(hash)) mass=\(train.mass.withUnsafeBytes(hash)) \(testFingerprint(test))")
+            fingerprint: "hepmass-imb published train=\(train.count) test=\(test.count) labels=\(hexHash(train.label)) features=\(hexHash(train.features)) mass=\(hexHash(train.mass)) \(testFingerprint(test))")
         return PreparedData(train: train, test: test, identity: identity)
     }
 
