@@ -29,6 +29,8 @@ public struct EventComposition: Equatable, Sendable {
     /// HEPMASS-IMB's signal counts per mass and its background count.
     public static let imbalancedSignalCounts: [Int] = [350_000, 140_000, 35_000, 7_000, 2_000]
     public static let imbalancedBackgroundCount = 3_500_000
+    /// HEPMASS-IMB's share of HEPMASS's 7M training events (4.034M, paper Table 1).
+    public static let imbalancedShare = 4_034_000.0 / 7_000_000.0
 
     public static func balanced(events: Int, masses: [Float] = HEPMASSSchema.signalMasses) -> EventComposition {
         let weights = [Double](repeating: 1, count: 2 * masses.count)

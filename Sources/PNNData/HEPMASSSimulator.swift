@@ -95,9 +95,15 @@ public struct HEPMASSSimulator: Sendable {
     /// identical and fixed — the structure of HEPMASS's own test file.
     public func trainTest(trainEvents: Int, testEvents: Int, imbalanced: Bool, seed: UInt64,
                           threads: Int = WorkerPool.availableCores) -> (train: EventDataset, test: EventDataset) {
-        let trainComposition = imbalanced ? EventComposition.imbalanced(events: trainEvents) : .balanced(events: trainEvents)
-        return (generate(trainComposition, seed: seed, part: 0, threads: threads),
-                generate(.balanced(events: testEvents), seed: seed, part: 1, threads: threads))
+        trainTest(trainComposition: imbalanced ? .imbalanced(events: trainEvents) : .balanced(events: trainEvents),
+                  testEvents: testEvents, seed: seed, threads: threads)
+    }
+
+    /// The same with the training part's composition given.
+    public func trainTest(trainComposition: EventComposition, testEvents: Int, seed: UInt64,
+                          threads: Int = WorkerPool.availableCores) -> (train: EventDataset, test: EventDataset) {
+        (generate(trainComposition, seed: seed, part: 0, threads: threads),
+         generate(.balanced(events: testEvents), seed: seed, part: 1, threads: threads))
     }
 
     /// A run of `count` events of one kind for `generate(_:seed:threads:)`: signal at

@@ -35,7 +35,7 @@ import Testing
             let rows = lines.dropFirst().map(Self.fields)
             #expect(rows.count == section.cells.count)
             for row in rows {
-                #expect(row.count == 16 && row[0] == section.fileStem)
+                #expect(row.count == 18 && row[0] == section.fileStem)
                 let cell = try #require(section.cells.first {
                     $0.metric.rawValue == row[1] && $0.row.reference.row == row[2] && ($0.mass.map(String.init) ?? "average") == row[3]
                 })

@@ -141,6 +141,7 @@ import PNNEngine
         changeScale("testEvents") { $0.testEvents = 1 }
         changeScale("epochs") { $0.epochs = 11 }
         changeScale("batchSize") { $0.batchSize = 512 }
+        changeScale("imbSignal") { $0.imbSignal = .paper }
         variants["data.source"] = key(data: DataIdentity(source: "hepmass", description: data.description, fingerprint: data.fingerprint))
         variants["data.description"] = key(data: DataIdentity(source: "sim", description: "x", fingerprint: data.fingerprint))
         variants["data.fingerprint"] = key(data: DataIdentity(source: "sim", description: data.description, fingerprint: "abc124"))

@@ -16,6 +16,9 @@ public struct CellComparison: Equatable, Sendable {
         case fail
         /// No result for the row (or the result lacks the mass).
         case missing
+        /// Compared with the paper, but its networks trained on fewer signal events than
+        /// `BudgetLimit` allows: Δ is shown and not counted.
+        case limited
     }
 
     /// The baseline file and row the cell comes from.
@@ -33,6 +36,9 @@ public struct CellComparison: Equatable, Sendable {
     public var resultKeys: [String]
     /// Seeds flagged as collapsed (`ReplicateStability`) among `seeds`.
     public var collapsedSeeds: [UInt64]
+    /// The short training points of the results' networks (`BudgetLimit`), over all
+    /// seeds; set only in comparisons with the paper's values.
+    public var shortfalls: [BudgetLimit.Shortfall] = []
 
     public init(file: String, row: BaselineRow, metric: BaselineMetric, mass: Int?, seeds: [UInt64], values: [Double],
                 reference: Double, tolerance: Double, resultKeys: [String], collapsedSeeds: [UInt64] = []) {
@@ -84,8 +90,17 @@ public struct CellComparison: Equatable, Sendable {
     /// the tolerance on paper may be a hair above it in binary: allow 1e-9 points.
     public static let slack = 1e-9
 
+    /// `limited` for a budget-limited cell with values; otherwise `deviation`.
     public var status: Status {
+        if !shortfalls.isEmpty && !values.isEmpty { return .limited }
+        return deviation
+    }
+
+    /// Whether the value lies within what is allowed of the reference, whatever the budget.
+    public var deviation: Status {
         guard let delta, delta.isFinite else { return values.isEmpty ? .missing : .fail }
         return abs(delta) <= allowed + CellComparison.slack ? .pass : .fail
     }
+
+    public var isBudgetLimited: Bool { !shortfalls.isEmpty }
 }

@@ -36,10 +36,15 @@ public enum Comparison {
                 let collapsed = stability.collapsedSeeds(of: ids.first ?? "")
                 func cell(_ metric: BaselineMetric, mass: Int?, reference: Double, tolerance: Double) -> CellComparison {
                     let valued = runs.compactMap { run in metric.percent(run, mass: mass).map { (run, $0) } }
-                    return CellComparison(file: table.file, row: row, metric: metric, mass: mass,
-                                          seeds: valued.map(\.0.seed), values: valued.map(\.1),
-                                          reference: reference, tolerance: tolerance, resultKeys: valued.map(\.0.key),
-                                          collapsedSeeds: valued.map(\.0.seed).filter(collapsed.contains))
+                    var cell = CellComparison(file: table.file, row: row, metric: metric, mass: mass,
+                                              seeds: valued.map(\.0.seed), values: valued.map(\.1),
+                                              reference: reference, tolerance: tolerance, resultKeys: valued.map(\.0.key),
+                                              collapsedSeeds: valued.map(\.0.seed).filter(collapsed.contains))
+                    // A recorded baseline was made at the same budget: only the paper's values judge it.
+                    if baseline.kind == .paper {
+                        cell.shortfalls = Array(Set(valued.flatMap { BudgetLimit.shortfalls($0.0, mass: mass) })).sorted()
+                    }
+                    return cell
                 }
                 for metric in BaselineMetric.allCases {
                     guard let tolerance = row.tolerance[metric] else { continue }
@@ -64,9 +69,13 @@ public enum Comparison {
         }
         let claims = baseline.claims.map { $0.evaluate(on: results) }
         let unmatched = results.experimentIDs.filter { !matchedIDs.contains($0) }
+        let conditions = results.all.compactMap { r -> ComparisonReport.ResultConditions? in
+            let networks = r.training.compactMap(\.conditions)
+            return networks.isEmpty ? nil : .init(key: r.key, experiment: r.spec.id, seed: r.seed, dataset: r.spec.dataset.rawValue, networks: networks)
+        }
         return ComparisonReport(baseline: baseline, selection: selection, seeds: results.seeds,
                                 resultCount: results.all.count, cells: cells, claims: claims, stability: stability,
-                                unmatchedExperiments: unmatched, notes: notes, stale: stale)
+                                unmatchedExperiments: unmatched, notes: notes, stale: stale, conditions: conditions)
     }
 
     /// One seed's results (one per experiment).

@@ -6,7 +6,9 @@ import PNNMetrics
 /// sorted and numbers printed exactly (`CanonicalJSON`), so the same comparison gives the
 /// same bytes. Values are in percent; intervals are 95 % Student t over seeds. A value
 /// that does not exist (sd and interval of one seed, z with sd = 0, the mass of an
-/// average) is written as null, never left out, so every entry has the same keys.
+/// average) is written as null, never left out, so every entry has the same keys. Cells
+/// carry whether they are budget-limited (`BudgetLimit`) and `conditions` what every
+/// compared result's networks trained on.
 public struct ComparisonJSON: Encodable {
     /// n, mean, sd, median, min, max and the 95 % interval [lower, upper] of the mean.
     public struct Statistics: Encodable {
@@ -40,6 +42,8 @@ public struct ComparisonJSON: Encodable {
         var allowed: Double
         @Null var z: Double?
         var verdict: String
+        /// pass or fail by distance alone, also for a budget-limited cell.
+        var deviation: String
     }
 
     /// A table cell (row × metric × mass) over every seed: our per-seed values, their
@@ -65,7 +69,26 @@ public struct ComparisonJSON: Encodable {
         var collapsedSeeds: [UInt64]
         var tolerance: Double
         var checks: [Check]
+        /// "limited" when the cell is budget-limited (`BudgetLimit`): its Δ is not counted.
         var verdict: String
+        var budgetLimited: Bool
+        /// The training points below the budget floor, over all seeds.
+        var shortfalls: [Shortfall]
+    }
+
+    struct Shortfall: Encodable {
+        var mass: Int
+        var trainingSignal: Int
+        var paperTrainingSignal: Int
+    }
+
+    /// What one result's networks trained on (`TrainingConditions`: events per training
+    /// point, background, epochs, batch size, steps).
+    struct Conditions: Encodable {
+        var experiment: String
+        var seed: UInt64
+        var dataset: String
+        var networks: [TrainingConditions]
     }
 
     /// A claim at one point: the effect per seed (positive in the claimed direction) and
@@ -123,6 +146,9 @@ public struct ComparisonJSON: Encodable {
     var cells: [Cell]
     var claims: [ClaimEntry]
     var collapses: [Unstable]
+    var conditions: [Conditions]
+    /// The signal floor of `BudgetLimit`, in training events.
+    var budgetFloor: Int
 
     public init(_ report: ComparisonReport) {
         baseline = report.baseline.kind.description
@@ -140,6 +166,10 @@ public struct ComparisonJSON: Encodable {
                        n: o.seeds.count, seeds: o.seeds, effect: o.decisivePoint.map(Self.point), points: o.points.map(Self.point),
                        detail: o.detail)
         }
+        conditions = report.conditions.map { c in
+            Conditions(experiment: c.experiment, seed: c.seed, dataset: c.dataset, networks: c.networks)
+        }
+        budgetFloor = BudgetLimit.signalFloor
         collapses = report.stability.unstable.map { e in
             Unstable(experiment: e.id, seeds: e.seeds, averageROCAUC: e.averageAUC,
                      collapsed: Dictionary(uniqueKeysWithValues: e.collapsed.map { (String($0.key), $0.value) }))
@@ -156,7 +186,9 @@ public struct ComparisonJSON: Encodable {
         let collapsed = Set(group.flatMap(\.collapsedSeeds))
         let kept = zip(seeds, values).filter { !collapsed.contains($0.0) }.map(\.1)
         let statistics = (values.isEmpty ? nil : try? ReplicateStatistics(values)).map(Statistics.init)
-        let verdict = group.contains { $0.status == .fail } ? "fail" : group.contains { $0.status == .missing } ? "missing" : "pass"
+        let verdict = group.contains { $0.status == .fail } ? "fail" : group.contains { $0.status == .missing } ? "missing"
+            : group.contains { $0.status == .limited } ? "limited" : "pass"
+        let shortfalls = Array(Set(group.flatMap(\.shortfalls))).sorted()
         return Cell(table: URL(fileURLWithPath: first.file).lastPathComponent, artifact: first.row.reference.artifact,
                     row: first.row.reference.row, experiment: first.row.experiment, metric: first.metric.rawValue,
                     mass: first.mass, seeds: seeds, values: values, n: values.count, mean: statistics?.mean,
@@ -165,9 +197,10 @@ public struct ComparisonJSON: Encodable {
                     collapsedSeeds: seeds.filter(collapsed.contains), tolerance: first.tolerance,
                     checks: group.map { c in
                         Check(seed: c.row.seed, value: c.ours, reference: c.reference, delta: c.delta, allowed: c.allowed,
-                              z: c.zScore, verdict: c.status.rawValue)
+                              z: c.zScore, verdict: c.status.rawValue, deviation: c.deviation.rawValue)
                     },
-                    verdict: verdict)
+                    verdict: verdict, budgetLimited: !shortfalls.isEmpty,
+                    shortfalls: shortfalls.map { Shortfall(mass: $0.mass, trainingSignal: $0.events, paperTrainingSignal: $0.paperEvents) })
     }
 
     static func point(_ p: ClaimOutcome.Point) -> Point {

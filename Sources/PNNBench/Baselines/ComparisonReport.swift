@@ -20,6 +20,18 @@ public struct ComparisonReport: Sendable {
     public var notes: [String]
     /// Experiments and seeds whose stored result is of another definition (not used).
     public var stale: [StaleResult] = []
+    /// What each compared result's networks trained on, by experiment and seed (results
+    /// without recorded conditions are left out).
+    public var conditions: [ResultConditions] = []
+
+    /// The training conditions of one result.
+    public struct ResultConditions: Sendable {
+        public var key: String
+        public var experiment: String
+        public var seed: UInt64
+        public var dataset: String
+        public var networks: [TrainingConditions]
+    }
 
     public var failedCells: [CellComparison] { cells.filter { $0.status == .fail } }
     public var missingCells: [CellComparison] { cells.filter { $0.status == .missing } }
@@ -52,6 +64,9 @@ public struct ComparisonReport: Sendable {
         var out: [String] = []
         out.append("Comparison with the \(baseline.kind) baseline — \(resultCount) result(s) of \(selection.summary)")
         let replicated = cells.contains { $0.count >= 2 }
+        if cells.contains(where: \.isBudgetLimited) {
+            out.append("limited = budget-limited: a network of the cell trained on fewer than \(BudgetLimit.signalFloor) signal events at a mass where the paper had more; Δ is shown, not counted")
+        }
         if replicated {
             out.append("cells of several seeds: ours = mean over seeds, sd = their standard deviation; ok when |Δ| ≤ allowed = max(2·sd, tolerance), z = Δ/sd")
         }
@@ -97,6 +112,7 @@ public struct ComparisonReport: Sendable {
                 case .pass: status = "ok"
                 case .fail: status = "FAIL"
                 case .missing: status = missingWord
+                case .limited: status = "limited"
                 }
                 var line = pad(rowName, nameWidth) + (seedTitle.isEmpty ? "" : lpad(cell.row.seed.map(String.init) ?? "", 6))
                 line += "  " + pad(cell.metric.label, 8) + lpad(cell.mass.map(String.init) ?? "avg", 5) + lpad(num(cell.ours), 9)
@@ -106,6 +122,9 @@ public struct ComparisonReport: Sendable {
                 line += lpad(num(cell.reference), 11) + lpad(delta, 8) + lpad("±" + String(format: "%.2f", cell.allowed), 8)
                 if tableReplicated { line += lpad(cell.zScore.map { String(format: "%+.1f", $0) } ?? "—", 7) }
                 line += "  " + status
+                if cell.isBudgetLimited {
+                    line += "  (budget: " + cell.shortfalls.map(\.text).joined(separator: "; ") + ")"
+                }
                 if !cell.collapsedSeeds.isEmpty {
                     line += "  (collapsed: seed \(cell.collapsedSeeds.map(String.init).joined(separator: ", "))"
                     if let kept = cell.statisticsWithoutCollapsed { line += "; without: " + num(kept.mean) }
@@ -154,6 +173,10 @@ public struct ComparisonReport: Sendable {
         out.append("")
         let passed = cells.filter { $0.status == .pass }.count
         var summary = "cells: \(passed) within tolerance, \(failedCells.count) outside, \(missingCells.count) without a result"
+        let limited = cells.filter { $0.status == .limited }
+        if !limited.isEmpty {
+            summary += ", \(limited.count) budget-limited (not counted; \(limited.filter { $0.deviation == .pass }.count) of them within tolerance)"
+        }
         if !stale.isEmpty { summary += " (\(stale.count) stale result(s) not used)" }
         if !baseline.missingResultFails && !missingCells.isEmpty { summary += " (not a failure against the paper)" }
         out.append(summary)

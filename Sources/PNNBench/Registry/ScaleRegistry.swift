@@ -1,4 +1,5 @@
 import Foundation
+import PNNData
 import Yams
 
 /// Reads `Suites/scales.yaml`: a mapping from scale name to its sizes, e.g.
@@ -13,7 +14,7 @@ import Yams
 /// Every key is checked like the suite files (`SuiteError` with file and line).
 public enum ScaleRegistry {
     public static let fileName = "scales.yaml"
-    public static let scaleKeys = ["trainEvents", "testEvents", "epochs", "batchSize", "description"]
+    public static let scaleKeys = ["trainEvents", "testEvents", "epochs", "batchSize", "imbSignal", "description"]
 
     /// The scales of `directory/scales.yaml`, in file order.
     public static func load(directory: URL) throws -> [Scale] {
@@ -72,6 +73,13 @@ public enum ScaleRegistry {
                                 testEvents: try events("testEvents"),
                                 epochs: try reader.positiveInt(values["epochs"]!, "'epochs' of \(what)"),
                                 batchSize: try reader.positiveInt(values["batchSize"]!, "'batchSize' of \(what)"),
+                                imbSignal: try values["imbSignal"].map { node in
+                                    let text = try reader.string(node, "'imbSignal' of \(what)")
+                                    guard let policy = IMBSignal(rawValue: text) else {
+                                        throw reader.error(.badValue, node, "'imbSignal' of \(what) must be one of \(IMBSignal.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
+                                    }
+                                    return policy
+                                },
                                 description: try values["description"].map { try reader.string($0, "'description' of \(what)") }))
         }
         return scales

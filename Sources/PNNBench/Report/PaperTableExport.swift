@@ -4,7 +4,8 @@ import Foundation
 ///
 /// * CSV, one line per cell (table, metric, row, mass or "average", ours = mean over
 ///   seeds, paper, Δ, tolerance, status, n, sd, 95 % interval, z, collapsed seeds, the
-///   per-seed values), numbers in percent written as the shortest decimal that reads
+///   per-seed values, whether it is budget-limited and its short training points as
+///   "mass:events/paper's events"), numbers in percent written as the shortest decimal that reads
 ///   back to the same Double, so the file holds the exact values the report rounds;
 /// * LaTeX, one `booktabs` tabular per metric: our values as in report.md (two decimals,
 ///   or mean $\pm$ sd with several seeds; best bold, tied italic), "--" where a row did
@@ -15,7 +16,7 @@ extension PaperTableSection {
         URL(fileURLWithPath: table.file).deletingPathExtension().lastPathComponent
     }
 
-    public static let csvHeader = "table,metric,row,mass,ours,paper,delta,tolerance,status,n,sd,ci95_low,ci95_high,z,collapsed_seeds,values"
+    public static let csvHeader = "table,metric,row,mass,ours,paper,delta,tolerance,status,n,sd,ci95_low,ci95_high,z,collapsed_seeds,values,budget_limited,short_points"
 
     /// Every cell of the table, metrics in `BaselineMetric` order, rows and columns as
     /// printed. "ours" is the mean over seeds; "values" lists each seed's value as
@@ -33,7 +34,9 @@ extension PaperTableSection {
                                   String(c.count), exact(statistics?.standardDeviation), exact(statistics?.interval?.lowerBound),
                                   exact(statistics?.interval?.upperBound), exact(c.zScore),
                                   c.collapsedSeeds.map(String.init).joined(separator: " "),
-                                  zip(c.seeds, c.values).map { "\($0.0):\($0.1)" }.joined(separator: " ")]
+                                  zip(c.seeds, c.values).map { "\($0.0):\($0.1)" }.joined(separator: " "),
+                                  c.isBudgetLimited ? "true" : "false",
+                                  c.shortfalls.map { "\($0.mass):\($0.events)/\($0.paperEvents)" }.joined(separator: " ")]
                     lines.append(fields.map(Self.csvField).joined(separator: ","))
                 }
             }

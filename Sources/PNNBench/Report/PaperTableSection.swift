@@ -20,10 +20,46 @@ public struct PaperTableSection {
     /// Whose values the reference grid holds, as the captions name them ("paper", "published").
     public var reference: String
 
-    public init(table: BaselineTable, cells: [CellComparison], reference: String = "paper") {
+    /// What the networks of this table's results trained on.
+    public var conditions: [ComparisonReport.ResultConditions]
+
+    public init(table: BaselineTable, cells: [CellComparison], reference: String = "paper",
+                conditions: [ComparisonReport.ResultConditions] = []) {
         self.table = table
         self.cells = cells.filter { $0.file == table.file }
         self.reference = reference
+        let keys = Set(self.cells.flatMap(\.resultKeys))
+        self.conditions = conditions.filter { keys.contains($0.key) }
+    }
+
+    /// The training conditions in one paragraph, per data set: the signal training events
+    /// at each mass (a range over seeds and experiments) beside the paper's, the
+    /// background, epochs and optimiser steps; nil without recorded conditions.
+    public func conditionsText() -> String? {
+        guard !conditions.isEmpty else { return nil }
+        func range(_ values: [Int]) -> String {
+            guard let lo = values.min(), let hi = values.max() else { return "—" }
+            return lo == hi ? "\(lo)" : "\(lo)–\(hi)"
+        }
+        var parts: [String] = []
+        for dataset in Set(conditions.map(\.dataset)).sorted() {
+            let networks = conditions.filter { $0.dataset == dataset }.flatMap(\.networks)
+            let masses = Set(networks.flatMap { $0.points.map(\.mass) }).sorted()
+            let kind = DatasetKind(rawValue: dataset)
+            let perMass = masses.map { m -> String in
+                let ours = range(networks.flatMap { $0.points.filter { $0.mass == m }.map(\.trainingSignal) })
+                let paper = BudgetLimit.paperTrainingSignal(kind, mass: m).map { "; the paper's: \($0)" } ?? ""
+                return "\(m) GeV: \(ours)\(paper)"
+            }
+            let steps = range(networks.map(\.optimizerSteps)), epochs = range(networks.map(\.epochs))
+            parts.append("**Training conditions (\(dataset), \(conditions.filter { $0.dataset == dataset }.count) results):** "
+                         + "signal training events per mass — " + perMass.joined(separator: ", ")
+                         + "; background \(range(networks.map(\.trainingBackground))); \(epochs) epochs, \(steps) optimiser steps.")
+        }
+        if cells.contains(where: \.isBudgetLimited) {
+            parts.append("‡ budget-limited: a network of the cell trained on fewer than \(BudgetLimit.signalFloor) signal events at a mass where the paper had more; its Δ is shown and not counted as a disagreement.")
+        }
+        return parts.joined(separator: "\n\n") + "\n\n"
     }
 
     /// The metrics the table carries, in `BaselineMetric` order.
@@ -149,7 +185,8 @@ public struct PaperTableSection {
                 var text = Self.number(c.reference)
                 if let d = c.delta {
                     let z = isReplicated ? (c.zScore.map { String(format: ", z %+.1f", $0) } ?? "") : ""
-                    text += " (\(Self.delta(d)) \(c.status == .pass ? "✓" : "✗")\(z))"
+                    let mark = c.status == .limited ? "‡" : c.status == .pass ? "✓" : "✗"
+                    text += " (\(Self.delta(d)) \(mark)\(z))"
                 }
                 line.append(text)
             }
@@ -168,7 +205,11 @@ public struct PaperTableSection {
             let rowCells = metricCells.filter { $0.row == row }
             return !rowCells.isEmpty && rowCells.allSatisfy { $0.status == .missing }
         }.count
-        var text = "\(metric.label): \(passed) of \(compared.count) compared cells within \(tolerances) points of \(reference == "paper" ? "the paper" : "the \(reference) values")"
+        let limited = compared.filter { $0.status == .limited }
+        var text = "\(metric.label): \(passed) of \(compared.count - limited.count) compared cells within \(tolerances) points of \(reference == "paper" ? "the paper" : "the \(reference) values")"
+        if !limited.isEmpty {
+            text += "; \(limited.count) budget-limited cell\(limited.count == 1 ? "" : "s") not counted (\(limited.filter { $0.deviation == .pass }.count) of them within)"
+        }
         if notRun > 0 { text += "; \(notRun) row\(notRun == 1 ? "" : "s") not run" }
         return text + "."
     }
@@ -196,6 +237,6 @@ public struct PaperTableSection {
             out += paperTable(metric).text + "\n"
             out += summary(metric) + "\n\n"
         }
-        return out
+        return out + (conditionsText() ?? "")
     }
 }

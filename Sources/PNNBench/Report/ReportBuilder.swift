@@ -129,7 +129,7 @@ public struct ReportBuilder {
                 try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
             }
         }
-        let sections = comparison.baseline.tables.map { PaperTableSection(table: $0, cells: comparison.cells) }
+        let sections = comparison.baseline.tables.map { PaperTableSection(table: $0, cells: comparison.cells, conditions: comparison.conditions) }
         let results = resultTables()
         guard !sections.isEmpty || !results.isEmpty else { return }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -15,7 +15,7 @@ extension ReportBuilder {
         out += "Each table is also in `tables/`: `<table>.csv` with every cell at full precision (ours, paper, Δ, "
         out += "tolerance, status) and `<table>-<metric>.tex`, our values as a LaTeX `booktabs` table.\n\n"
         for table in tables {
-            out += PaperTableSection(table: table, cells: comparison.cells).markdown()
+            out += PaperTableSection(table: table, cells: comparison.cells, conditions: comparison.conditions).markdown()
         }
         return out + results.map { $0.markdown() }.joined()
     }
@@ -38,7 +38,7 @@ extension ReportBuilder {
             out += (isSimulated ? " — on HEPMASS-SIM for orientation only" : "") + ". "
             out += "Each is also in `tables/` as CSV and LaTeX.\n\n"
             for table in tables {
-                out += PaperTableSection(table: table, cells: comparison.cells, reference: "published").markdown()
+                out += PaperTableSection(table: table, cells: comparison.cells, reference: "published", conditions: comparison.conditions).markdown()
             }
         }
         if tables.isEmpty && results.isEmpty { out += "No results of a table.\n" }

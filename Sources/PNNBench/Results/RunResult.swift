@@ -59,6 +59,9 @@ public struct RunResult: Codable, Equatable, Sendable {
         public var history: [EpochRecord]
         /// 1-based epoch whose weights were kept (best validation ROC-AUC).
         public var bestEpoch: Int
+        /// The events and steps the network trained on; nil in results written before they
+        /// were recorded (and then not written).
+        public var conditions: TrainingConditions? = nil
     }
 
     public struct EpochRecord: Codable, Equatable, Sendable {

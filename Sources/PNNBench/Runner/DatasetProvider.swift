@@ -81,7 +81,6 @@ public final class DatasetProvider {
     /// HEPMASS's own sizes, used by the simulator when a scale says "whole files".
     public static let hepmassTrainEvents = 7_000_000
     public static let hepmassTestEvents = 3_500_000
-    static let imbalancedShare = 4_034_000.0 / 7_000_000.0
 
     /// The data sets generated or read so far.
     public var preparedKinds: Set<DatasetKind> { Set(cache.keys) }
@@ -101,7 +100,7 @@ public final class DatasetProvider {
         if let known = identities[kind] { return known }
         if !kind.isDeclared, case .simulator(let parameters) = source {
             let (train, test) = simulatorEvents(kind)
-            return Self.simulatorIdentity(parameters, kind: kind, trainEvents: train, testEvents: test)
+            return Self.simulatorIdentity(parameters, kind: kind, trainEvents: train, testEvents: test, imbSignal: scale.imbSignal)
         }
         let identity: DataIdentity
         if let identityCache {
@@ -121,7 +120,8 @@ public final class DatasetProvider {
     /// and the files it is read from (as `data` would read them; nothing is opened).
     func identityInputs(_ kind: DatasetKind) throws -> (request: String, files: [String]) {
         let caps = "train=\(scale.trainEvents.map(String.init) ?? "all") test=\(scale.testEvents.map(String.init) ?? "all")"
-        let request = "format=\(Self.identityFormat) kind=\(kind.rawValue) \(caps) dataSeed=\(Self.simulatorDataSeed)"
+        let policy = kind.isImbalanced && scale.imbSignal == .paper ? " imbSignal=paper" : ""
+        let request = "format=\(Self.identityFormat) kind=\(kind.rawValue) \(caps)\(policy) dataSeed=\(Self.simulatorDataSeed)"
         if kind.isDeclared {
             guard let declaration = declarations[kind.rawValue] else { return (request, []) }
             return (request + " declaration=\(Self.declarationHash(declaration))", try DeclaredDatasetReader.inputFiles(declaration, directories: searchDirectories))
@@ -179,25 +179,34 @@ public final class DatasetProvider {
         case .simulator(let parameters):
             let simulator = HEPMASSSimulator(parameters: parameters)
             let (trainEvents, testEvents) = simulatorEvents(kind)
-            let (train, test) = simulator.trainTest(trainEvents: trainEvents, testEvents: testEvents,
-                                                    imbalanced: kind.isImbalanced, seed: Self.simulatorDataSeed, threads: threads)
+            let (train, test) = simulator.trainTest(trainComposition: Self.trainComposition(kind, scale: scale), testEvents: testEvents,
+                                                    seed: Self.simulatorDataSeed, threads: threads)
             // The generator's compositions sum exactly to the requested counts.
             precondition(train.count == trainEvents && test.count == testEvents)
             prepared = PreparedData(train: train, test: test,
-                                    identity: Self.simulatorIdentity(parameters, kind: kind, trainEvents: trainEvents, testEvents: testEvents))
+                                    identity: Self.simulatorIdentity(parameters, kind: kind, trainEvents: trainEvents, testEvents: testEvents,
+                                                                     imbSignal: scale.imbSignal))
         case .hepmass(let directory), .hepmassIMB(let directory):
             if kind.isImbalanced, case let .published(signal, background)? = try hepmassIMBOrigin() {
                 let train = try HEPMASSIMBFiles.load(signal: signal, background: background, threads: threads)
                 let test = try HEPMASSFiles.load(HEPMASSFiles.testName, in: directory, threads: threads)
-                prepared = Self.publishedIMB(train: cap(train, scale.trainEvents), test: cap(test, scale.testEvents), directory: directory)
+                let reduced = scale.imbSignal == .paper ? try paperSignal(train) : cap(train, scale.trainEvents)
+                prepared = Self.publishedIMB(train: reduced, test: cap(test, scale.testEvents), directory: directory)
             } else {
-                let (train, test) = try HEPMASSFiles.trainTest(in: directory, imbalanced: kind.isImbalanced,
-                                                               seed: Self.simulatorDataSeed, threads: threads)
-                let capped = (cap(train, scale.trainEvents), cap(test, scale.testEvents))
+                let capped: (EventDataset, EventDataset)
+                if kind.isImbalanced && scale.imbSignal == .paper {
+                    let train = try HEPMASSFiles.load(HEPMASSFiles.trainName, in: directory, threads: threads)
+                    let test = try HEPMASSFiles.load(HEPMASSFiles.testName, in: directory, threads: threads)
+                    capped = (try paperSignal(cap(train, scale.trainEvents)), cap(test, scale.testEvents))
+                } else {
+                    let (train, test) = try HEPMASSFiles.trainTest(in: directory, imbalanced: kind.isImbalanced,
+                                                                   seed: Self.simulatorDataSeed, threads: threads)
+                    capped = (cap(train, scale.trainEvents), cap(test, scale.testEvents))
+                }
                 let identity = DataIdentity(
                     source: "hepmass",
                     description: "\(kind.isImbalanced ? "HEPMASS-IMB" : "HEPMASS") from \(directory), \(capped.0.count) training / \(capped.1.count) test events",
-                    fingerprint: "hepmass kind=\(kind.rawValue) train=\(capped.0.count) test=\(capped.1.count) labels=\(Self.hexHash(capped.0.label)) features=\(Self.hexHash(capped.0.features)) mass=\(Self.hexHash(capped.0.mass)) \(Self.testFingerprint(capped.1))")
+                    fingerprint: "hepmass kind=\(kind.rawValue)\(kind.isImbalanced && scale.imbSignal == .paper ? " imbSignal=paper" : "") train=\(capped.0.count) test=\(capped.1.count) labels=\(Self.hexHash(capped.0.label)) features=\(Self.hexHash(capped.0.features)) mass=\(Self.hexHash(capped.0.mass)) \(Self.testFingerprint(capped.1))")
                 prepared = PreparedData(train: capped.0, test: capped.1, identity: identity)
             }
         }
@@ -231,20 +240,45 @@ public final class DatasetProvider {
 
     /// Training and test events the simulator generates for `kind` at `scale`.
     static func simulatorEvents(_ kind: DatasetKind, scale: Scale) -> (train: Int, test: Int) {
-        let trainEvents = scale.trainEvents ?? Self.hepmassTrainEvents
-        let testEvents = scale.testEvents ?? Self.hepmassTestEvents
-        let generated = kind.isImbalanced ? Int((Double(trainEvents) * Self.imbalancedShare).rounded()) : trainEvents
-        return (generated, testEvents)
+        (trainComposition(kind, scale: scale).total, scale.testEvents ?? Self.hepmassTestEvents)
+    }
+
+    /// The training composition of `kind` at `scale` on the simulator (before the
+    /// train/validation split): HEPMASS balanced with `trainEvents` events, HEPMASS-IMB
+    /// as the scale's `IMBSignal` makes it from that budget.
+    public static func trainComposition(_ kind: DatasetKind, scale: Scale) -> EventComposition {
+        let hepmass = scale.trainEvents ?? Self.hepmassTrainEvents
+        return kind.isImbalanced ? scale.imbSignalPolicy.composition(hepmassEvents: hepmass) : .balanced(events: hepmass)
     }
 
     /// The identity of simulated data: the hash of the generator's parameters, the data
-    /// seed, the event counts and the composition.
-    static func simulatorIdentity(_ parameters: SimulationParameters, kind: DatasetKind, trainEvents: Int, testEvents: Int) -> DataIdentity {
+    /// seed, the event counts and the composition (the IMB signal policy when not `scaled`).
+    static func simulatorIdentity(_ parameters: SimulationParameters, kind: DatasetKind, trainEvents: Int, testEvents: Int,
+                                  imbSignal: IMBSignal? = nil) -> DataIdentity {
         let hash = (try? JSONEncoder.sorted.encode(parameters)).map { FNV1a64.hex(FNV1a64.hash($0)) } ?? "?"
+        let paper = kind.isImbalanced && imbSignal == .paper
         return DataIdentity(
             source: "sim",
-            description: "HEPMASS-SIM (\(kind.isImbalanced ? "HEPMASS-IMB composition" : "balanced, HEPMASS composition")), \(trainEvents) training / \(testEvents) test events",
-            fingerprint: "hepmass-sim params=\(hash) dataSeed=\(simulatorDataSeed) train=\(trainEvents) test=\(testEvents) kind=\(kind.rawValue)")
+            description: "HEPMASS-SIM (\(kind.isImbalanced ? "HEPMASS-IMB composition" + (paper ? ", the paper's signal counts" : "") : "balanced, HEPMASS composition")), \(trainEvents) training / \(testEvents) test events",
+            fingerprint: "hepmass-sim params=\(hash) dataSeed=\(simulatorDataSeed) train=\(trainEvents) test=\(testEvents) kind=\(kind.rawValue)" + (paper ? " imbSignal=paper" : ""))
+    }
+
+    /// HEPMASS-IMB as `IMBSignal.paper` composes it for this scale's budget, from `events`
+    /// (HEPMASS capped at the budget, or the published HEPMASS-IMB): background subsampled
+    /// to the composition's count, the signal at each mass to min(its count, the
+    /// composition's), as `HEPMASSIMBBuilder` draws signal.
+    private func paperSignal(_ input: EventDataset) throws -> EventDataset {
+        var events = input
+        let target = IMBSignal.paper.composition(hepmassEvents: scale.trainEvents ?? Self.hepmassTrainEvents)
+        var background = (0..<events.count).filter { events.label[$0] == 0 }
+        if background.count > target.background.reduce(0, +) {
+            var stream = RandomStream(seed: Self.simulatorDataSeed, purpose: .subsampling, index: UInt64(events.count))
+            stream.shuffle(&background)
+            let kept = Set(background.prefix(target.background.reduce(0, +)))
+            events = events.subset((0..<events.count).filter { events.label[$0] != 0 || kept.contains($0) })
+        }
+        let counts = zip(target.masses, target.signal).map { min(events.signalIndices(mass: $0.0).count, $0.1) }
+        return try HEPMASSIMBBuilder(masses: target.masses, signalCounts: counts).build(from: events, seed: Self.simulatorDataSeed)
     }
 
     /// The test events' part of a HEPMASS fingerprint: hashes of their labels, features

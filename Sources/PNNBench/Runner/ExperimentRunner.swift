@@ -96,7 +96,15 @@ public final class ExperimentRunner {
             training: outcomes.map { entry in
                 RunResult.TrainingRecord(mass: spec.model == .individual ? id(entry.points[0]) : nil,
                                          parameters: entry.outcome.model.parameterCount,
-                                         history: entry.outcome.history, bestEpoch: entry.outcome.bestEpoch)
+                                         history: entry.outcome.history, bestEpoch: entry.outcome.bestEpoch,
+                                         conditions: TrainingConditions(
+                                            points: entry.points.map { p in
+                                                .init(mass: id(p), trainingSignal: split.train.signalIndices(point: p).count,
+                                                      validationSignal: split.validation.signalIndices(point: p).count)
+                                            },
+                                            trainingBackground: split.train.indices(label: 0).count,
+                                            validationBackground: split.validation.indices(label: 0).count,
+                                            epochs: scale.epochs, batchSize: batchSize, stepsPerEpoch: entry.outcome.stepsPerEpoch))
             })
         let trainingSeconds = outcomes.reduce(0) { $0 + $1.outcome.trainingSeconds }
         let samples = outcomes.reduce(0) { $0 + $1.outcome.trainedSamples }

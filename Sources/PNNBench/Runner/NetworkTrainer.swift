@@ -40,6 +40,7 @@ public struct NetworkTrainer {
         public let bestEpoch: Int
         public let trainedSamples: Int
         public let trainingSeconds: Double
+        public let stepsPerEpoch: Int
     }
 
     /// `validation`: the per-mass validation set (built from the 25 % split).
@@ -87,7 +88,8 @@ public struct NetworkTrainer {
         for (p, values) in zip(model.parameters, best.weights) {
             values.withUnsafeBufferPointer { p.value.data.update(from: $0.baseAddress!, count: values.count) }
         }
-        return Outcome(trainer: trainer, history: history, bestEpoch: best.epoch, trainedSamples: samples, trainingSeconds: seconds)
+        return Outcome(trainer: trainer, history: history, bestEpoch: best.epoch, trainedSamples: samples, trainingSeconds: seconds,
+                       stepsPerEpoch: steps)
     }
 
     /// Mean over the set's points of the ROC-AUC of the model's scores (dropout off),

@@ -1,0 +1,66 @@
+import PNNData
+
+/// Whether a cell's network trained on too few signal events to stand for the paper's
+/// experiment. A training point p of a network is *short* when
+///
+///     n_train(p) < floor   and   n_train(p) < n_paper(p),
+///
+/// n_paper(p) being the training signal the paper's data set gives p after our 75/25
+/// split (HEPMASS: 700k · 0.75 = 525k per mass; HEPMASS-IMB: 0.75 · (350k, 140k, 35k,
+/// 7k, 2k), so 1500 at 1500 GeV). A cell is *budget-limited* when a network that scores
+/// it (the individual NN of its mass, or the experiment's one network; every network for
+/// the average) has a short point. Its distance to the paper is then a statement about
+/// the budget, not about the method, and is not counted as a disagreement.
+///
+/// The floor, 1000 events, lies between what reproduces and what does not: Table 3's
+/// networks at the default budget train on 15k signal events per mass and land within a
+/// point of the paper; a pNN trained on 500 + 1500 GeV with 43 (HEPMASS-SIM) or 143
+/// (Pythia 8 + FastJet, an independent data set) events at 1500 GeV inverts its ranking
+/// at 750 GeV, and with 2000 (Pythia 8) it does not. The paper's own rarest point, 1500 training events, is above it, so the
+/// paper's budget is never limited.
+public enum BudgetLimit {
+    public static let signalFloor = 1000
+
+    /// One short training point of one network.
+    public struct Shortfall: Hashable, Sendable, Comparable {
+        /// The point's id (GeV for HEPMASS).
+        public var mass: Int
+        public var events: Int
+        public var paperEvents: Int
+
+        /// "1500 GeV: 43 training events (the paper's: 1500)".
+        public var text: String { "\(mass) GeV: \(events) training events (the paper's: \(paperEvents))" }
+
+        public static func < (a: Shortfall, b: Shortfall) -> Bool { (a.mass, a.events) < (b.mass, b.events) }
+    }
+
+    /// The paper's training signal at `mass` GeV in `kind`'s data; nil for a declared
+    /// data set or a mass the paper does not have.
+    public static func paperTrainingSignal(_ kind: DatasetKind, mass: Int) -> Int? {
+        guard let k = HEPMASSSchema.signalMasses.firstIndex(of: Float(mass)) else { return nil }
+        switch kind {
+        case .hepmass: return Int((0.75 * Double(DatasetProvider.hepmassTrainEvents / 2 / HEPMASSSchema.signalMasses.count)).rounded())
+        case .hepmassIMB: return Int((0.75 * Double(EventComposition.imbalancedSignalCounts[k])).rounded())
+        default: return nil
+        }
+    }
+
+    /// The short points of the networks of `result` that score `mass` (nil: the average,
+    /// every network), sorted; empty when the result has no recorded conditions.
+    public static func shortfalls(_ result: RunResult, mass: Int?) -> [Shortfall] {
+        let records = result.training.filter { record in
+            guard let mass, let own = record.mass else { return true }
+            return own == mass
+        }
+        var found = Set<Shortfall>()
+        for record in records {
+            for point in record.conditions?.points ?? [] {
+                guard let paper = paperTrainingSignal(result.spec.dataset, mass: point.mass) else { continue }
+                if point.trainingSignal < signalFloor && point.trainingSignal < paper {
+                    found.insert(Shortfall(mass: point.mass, events: point.trainingSignal, paperEvents: paper))
+                }
+            }
+        }
+        return found.sorted()
+    }
+}
