@@ -10,7 +10,10 @@ public struct TrainValidationSplit {
     public let train: EventDataset
     public let validation: EventDataset
 
-    public init(_ d: EventDataset, seed: UInt64, trainFraction: Double = 0.75) {
+    /// The paper's training share of every group.
+    public static let paperTrainFraction = 0.75
+
+    public init(_ d: EventDataset, seed: UInt64, trainFraction: Double = paperTrainFraction) {
         precondition(trainFraction > 0 && trainFraction < 1)
         var groups = [GroupKey: [Int]]()
         for i in 0..<d.count {

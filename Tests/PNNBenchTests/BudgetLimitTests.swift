@@ -30,7 +30,7 @@ import PNNMetrics
     @Test func aShortPointMarksEveryCellOfItsNetwork() {
         let short = Self.imbResult([500: 7500, 1500: 43])
         let found = BudgetLimit.shortfalls(short, mass: 750)
-        #expect(found == [.init(mass: 1500, events: 43, paperEvents: 1500)])
+        #expect(found == [.init(mass: 1500, trainingSignal: 43, paperTrainingSignal: 1500)])
         #expect(found[0].text == "1500 GeV: 43 training events (the paper's: 1500)")
         #expect(BudgetLimit.shortfalls(short, mass: nil) == found)
         // At the floor, or at the paper's own count, nothing is short.

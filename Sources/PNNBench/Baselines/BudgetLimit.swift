@@ -16,33 +16,33 @@ import PNNData
 /// networks at the default budget train on 15k signal events per mass and land within a
 /// point of the paper; a pNN trained on 500 + 1500 GeV with 43 (HEPMASS-SIM) or 143
 /// (Pythia 8 + FastJet, an independent data set) events at 1500 GeV inverts its ranking
-/// at 750 GeV, and with 2000 (Pythia 8) it does not. The paper's own rarest point, 1500 training events, is above it, so the
-/// paper's budget is never limited.
+/// at 750 GeV, and with 2000 (Pythia 8) it does not. The paper's own rarest point, 1500
+/// training events, is above it, so the paper's budget is never limited.
 public enum BudgetLimit {
     public static let signalFloor = 1000
 
-    /// One short training point of one network.
-    public struct Shortfall: Hashable, Sendable, Comparable {
+    /// The rule in one sentence, for legends.
+    public static let rule = "a network of the cell trained on fewer than \(signalFloor) signal events at a mass where the paper had more"
+
+    /// One short training point of one network (as `bench compare --json` writes it).
+    public struct Shortfall: Hashable, Sendable, Comparable, Encodable {
         /// The point's id (GeV for HEPMASS).
         public var mass: Int
-        public var events: Int
-        public var paperEvents: Int
+        public var trainingSignal: Int
+        public var paperTrainingSignal: Int
 
         /// "1500 GeV: 43 training events (the paper's: 1500)".
-        public var text: String { "\(mass) GeV: \(events) training events (the paper's: \(paperEvents))" }
+        public var text: String { "\(mass) GeV: \(trainingSignal) training events (the paper's: \(paperTrainingSignal))" }
 
-        public static func < (a: Shortfall, b: Shortfall) -> Bool { (a.mass, a.events) < (b.mass, b.events) }
+        public static func < (a: Shortfall, b: Shortfall) -> Bool { (a.mass, a.trainingSignal) < (b.mass, b.trainingSignal) }
     }
 
     /// The paper's training signal at `mass` GeV in `kind`'s data; nil for a declared
     /// data set or a mass the paper does not have.
     public static func paperTrainingSignal(_ kind: DatasetKind, mass: Int) -> Int? {
-        guard let k = HEPMASSSchema.signalMasses.firstIndex(of: Float(mass)) else { return nil }
-        switch kind {
-        case .hepmass: return Int((0.75 * Double(DatasetProvider.hepmassTrainEvents / 2 / HEPMASSSchema.signalMasses.count)).rounded())
-        case .hepmassIMB: return Int((0.75 * Double(EventComposition.imbalancedSignalCounts[k])).rounded())
-        default: return nil
-        }
+        guard !kind.isDeclared, let k = HEPMASSSchema.signalMasses.firstIndex(of: Float(mass)) else { return nil }
+        let paper = DatasetProvider.trainComposition(kind, scale: Scale(name: "paper", trainEvents: nil, testEvents: nil, epochs: 1, batchSize: 1))
+        return Int((TrainValidationSplit.paperTrainFraction * Double(paper.signal[k])).rounded())
     }
 
     /// The short points of the networks of `result` that score `mass` (nil: the average,
@@ -57,7 +57,7 @@ public enum BudgetLimit {
             for point in record.conditions?.points ?? [] {
                 guard let paper = paperTrainingSignal(result.spec.dataset, mass: point.mass) else { continue }
                 if point.trainingSignal < signalFloor && point.trainingSignal < paper {
-                    found.insert(Shortfall(mass: point.mass, events: point.trainingSignal, paperEvents: paper))
+                    found.insert(Shortfall(mass: point.mass, trainingSignal: point.trainingSignal, paperTrainingSignal: paper))
                 }
             }
         }

@@ -92,7 +92,7 @@ public struct CellComparison: Equatable, Sendable {
 
     /// `limited` for a budget-limited cell with values; otherwise `deviation`.
     public var status: Status {
-        if !shortfalls.isEmpty && !values.isEmpty { return .limited }
+        if isBudgetLimited && !values.isEmpty { return .limited }
         return deviation
     }
 

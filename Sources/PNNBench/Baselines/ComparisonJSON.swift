@@ -73,13 +73,7 @@ public struct ComparisonJSON: Encodable {
         var verdict: String
         var budgetLimited: Bool
         /// The training points below the budget floor, over all seeds.
-        var shortfalls: [Shortfall]
-    }
-
-    struct Shortfall: Encodable {
-        var mass: Int
-        var trainingSignal: Int
-        var paperTrainingSignal: Int
+        var shortfalls: [BudgetLimit.Shortfall]
     }
 
     /// What one result's networks trained on (`TrainingConditions`: events per training
@@ -200,7 +194,7 @@ public struct ComparisonJSON: Encodable {
                               z: c.zScore, verdict: c.status.rawValue, deviation: c.deviation.rawValue)
                     },
                     verdict: verdict, budgetLimited: !shortfalls.isEmpty,
-                    shortfalls: shortfalls.map { Shortfall(mass: $0.mass, trainingSignal: $0.events, paperTrainingSignal: $0.paperEvents) })
+                    shortfalls: shortfalls)
     }
 
     static func point(_ p: ClaimOutcome.Point) -> Point {

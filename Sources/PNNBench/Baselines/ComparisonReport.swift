@@ -65,7 +65,7 @@ public struct ComparisonReport: Sendable {
         out.append("Comparison with the \(baseline.kind) baseline — \(resultCount) result(s) of \(selection.summary)")
         let replicated = cells.contains { $0.count >= 2 }
         if cells.contains(where: \.isBudgetLimited) {
-            out.append("limited = budget-limited: a network of the cell trained on fewer than \(BudgetLimit.signalFloor) signal events at a mass where the paper had more; Δ is shown, not counted")
+            out.append("limited = budget-limited: \(BudgetLimit.rule); Δ is shown, not counted")
         }
         if replicated {
             out.append("cells of several seeds: ours = mean over seeds, sd = their standard deviation; ok when |Δ| ≤ allowed = max(2·sd, tolerance), z = Δ/sd")

@@ -36,7 +36,7 @@ extension PaperTableSection {
                                   c.collapsedSeeds.map(String.init).joined(separator: " "),
                                   zip(c.seeds, c.values).map { "\($0.0):\($0.1)" }.joined(separator: " "),
                                   c.isBudgetLimited ? "true" : "false",
-                                  c.shortfalls.map { "\($0.mass):\($0.events)/\($0.paperEvents)" }.joined(separator: " ")]
+                                  c.shortfalls.map { "\($0.mass):\($0.trainingSignal)/\($0.paperTrainingSignal)" }.joined(separator: " ")]
                     lines.append(fields.map(Self.csvField).joined(separator: ","))
                 }
             }

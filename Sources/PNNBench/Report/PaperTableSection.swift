@@ -57,7 +57,7 @@ public struct PaperTableSection {
                          + "; background \(range(networks.map(\.trainingBackground))); \(epochs) epochs, \(steps) optimiser steps.")
         }
         if cells.contains(where: \.isBudgetLimited) {
-            parts.append("‡ budget-limited: a network of the cell trained on fewer than \(BudgetLimit.signalFloor) signal events at a mass where the paper had more; its Δ is shown and not counted as a disagreement.")
+            parts.append("‡ budget-limited: \(BudgetLimit.rule); its Δ is shown and not counted as a disagreement.")
         }
         return parts.joined(separator: "\n\n") + "\n\n"
     }

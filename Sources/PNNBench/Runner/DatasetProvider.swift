@@ -120,8 +120,7 @@ public final class DatasetProvider {
     /// and the files it is read from (as `data` would read them; nothing is opened).
     func identityInputs(_ kind: DatasetKind) throws -> (request: String, files: [String]) {
         let caps = "train=\(scale.trainEvents.map(String.init) ?? "all") test=\(scale.testEvents.map(String.init) ?? "all")"
-        let policy = kind.isImbalanced && scale.imbSignal == .paper ? " imbSignal=paper" : ""
-        let request = "format=\(Self.identityFormat) kind=\(kind.rawValue) \(caps)\(policy) dataSeed=\(Self.simulatorDataSeed)"
+        let request = "format=\(Self.identityFormat) kind=\(kind.rawValue) \(caps)\(Self.imbSignalTag(kind, scale.imbSignal)) dataSeed=\(Self.simulatorDataSeed)"
         if kind.isDeclared {
             guard let declaration = declarations[kind.rawValue] else { return (request, []) }
             return (request + " declaration=\(Self.declarationHash(declaration))", try DeclaredDatasetReader.inputFiles(declaration, directories: searchDirectories))
@@ -193,20 +192,16 @@ public final class DatasetProvider {
                 let reduced = scale.imbSignal == .paper ? try paperSignal(train) : cap(train, scale.trainEvents)
                 prepared = Self.publishedIMB(train: reduced, test: cap(test, scale.testEvents), directory: directory)
             } else {
-                let capped: (EventDataset, EventDataset)
-                if kind.isImbalanced && scale.imbSignal == .paper {
-                    let train = try HEPMASSFiles.load(HEPMASSFiles.trainName, in: directory, threads: threads)
-                    let test = try HEPMASSFiles.load(HEPMASSFiles.testName, in: directory, threads: threads)
-                    capped = (try paperSignal(cap(train, scale.trainEvents)), cap(test, scale.testEvents))
-                } else {
-                    let (train, test) = try HEPMASSFiles.trainTest(in: directory, imbalanced: kind.isImbalanced,
-                                                                   seed: Self.simulatorDataSeed, threads: threads)
-                    capped = (cap(train, scale.trainEvents), cap(test, scale.testEvents))
-                }
+                // With the paper's signal counts HEPMASS-IMB is drawn from HEPMASS at the budget, not built from all of it.
+                let paperCounts = kind.isImbalanced && scale.imbSignal == .paper
+                let (train, test) = try HEPMASSFiles.trainTest(in: directory, imbalanced: kind.isImbalanced && !paperCounts,
+                                                               seed: Self.simulatorDataSeed, threads: threads)
+                let capped = (paperCounts ? try paperSignal(cap(train, scale.trainEvents)) : cap(train, scale.trainEvents),
+                              cap(test, scale.testEvents))
                 let identity = DataIdentity(
                     source: "hepmass",
                     description: "\(kind.isImbalanced ? "HEPMASS-IMB" : "HEPMASS") from \(directory), \(capped.0.count) training / \(capped.1.count) test events",
-                    fingerprint: "hepmass kind=\(kind.rawValue)\(kind.isImbalanced && scale.imbSignal == .paper ? " imbSignal=paper" : "") train=\(capped.0.count) test=\(capped.1.count) labels=\(Self.hexHash(capped.0.label)) features=\(Self.hexHash(capped.0.features)) mass=\(Self.hexHash(capped.0.mass)) \(Self.testFingerprint(capped.1))")
+                    fingerprint: "hepmass kind=\(kind.rawValue)\(Self.imbSignalTag(kind, scale.imbSignal)) train=\(capped.0.count) test=\(capped.1.count) labels=\(Self.hexHash(capped.0.label)) features=\(Self.hexHash(capped.0.features)) mass=\(Self.hexHash(capped.0.mass)) \(Self.testFingerprint(capped.1))")
                 prepared = PreparedData(train: capped.0, test: capped.1, identity: identity)
             }
         }
@@ -256,11 +251,17 @@ public final class DatasetProvider {
     static func simulatorIdentity(_ parameters: SimulationParameters, kind: DatasetKind, trainEvents: Int, testEvents: Int,
                                   imbSignal: IMBSignal? = nil) -> DataIdentity {
         let hash = (try? JSONEncoder.sorted.encode(parameters)).map { FNV1a64.hex(FNV1a64.hash($0)) } ?? "?"
-        let paper = kind.isImbalanced && imbSignal == .paper
+        let paper = !imbSignalTag(kind, imbSignal).isEmpty
         return DataIdentity(
             source: "sim",
             description: "HEPMASS-SIM (\(kind.isImbalanced ? "HEPMASS-IMB composition" + (paper ? ", the paper's signal counts" : "") : "balanced, HEPMASS composition")), \(trainEvents) training / \(testEvents) test events",
-            fingerprint: "hepmass-sim params=\(hash) dataSeed=\(simulatorDataSeed) train=\(trainEvents) test=\(testEvents) kind=\(kind.rawValue)" + (paper ? " imbSignal=paper" : ""))
+            fingerprint: "hepmass-sim params=\(hash) dataSeed=\(simulatorDataSeed) train=\(trainEvents) test=\(testEvents) kind=\(kind.rawValue)" + imbSignalTag(kind, imbSignal))
+    }
+
+    /// " imbSignal=paper" for HEPMASS-IMB with the paper's signal counts, else empty: what
+    /// fingerprints and identity requests add, so the default policy keeps older keys.
+    static func imbSignalTag(_ kind: DatasetKind, _ policy: IMBSignal?) -> String {
+        kind.isImbalanced && policy == .paper ? " imbSignal=paper" : ""
     }
 
     /// HEPMASS-IMB as `IMBSignal.paper` composes it for this scale's budget, from `events`
@@ -270,11 +271,12 @@ public final class DatasetProvider {
     private func paperSignal(_ input: EventDataset) throws -> EventDataset {
         var events = input
         let target = IMBSignal.paper.composition(hepmassEvents: scale.trainEvents ?? Self.hepmassTrainEvents)
+        let backgroundCount = target.background.reduce(0, +)
         var background = (0..<events.count).filter { events.label[$0] == 0 }
-        if background.count > target.background.reduce(0, +) {
+        if background.count > backgroundCount {
             var stream = RandomStream(seed: Self.simulatorDataSeed, purpose: .subsampling, index: UInt64(events.count))
             stream.shuffle(&background)
-            let kept = Set(background.prefix(target.background.reduce(0, +)))
+            let kept = Set(background.prefix(backgroundCount))
             events = events.subset((0..<events.count).filter { events.label[$0] != 0 || kept.contains($0) })
         }
         let counts = zip(target.masses, target.signal).map { min(events.signalIndices(mass: $0.0).count, $0.1) }
