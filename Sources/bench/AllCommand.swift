@@ -21,7 +21,7 @@ struct AllCommand: ParsableCommand {
         once recorded (`bench baseline record`), and a suite on declared data only reports to \
         Reports/<suite>-<scale>/. Relative data paths are looked up beside the suite file, then in --data-dir.
         Exit status 0 when everything is within tolerance, 1 otherwise.
-        Scales: smoke (minutes, for CI), default (what runs with no options), paper (the paper's budget).
+        Scales: smoke (minutes, for CI), default (what runs with no options), medium and large (rungs of the convergence ladder; see `bench report --scale ladder`), paper (the paper's budget).
         """)
 
     @OptionGroup var options: SuiteOptions

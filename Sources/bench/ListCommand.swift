@@ -25,7 +25,7 @@ struct ListCommand: ParsableCommand {
         @Option(help: "Suite name: the file Suites/<name>.yaml.")
         var suite: String = "paper"
 
-        @Option(help: "Scale from Suites/scales.yaml to mark as selected: smoke, default or paper.")
+        @Option(help: "Scale from Suites/scales.yaml to mark as selected: smoke, default, medium, large or paper, or ladder (every rung, with --shards).")
         var scale: String = "default"
 
         @Option(help: "Folder holding Suites/, Baselines/ and Reports/ (default: the current folder).")
@@ -61,11 +61,12 @@ struct ListCommand: ParsableCommand {
             let entries = patterns.isEmpty ? suite.entries : try suite.selectEntries(patterns: patterns)
             let experiments = patterns.isEmpty ? suite.experiments : try suite.select(patterns: patterns)
             if let shards {
-                let scale = try ScaleRegistry.load(scale: options.scale, directory: options.suitesDirectory)
+                let rungs = options.scale == ConvergenceLadder.name ? try ScaleRegistry.loadLadder(directory: options.suitesDirectory).rungs
+                    : [try ScaleRegistry.load(scale: options.scale, directory: options.suitesDirectory)]
                 let seedList = try ReplicateSeeds(parsing: seeds).seeds
-                try ShardPlan.check(count: shards, trainings: experiments.count * seedList.count)
-                printShards(ShardPlan(specs: experiments, seeds: seedList, scale: scale, count: shards),
-                            experiments: experiments.count, scale: scale)
+                try ShardPlan.check(count: shards, trainings: experiments.count * seedList.count * rungs.count)
+                printShards(ShardPlan(specs: experiments, seeds: seedList, scales: rungs, count: shards),
+                            experiments: experiments.count, scales: rungs)
             } else if json {
                 try printJSON(suite, entries: entries, experiments: experiments, scales: scales)
             } else {
@@ -80,15 +81,17 @@ struct ListCommand: ParsableCommand {
     // MARK: - Table
 
     /// One line per shard: its trainings and its share of the expected cost.
-    private func printShards(_ plan: ShardPlan, experiments: Int, scale: Scale) {
+    private func printShards(_ plan: ShardPlan, experiments: Int, scales: [Scale]) {
         let trainings = plan.shards.reduce(0) { $0 + $1.count }
         let total = plan.costs.reduce(0, +)
-        print("\(experiments) experiment(s) × \(trainings / max(experiments, 1)) seed(s) = \(trainings) trainings at scale \(scale.name), "
+        let ladder = scales.count > 1
+        let at = ladder ? "on the \(scales.count) rungs of the ladder (\(scales.map(\.name).joined(separator: ", ")))" : "at scale \(scales[0].name)"
+        print("\(experiments) experiment(s) × \(trainings / max(experiments * scales.count, 1)) seed(s)\(ladder ? " × \(scales.count) rungs" : "") = \(trainings) trainings \(at), "
               + "in \(plan.shards.count) shard(s); the largest costs \(String(format: "%.2f", plan.imbalance))× the mean (expected cost: TrainingCost)")
         for (k, shard) in plan.shards.enumerated() {
             let share = total > 0 ? 100 * plan.costs[k] / total : 0
             print("shard \(k + 1)/\(plan.shards.count): \(shard.count) training(s), \(String(format: "%.1f", share)) % of the cost — "
-                  + shard.map { "\($0.spec.id) [seed \($0.seed)]" }.joined(separator: ", "))
+                  + shard.map { "\($0.spec.id) [seed \($0.seed)\(ladder ? ", \($0.scale.name)" : "")]" }.joined(separator: ", "))
         }
     }
 
@@ -127,7 +130,7 @@ struct ListCommand: ParsableCommand {
         }
 
         print("")
-        let selected = scales.contains { $0.name == options.scale } ? "--scale \(options.scale) is selected" : "no scale is named '\(options.scale)'"
+        let selected = scales.contains { $0.name == options.scale } || options.scale == ConvergenceLadder.name ? "--scale \(options.scale) is selected" : "no scale is named '\(options.scale)'"
         print("Scales (\(suiteFile("scales.yaml"))); \(selected):")
         let scaleCells = scales.map { s in
             ["\(s.name == options.scale ? "*" : " ") \(s.name)",
@@ -135,6 +138,10 @@ struct ListCommand: ParsableCommand {
              count(s.epochs, "epoch"), "batch \(s.batchSize)", s.description ?? ""]
         }
         printColumns(nil, scaleCells, indent: "")
+        if let ladder = (try? ScaleRegistry.loadLadder(directory: options.suitesDirectory)) {
+            print("Convergence ladder (--scale \(ConvergenceLadder.name)\(options.scale == ConvergenceLadder.name ? ", selected" : "")): "
+                  + ladder.rungs.map { "\($0.name) (\(Int(ConvergenceLadder.eventEpochs($0))) event-epochs)" }.joined(separator: ", "))
+        }
     }
 
     /// Left-aligned columns two spaces apart, under an optional header.
@@ -187,13 +194,16 @@ struct ListCommand: ParsableCommand {
         /// Every row of the selected tables and figures and the experiment that fills it.
         let entries: [SuiteEntry]
         let scales: [Scale]
+        /// The convergence ladder's rungs (`--scale ladder`), when the scales file has one.
+        let ladder: [String]?
     }
 
     private func printJSON(_ suite: Suite, entries: [SuiteEntry], experiments: [ExperimentSpec], scales: [Scale]) throws {
         let used = Set(entries.map(\.reproduces.artifact))
         let output = Output(suite: suite.name, file: suite.file, description: suite.description, masses: suite.masses,
                             artifacts: suite.artifacts.filter { used.contains($0.id) },
-                            experiments: experiments, entries: entries, scales: scales)
+                            experiments: experiments, entries: entries, scales: scales,
+                            ladder: (try? ScaleRegistry.loadLadder(directory: options.suitesDirectory))?.rungs.map(\.name))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(output), as: UTF8.self))

@@ -18,6 +18,13 @@ struct ReportCommand: ParsableCommand {
         seed at full precision) and as LaTeX booktabs tables. With --seeds 1 the report has no spread. \
         The same results give the same bytes. Default --out: Reports/<suite>-<data>-<scale> under --root (Reports/<suite>-<scale> for a suite on declared data sets only).
 
+        --scale ladder writes the convergence report instead (default --out: \
+        Reports/convergence-<data>, or Reports/convergence-<suite>-<data> for another suite): for every \
+        rung of the `ladder:` list in Suites/scales.yaml that has results, each claim's verdict with its \
+        effect and 95% interval, where each claim settles, every cell of the published tables (mean ± sd, \
+        the paper's value, budget-limited cells marked) as tables, CSV and one figure per table row and \
+        metric against the training budget (event-epochs, log axis).
+
         --render runs gnuplot (Debian: gnuplot-nox) on every script, writing SVG, PNG and PDF, and \
         report.md shows the PNGs. Without --render, or without gnuplot, report.md says how to \
         render the scripts.
@@ -41,7 +48,9 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let output: ReportBuilder.Output
         do {
-            output = try options.pipeline(threads: threads).report(to: out.map { URL(fileURLWithPath: $0) }, render: render)
+            let directory = out.map { URL(fileURLWithPath: $0) }
+            output = options.isLadder ? try options.ladderPipeline(threads: threads).report(to: directory, render: render)
+                : try options.pipeline(threads: threads).report(to: directory, render: render)
         } catch let failure as GnuplotRenderer.Failure {
             FileHandle.standardError.write(Data("bench report: \(failure)\n".utf8))
             throw ExitCode(1)

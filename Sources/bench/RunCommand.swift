@@ -14,6 +14,10 @@ struct RunCommand: ParsableCommand {
         it is evaluated per signal mass on the test set. Results go to <work-dir>/results/ as one JSON \
         file per run, named by a hash of everything that determines it: a finished experiment is not \
         trained again (an interrupted run resumes) unless --force is given.
+
+        --scale ladder trains the selection at every rung of the convergence ladder (the `ladder:` \
+        list of Suites/scales.yaml), smallest first; --shard i/N then splits the trainings of all \
+        rungs together. `bench report --scale ladder` draws how cells and claims move with the budget.
         """)
 
     @OptionGroup var options: SuiteOptions
@@ -40,6 +44,11 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        if options.isLadder {
+            let ladder = try options.ladderPipeline(threads: threads)
+            try ladder.trainShowingProgress(try ladder.select(patterns), force: force, shard: try shard.map(ShardSelection.init(parsing:)))
+            return
+        }
         let pipeline = try options.pipeline(threads: threads)
         try pipeline.trainShowingProgress(try pipeline.select(patterns), force: force,
                                           shard: try shard.map(ShardSelection.init(parsing:)))

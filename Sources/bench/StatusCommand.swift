@@ -10,7 +10,7 @@ struct StatusCommand: ParsableCommand {
         discussion: """
         Reads <work-dir>/results for the chosen --suite, --scale, --data and --seeds (this engine \
         version) and counts the trainings done, per seed and, with --shards N, per shard of \
-        `bench run --shard i/N`; lists the missing ones, and for those with a stored result of \
+        `bench run --shard i/N` (with --scale ladder, per rung of the convergence ladder too); lists the missing ones, and for those with a stored result of \
         another definition (stale) the fields that differ. Where squeue is on PATH, also lists the \
         queued and running Slurm jobs named pnnbench-train and pnnbench-collect; where condor_q is, \
         the HTCondor jobs of the batch pnnbench (what `bench submit condor` submits).
@@ -29,12 +29,32 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = try options.pipeline()
-        let specs = try pipeline.select(patterns)
-        try ShardPlan.check(count: shards, trainings: specs.count * pipeline.configuration.seeds.count)
-        let progress = try pipeline.progress(specs, shardCount: shards)
-        print("\(progress.done) of \(progress.entries.count) trainings done (scale \(pipeline.scale.name), \(pipeline.configuration.seeds)); results in \(pipeline.store.directory.path)")
-        for seed in pipeline.configuration.seeds.seeds {
+        let seeds: ReplicateSeeds, progress: RunProgress, scaleText: String, store: ResultStore
+        let stale: ([ShardPlan.Training]) throws -> [StaleResult]
+        var rungs: [Scale] = []
+        if options.isLadder {
+            let ladder = try options.ladderPipeline()
+            let specs = try ladder.select(patterns)
+            try ShardPlan.check(count: shards, trainings: ladder.trainingCount(specs))
+            (seeds, store, rungs) = (ladder.configuration.seeds, ladder.store, ladder.ladder.rungs)
+            progress = try ladder.progress(specs, shardCount: shards)
+            scaleText = "convergence ladder: " + rungs.map(\.name).joined(separator: ", ")
+            stale = { try ladder.staleResults(of: $0) }
+        } else {
+            let pipeline = try options.pipeline()
+            let specs = try pipeline.select(patterns)
+            try ShardPlan.check(count: shards, trainings: specs.count * pipeline.configuration.seeds.count)
+            (seeds, store) = (pipeline.configuration.seeds, pipeline.store)
+            progress = try pipeline.progress(specs, shardCount: shards)
+            scaleText = "scale \(pipeline.scale.name)"
+            stale = { try pipeline.staleResults(of: $0) }
+        }
+        print("\(progress.done) of \(progress.entries.count) trainings done (\(scaleText), \(seeds)); results in \(store.directory.path)")
+        for scale in rungs {
+            let entries = progress.entries.filter { $0.training.scale == scale }
+            print("  rung \(scale.name): \(entries.filter(\.done).count) of \(entries.count)")
+        }
+        for seed in seeds.seeds {
             let entries = progress.entries.filter { $0.training.seed == seed }
             print("  seed \(seed): \(entries.filter(\.done).count) of \(entries.count)")
         }
@@ -46,12 +66,13 @@ struct StatusCommand: ParsableCommand {
         }
         let missing = progress.missing
         if !missing.isEmpty {
-            let shown = missing.prefix(20).map { "\($0.training.spec.id) [seed \($0.training.seed)]" }
+            let label = { (t: ShardPlan.Training) in "\(t.spec.id) [seed \(t.seed)\(rungs.isEmpty ? "" : ", \(t.scale.name)")]" }
+            let shown = missing.prefix(20).map { label($0.training) }
             print("missing: " + shown.joined(separator: ", ") + (missing.count > 20 ? ", … (\(missing.count - 20) more)" : ""))
             // A missing training whose experiment has a result of another definition: say what changed.
-            let stale = try pipeline.staleResults(of: missing.map(\.training))
-            for entry in stale.prefix(20) { print("stale: " + entry.message) }
-            if stale.count > 20 { print("stale: … (\(stale.count - 20) more)") }
+            let staleResults = try stale(missing.map(\.training))
+            for entry in staleResults.prefix(20) { print("stale: " + entry.message) }
+            if staleResults.count > 20 { print("stale: … (\(staleResults.count - 20) more)") }
         }
         if ExternalTool.locate("squeue") != nil {
             let queue = try ExternalTool.run("squeue", ["-h", "--name=\(SlurmScripts.trainName),\(SlurmScripts.collectName)",

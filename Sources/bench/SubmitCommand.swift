@@ -48,13 +48,24 @@ struct ClusterOptions: ParsableArguments {
     /// when `--resume` finds nothing missing. Prints what it found. `check` may refuse the
     /// configuration before anything is written.
     func job(scheduler: String, check: (PipelineConfiguration) throws -> Void = { _ in }) throws -> ClusterJob? {
-        let pipeline = try options.pipeline()
-        try check(pipeline.configuration)
-        let specs = try pipeline.select(patterns)
-        try ShardPlan.check(count: shards, trainings: specs.count * pipeline.configuration.seeds.count)
+        // One scale, or every rung of the ladder under one shard plan.
+        let configuration: PipelineConfiguration, trainings: Int, progress: () throws -> RunProgress
+        if options.isLadder {
+            let ladder = try options.ladderPipeline()
+            let specs = try ladder.select(patterns)
+            (configuration, trainings) = (ladder.configuration, ladder.trainingCount(specs))
+            progress = { try ladder.progress(specs, shardCount: shards) }
+        } else {
+            let pipeline = try options.pipeline()
+            let specs = try pipeline.select(patterns)
+            (configuration, trainings) = (pipeline.configuration, specs.count * pipeline.configuration.seeds.count)
+            progress = { try pipeline.progress(specs, shardCount: shards) }
+        }
+        try check(configuration)
+        try ShardPlan.check(count: shards, trainings: trainings)
         var selected = Array(1...shards)
         if resume {
-            let progress = try pipeline.progress(specs, shardCount: shards)
+            let progress = try progress()
             selected = progress.incompleteShards
             print("\(progress.done) of \(progress.entries.count) trainings are done; shards with missing results: "
                   + (selected.isEmpty ? "none" : selected.map(String.init).joined(separator: ", ")))
@@ -63,8 +74,8 @@ struct ClusterOptions: ParsableArguments {
                 return nil
             }
         }
-        let directory = try ClusterJob.newDirectory(in: pipeline.configuration.workDirectory, scheduler: scheduler)
-        return ClusterJob(bench: bench ?? ExternalTool.currentExecutable, configuration: pipeline.configuration, patterns: patterns,
+        let directory = try ClusterJob.newDirectory(in: configuration.workDirectory, scheduler: scheduler)
+        return ClusterJob(bench: bench ?? ExternalTool.currentExecutable, configuration: configuration, patterns: patterns,
                           shardCount: shards, shards: selected, cpusPerTask: cpusPerTask, directory: directory)
     }
 

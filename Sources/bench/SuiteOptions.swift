@@ -11,7 +11,7 @@ struct SuiteOptions: ParsableArguments {
     @Option(help: "Suite name: the file Suites/<name>.yaml; or the path of a suite file ending in .yaml (e.g. one declaring your own data sets).")
     var suite: String = "paper"
 
-    @Option(help: "Scale from Suites/scales.yaml: smoke, default or paper.")
+    @Option(help: "Scale from Suites/scales.yaml: smoke, default, medium, large or paper; for run, status, submit, list and report also ladder (every rung of the convergence ladder).")
     var scale: String = "default"
 
     @Option(help: ArgumentHelp(
@@ -57,9 +57,20 @@ struct SuiteOptions: ParsableArguments {
 
     /// The pipeline these options describe.
     func pipeline(threads: ThreadsOption? = nil) throws -> BenchPipeline {
-        try BenchPipeline(PipelineConfiguration(
-            suite: suite, scale: scale, data: data, dataDirectory: dataDir, seeds: try replicateSeeds(), threads: threads?.threads,
-            root: URL(fileURLWithPath: root), workDirectory: URL(fileURLWithPath: workDir)))
+        try BenchPipeline(configuration(threads: threads))
+    }
+
+    /// `--scale ladder`: every rung of the convergence ladder.
+    var isLadder: Bool { scale == ConvergenceLadder.name }
+
+    /// The ladder's pipeline (with `--scale ladder`).
+    func ladderPipeline(threads: ThreadsOption? = nil) throws -> LadderPipeline {
+        try LadderPipeline(configuration(threads: threads))
+    }
+
+    func configuration(threads: ThreadsOption?) throws -> PipelineConfiguration {
+        PipelineConfiguration(suite: suite, scale: scale, data: data, dataDirectory: dataDir, seeds: try replicateSeeds(), threads: threads?.threads,
+                              root: URL(fileURLWithPath: root), workDirectory: URL(fileURLWithPath: workDir))
     }
 }
 

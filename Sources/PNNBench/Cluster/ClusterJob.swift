@@ -53,9 +53,13 @@ public struct ClusterJob: Sendable {
     }
 
     /// The collect step: compare (its exit status is the step's), then the report, which is
-    /// written whatever the comparison says.
+    /// written whatever the comparison says. For the convergence ladder, whose rungs have
+    /// no one baseline, the convergence report alone.
     public var collectCommands: [String] {
         let args = suiteArguments.map(Self.quote).joined(separator: " ")
+        if configuration.scale == ConvergenceLadder.name {
+            return ["\(Self.quote(bench)) report \(args) --render --out \(Self.quote(reportDirectory.path))"]
+        }
         return ["status=0",
                 "\(Self.quote(bench)) compare \(args) || status=$?",
                 "\(Self.quote(bench)) report \(args) --render --out \(Self.quote(reportDirectory.path))",

@@ -11,6 +11,16 @@ public struct RunProgress: Sendable {
     public var entries: [Entry]
     public var shardCount: Int
 
+    /// The trainings of `plan` in run order, each `done` or not.
+    public init(plan: ShardPlan, done: (ShardPlan.Training) throws -> Bool) rethrows {
+        var entries: [Entry] = []
+        for (k, shard) in plan.shards.enumerated() {
+            for training in shard { entries.append(Entry(training: training, shard: k + 1, done: try done(training))) }
+        }
+        self.entries = entries.sorted { $0.training.order < $1.training.order }
+        shardCount = plan.shards.count
+    }
+
     public var done: Int { entries.filter(\.done).count }
     public var missing: [Entry] { entries.filter { !$0.done } }
 
@@ -28,14 +38,11 @@ extension BenchPipeline {
     /// The progress of `specs` × the seeds, split into `shardCount` shards: a training is
     /// done when the store holds the result of its key (this engine version).
     public func progress(_ specs: [ExperimentSpec], shardCount: Int) throws -> RunProgress {
-        let plan = ShardPlan(specs: specs, seeds: configuration.seeds.seeds, scale: scale, count: shardCount)
-        var entries: [RunProgress.Entry] = []
-        for (k, shard) in plan.shards.enumerated() {
-            for training in shard {
-                let key = try SuiteRunner.key(training.spec, runner: experimentRunner(seed: training.seed))
-                entries.append(.init(training: training, shard: k + 1, done: store.load(key: key) != nil))
-            }
-        }
-        return RunProgress(entries: entries.sorted { $0.training.order < $1.training.order }, shardCount: shardCount)
+        try RunProgress(plan: ShardPlan(specs: specs, seeds: configuration.seeds.seeds, scale: scale, count: shardCount), done: isDone)
+    }
+
+    /// Whether the store holds the result of `training`'s key (this engine version).
+    func isDone(_ training: ShardPlan.Training) throws -> Bool {
+        store.load(key: try SuiteRunner.key(training.spec, runner: experimentRunner(seed: training.seed))) != nil
     }
 }

@@ -26,11 +26,20 @@ public final class BenchPipeline {
     /// Loads the suite and the scale. The data are looked at only by the steps that
     /// need them: training and the report's data figures read the events; reading stored
     /// results needs only the data's identity (cached for files, see `DataIdentityCache`).
-    public init(_ configuration: PipelineConfiguration) throws {
+    public convenience init(_ configuration: PipelineConfiguration) throws {
+        let suite = try SuiteRegistry.load(suite: configuration.suite, directory: configuration.suitesDirectory)
+        try self.init(configuration, suite: suite,
+                      scale: try ScaleRegistry.load(scale: configuration.scale, directory: configuration.suitesDirectory))
+    }
+
+    /// The pipeline of `suite` at `scale` (`configuration.scale` names it), on `pool`
+    /// when given: the rungs of a ladder share one suite and one pool.
+    init(_ configuration: PipelineConfiguration, suite: Suite, scale: Scale, pool: WorkerPool? = nil) throws {
         self.configuration = configuration
-        suite = try SuiteRegistry.load(suite: configuration.suite, directory: configuration.suitesDirectory)
-        scale = try ScaleRegistry.load(scale: configuration.scale, directory: configuration.suitesDirectory)
+        self.suite = suite
+        self.scale = scale
         store = ResultStore(directory: configuration.resultsDirectory)
+        if let pool { self.pool = pool }
     }
 
     /// The one dataset provider of this pipeline; made on first use. Throws
@@ -94,12 +103,20 @@ public final class BenchPipeline {
                     events: ((SuiteRunner.Event) -> Void)? = nil,
                     removed: (([String]) -> Void)? = nil) throws -> [RunResult] {
         if let shard { try ShardPlan.check(count: shard.count, trainings: specs.count * configuration.seeds.count, option: "--shard \(shard)") }
+        return try run(trainings: trainings(specs, shard: shard), force: force, events: events, removed: removed)
+    }
+
+    /// Trains `trainings` (of this pipeline's scale) in their order, as `run(_:force:…)`.
+    @discardableResult
+    public func run(trainings: [ShardPlan.Training], force: Bool, events: ((SuiteRunner.Event) -> Void)? = nil,
+                    removed: (([String]) -> Void)? = nil) throws -> [RunResult] {
+        precondition(trainings.allSatisfy { $0.scale == scale }, "trainings of another scale")
         let runners = try configuration.seeds.seeds.map { try experimentRunner(seed: $0) }
         try holdStore()
         let stale = removeStaleTemporaries()  // before the call: `removed?(…)` skips its argument when nil
         removed?(stale)
         return try SuiteRunner(runners: runners, store: store, force: force)
-            .run(trainings: trainings(specs, shard: shard).map { ($0.spec, $0.seed) }, events: events)
+            .run(trainings: trainings.map { ($0.spec, $0.seed) }, events: events)
     }
 
     /// The trainings of `specs` × the seeds in run order (seed-major), or those of one

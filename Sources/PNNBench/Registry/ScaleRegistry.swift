@@ -11,6 +11,9 @@ import Yams
 ///       batchSize: 256
 ///       description: …
 ///
+/// and, under the reserved key `ladder`, the convergence ladder: a list of those scale
+/// names in increasing training budget (`ConvergenceLadder`), e.g. `ladder: [smoke, default, paper]`.
+///
 /// Every key is checked like the suite files (`SuiteError` with file and line).
 public enum ScaleRegistry {
     public static let fileName = "scales.yaml"
@@ -36,6 +39,10 @@ public enum ScaleRegistry {
     public static func load(scale name: String, directory: URL) throws -> Scale {
         let scales = try load(directory: directory)
         guard let scale = scales.first(where: { $0.name == name }) else {
+            if name == ConvergenceLadder.name {
+                throw SuiteError(.unknownReference, file: SuiteError.displayPath(directory.appendingPathComponent(fileName)), line: nil,
+                                 "'\(name)' is the convergence ladder, every rung at once: bench run, status, submit, list and report take it; this command needs one scale (\(scales.map(\.name).joined(separator: ", ")))")
+            }
             var message = "no scale '\(name)'; available: \(scales.map(\.name).joined(separator: ", "))"
             if let guess = YAMLReader.closest(name, in: scales.map(\.name)) { message += " (did you mean '\(guess)'?)" }
             throw SuiteError(.unknownReference, file: SuiteError.displayPath(directory.appendingPathComponent(fileName)), line: nil, message)
@@ -43,15 +50,36 @@ public enum ScaleRegistry {
         return scale
     }
 
+    /// The convergence ladder of `directory/scales.yaml`; an error when the file has none.
+    public static func loadLadder(directory: URL) throws -> ConvergenceLadder {
+        let url = directory.appendingPathComponent(fileName)
+        _ = try load(directory: directory)  // the file's errors first, as for one scale
+        let text = try String(contentsOf: url, encoding: .utf8)
+        guard let ladder = try parseFile(yaml: text, file: SuiteError.displayPath(url)).ladder else {
+            throw SuiteError(.missingKey, file: SuiteError.displayPath(url), line: nil,
+                             "no '\(ConvergenceLadder.name):' list of scales (e.g. \(ConvergenceLadder.name): [smoke, default, paper])")
+        }
+        return ladder
+    }
+
     /// Parses scales YAML text; `file` is how messages name it.
     public static func parse(yaml text: String, file: String) throws -> [Scale] {
+        try parseFile(yaml: text, file: file).scales
+    }
+
+    /// The scales and the ladder (nil when the file has no `ladder:`).
+    public static func parseFile(yaml text: String, file: String) throws -> (scales: [Scale], ladder: ConvergenceLadder?) {
         let reader = YAMLReader(file: file)
         let root = try reader.compose(text)
         let pairs = try reader.mapping(root, "the scales file")
-        if pairs.isEmpty { throw reader.error(.badValue, root, "the scales file declares no scale") }
         var scales: [Scale] = []
+        var ladderNode: Node?
         for pair in pairs {
             let name = pair.key
+            if name == ConvergenceLadder.name {
+                ladderNode = pair.value
+                continue
+            }
             guard Template.isIdentifier(name) else {
                 throw reader.error(.badValue, pair.keyNode, "scale name '\(name)' must be a word of letters and digits")
             }
@@ -82,6 +110,33 @@ public enum ScaleRegistry {
                                 },
                                 description: try values["description"].map { try reader.string($0, "'description' of \(what)") }))
         }
-        return scales
+        if scales.isEmpty { throw reader.error(.badValue, root, "the scales file declares no scale") }
+        return (scales, try ladderNode.map { try ladder($0, scales: scales, reader: reader) })
+    }
+
+    /// The `ladder:` list: known scale names, no repeats, at least two, each rung a larger
+    /// budget (`ConvergenceLadder.eventEpochs`) than the one before.
+    static func ladder(_ node: Node, scales: [Scale], reader: YAMLReader) throws -> ConvergenceLadder {
+        let what = "'\(ConvergenceLadder.name)' (the scales of the convergence ladder, in increasing budget)"
+        let items = try reader.sequence(node, what)
+        guard items.count >= 2 else { throw reader.error(.badValue, node, "\(what) needs at least two scales, found \(items.count)") }
+        var rungs: [Scale] = []
+        for item in items {
+            let name = try reader.string(item, "a scale of \(what)")
+            guard let scale = scales.first(where: { $0.name == name }) else {
+                var message = "\(what) names '\(name)', which is not a scale of the file; scales: \(scales.map(\.name).joined(separator: ", "))"
+                if let guess = YAMLReader.closest(name, in: scales.map(\.name)) { message += " (did you mean '\(guess)'?)" }
+                throw reader.error(.unknownReference, item, message)
+            }
+            if rungs.contains(where: { $0.name == name }) { throw reader.error(.duplicate, item, "\(what) names '\(name)' twice") }
+            if let previous = rungs.last {
+                let (b0, b1) = (ConvergenceLadder.eventEpochs(previous), ConvergenceLadder.eventEpochs(scale))
+                guard b1 > b0 else {
+                    throw reader.error(.badValue, item, "\(what): '\(name)' (\(Int(b1)) training event-epochs) must train more than '\(previous.name)' before it (\(Int(b0)))")
+                }
+            }
+            rungs.append(scale)
+        }
+        return ConvergenceLadder(rungs: rungs)
     }
 }

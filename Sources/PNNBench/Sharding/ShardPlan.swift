@@ -1,20 +1,22 @@
-/// A deterministic split of the trainings of a run — every (experiment, seed) pair — into
+/// A deterministic split of the trainings of a run — every (experiment, seed) pair, at
+/// each scale of the run (one, or every rung of a `ConvergenceLadder`) — into
 /// N shards of about equal expected cost, so that N cluster tasks finish at about the same
 /// time and any one of them can be run again alone (`bench run … --shard i/N`).
 ///
 /// Greedy longest-processing-time: the trainings sorted by decreasing `TrainingCost` (ties
-/// in run order: seed-major, then suite order), each given to the shard with the least
+/// in run order: scale-major, then seed, then suite order), each given to the shard with the least
 /// cost so far (ties to the lowest shard). Its largest shard costs at most 4/3 of the
 /// optimum (Graham 1969). Within a shard the trainings keep the run's order. The plan
-/// depends only on the experiments, seeds, scale and N — not on the machine, the store or
+/// depends only on the experiments, seeds, scales and N — not on the machine, the store or
 /// the order tasks start in — so every task computes the same plan.
 public struct ShardPlan: Sendable {
     /// One training of the run.
     public struct Training: Sendable, Equatable {
         public var spec: ExperimentSpec
         public var seed: UInt64
+        public var scale: Scale
         public var cost: Double
-        /// Place in the run's order (seed-major, then suite order).
+        /// Place in the run's order (scale-major, then seed, then suite order).
         public var order: Int
     }
 
@@ -24,13 +26,22 @@ public struct ShardPlan: Sendable {
     /// The plan of `specs` × `seeds` at `scale` over `count` shards (count ≥ 1; shards may
     /// be empty when there are fewer trainings than shards).
     public init(specs: [ExperimentSpec], seeds: [UInt64], scale: Scale, count: Int) {
+        self.init(specs: specs, seeds: seeds, scales: [scale], count: count)
+    }
+
+    /// The plan of `specs` × `seeds` at every scale of `scales` (a ladder's rungs) over
+    /// `count` shards: one balanced split of all of them, so a cluster task may train at
+    /// several scales.
+    public init(specs: [ExperimentSpec], seeds: [UInt64], scales: [Scale], count: Int) {
         precondition(count >= 1, "at least one shard")
         var order = 0
         var trainings: [Training] = []
-        for seed in seeds {
-            for spec in specs {
-                trainings.append(Training(spec: spec, seed: seed, cost: TrainingCost.expected(spec, scale: scale), order: order))
-                order += 1
+        for scale in scales {
+            for seed in seeds {
+                for spec in specs {
+                    trainings.append(Training(spec: spec, seed: seed, scale: scale, cost: TrainingCost.expected(spec, scale: scale), order: order))
+                    order += 1
+                }
             }
         }
         var shards = [[Training]](repeating: [], count: count)
@@ -50,7 +61,7 @@ public struct ShardPlan: Sendable {
     /// `option` is how the command line gave the count (default "--shards <count>").
     public static func check(count: Int, trainings: Int, option: String? = nil) throws {
         guard count <= trainings else {
-            throw PipelineError("\(option ?? "--shards \(count)"): \(count) shards for the run's \(trainings) training(s) (experiments × seeds) would leave shards empty; give at most \(trainings)")
+            throw PipelineError("\(option ?? "--shards \(count)"): \(count) shards for the run's \(trainings) training(s) (experiments × seeds × scales) would leave shards empty; give at most \(trainings)")
         }
     }
 
