@@ -11,7 +11,7 @@ struct SuiteOptions: ParsableArguments {
     @Option(help: "Suite name: the file Suites/<name>.yaml; or the path of a suite file ending in .yaml (e.g. one declaring your own data sets).")
     var suite: String = "paper"
 
-    @Option(help: "Scale from Suites/scales.yaml: smoke, default, medium, large or paper; for run, status, submit, list and report also ladder (every rung of the convergence ladder).")
+    @Option(help: "Scale from Suites/scales.yaml: smoke, default, paper, … (`bench list` shows them); for run, status, submit, list and report also ladder (every rung of the convergence ladder).")
     var scale: String = "default"
 
     @Option(help: ArgumentHelp(

@@ -31,7 +31,7 @@ import Testing
         #expect(experiments.count == 26)
         #expect(experiments.first?["id"] as? String == "table5/single")
         #expect((object["entries"] as? [Any])?.count == 26)
-        #expect((object["scales"] as? [[String: Any]])?.map { $0["name"] as? String } == ["smoke", "default", "medium", "large", "paper"])
+        #expect((object["scales"] as? [[String: Any]])?.map { $0["name"] as? String } == ["smoke", "default", "defaultpaperimb", "medium", "large", "paper"])
         #expect(object["ladder"] as? [String] == ["smoke", "default", "medium", "large", "paper"])
     }
 

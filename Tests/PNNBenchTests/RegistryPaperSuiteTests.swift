@@ -127,7 +127,7 @@ import Testing
 
     @Test func scalesFile() throws {
         let scales = try ScaleRegistry.load(directory: RegistryFixtures.suitesDirectory)
-        #expect(scales.map(\.name) == ["smoke", "default", "medium", "large", "paper"])
+        #expect(scales.map(\.name) == ["smoke", "default", "defaultpaperimb", "medium", "large", "paper"])
         let paper = try ScaleRegistry.load(scale: "paper", directory: RegistryFixtures.suitesDirectory)
         #expect(paper.trainEvents == nil && paper.testEvents == nil && paper.epochs == 25 && paper.batchSize == 1024)
         for scale in scales { #expect(scale.description?.isEmpty == false) }

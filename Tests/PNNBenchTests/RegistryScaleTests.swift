@@ -45,7 +45,7 @@ import Testing
             _ = try ScaleRegistry.load(scale: "smok", directory: RegistryFixtures.suitesDirectory)
             Issue.record("should fail")
         } catch {
-            #expect("\(error)".hasSuffix("scales.yaml: no scale 'smok'; available: smoke, default, medium, large, paper (did you mean 'smoke'?)"), "\(error)")
+            #expect("\(error)".hasSuffix("scales.yaml: no scale 'smok'; available: smoke, default, defaultpaperimb, medium, large, paper (did you mean 'smoke'?)"), "\(error)")
         }
     }
 }
