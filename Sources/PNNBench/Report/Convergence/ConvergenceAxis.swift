@@ -4,7 +4,7 @@ enum ConvergenceAxis {
     /// "36k", "1.2M", "131M".
     static func budgetText(_ b: Double) -> String {
         func short(_ v: Double) -> String {
-            let text = v >= 100 ? String(format: "%.0f", v) : v >= 10 ? String(format: "%.0f", v) : String(format: "%.1f", v)
+            let text = String(format: v >= 10 ? "%.0f" : "%.1f", v)
             return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
         }
         if b >= 1e9 { return short(b / 1e9) + "G" }

@@ -111,7 +111,7 @@ public struct ConvergenceReport {
             out += "> **These are not HEPMASS numbers**: every network was trained and tested on HEPMASS-SIM, PNNBench's embedded generator. "
             out += "The paper's values are for orientation; what carries over is how cells and claims move with the budget.\n\n"
         }
-        out += rungsSection() + claimsSection() + cellsSection() + figuresSection(figures, rendering: rendering) + environmentSection()
+        out += rungsSection() + claimsSection() + collapsesSection() + cellsSection() + figuresSection(figures, rendering: rendering) + environmentSection()
         return out
     }
 
@@ -130,14 +130,14 @@ public struct ConvergenceReport {
         return out
     }
 
-    /// "holds +3.10 [1.20, 5.00]" for one claim at one rung.
+    /// "holds +3.10 [1.20, 5.00] (n = 3)" for one claim at one rung.
     static func verdictCell(_ outcome: ClaimOutcome) -> String {
         guard outcome.status != .notRun else { return "not run" }
         let word = outcome.status == .inconclusive ? "unclear" : outcome.status.rawValue
         guard let point = outcome.decisivePoint, let s = point.statistics else { return word }
         var text = word + " " + String(format: "%+.2f", s.mean)
         if let h = s.halfWidth { text += String(format: " [%.2f, %.2f]", s.mean - h, s.mean + h) }
-        return text
+        return text + " (n = \(s.count))"
     }
 
     func claimsSection() -> String {
@@ -153,6 +153,27 @@ public struct ConvergenceReport {
         out += "(\(ClaimSettling.Kind.settledAtDefault.rawValue): the verdict no longer changes from the default rung up; settles at R: from rung R up, "
         out += "confirmed by a larger rung or reached at the paper's budget; not settled: inconclusive at the largest rung, or changed there). "
         out += "Full numbers: `tables/\(Self.claimsFileName)`.\n\n"
+        return out + table.text + "\n"
+    }
+
+    /// The experiments with a collapsed seed at some rung (`ReplicateStability`), with the
+    /// collapsed seeds of each rung: whether collapses fade with the budget.
+    func collapsesSection() -> String {
+        var ids: [String] = []
+        for rung in study.rungs {
+            for experiment in rung.comparison.stability.unstable where !ids.contains(experiment.id) { ids.append(experiment.id) }
+        }
+        var out = "## Collapsed seeds\n\n"
+        guard !ids.isEmpty else { return out + "No seed collapsed at any rung (\(ReplicateStability.rulesSummary)).\n\n" }
+        out += "Seeds flagged as collapsed at each rung (\(ReplicateStability.rulesSummary)); — where the rung has no result of the experiment.\n\n"
+        var table = MarkdownTable(header: ["experiment"] + study.rungs.map(\.scale.name), alignments: [.left] + study.rungs.map { _ in .left })
+        for id in ids.sorted() {
+            table.append(["`\(id)`"] + study.rungs.map { rung -> String in
+                guard let experiment = rung.comparison.stability.experiment(id) else { return "—" }
+                let collapsed = experiment.collapsed.keys.sorted()
+                return "\(collapsed.count) of \(experiment.seeds.count)" + (collapsed.isEmpty ? "" : " (\(collapsed.map(String.init).joined(separator: ", ")))")
+            })
+        }
         return out + table.text + "\n"
     }
 
