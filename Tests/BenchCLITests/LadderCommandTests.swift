@@ -70,6 +70,8 @@ struct LadderCommandTests {
         #expect(text.contains("| tiny | 12000 | 3000 | 1 | 9k | 4 | 42, 43 |"), "\(text)")
         #expect(text.contains("| small | 24000 | 3000 | 2 | 36k | 4 | 42, 43 |"))
         #expect(text.contains("| `affine-interpolates-better-average` |"))
+        #expect(text.contains("(n = 2) |"))
+        #expect(text.contains("## Collapsed seeds"))
         #expect(text.contains("Rungs of the ladder without results") == false)
         let figures = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("figures").path)
         #expect(figures.contains("conv-claims.gp"))
