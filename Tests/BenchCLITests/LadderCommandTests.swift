@@ -37,11 +37,11 @@ struct LadderCommandTests {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
         let common = ["--seeds", "2", "--root", root.path, "--work-dir", root.appendingPathComponent("work").path]
-        let rows = ["table4/pnn-none", "table4/affine-none"]
+        let rows = ["table4"]
 
         let list = try BenchProcess.run(["list", "--scale", "ladder", "--shards", "2", "--seeds", "2", "--root", root.path] + rows, in: root)
         #expect(list.status == 0, "\(list.stderr)")
-        #expect(list.stdout.contains("2 experiment(s) × 2 seed(s) × 2 rungs = 8 trainings on the 2 rungs of the ladder (tiny, small)"), "\(list.stdout)")
+        #expect(list.stdout.contains("6 experiment(s) × 2 seed(s) × 2 rungs = 24 trainings on the 2 rungs of the ladder (tiny, small)"), "\(list.stdout)")
         #expect(list.stdout.contains("table4/pnn-none [seed 42, small]"))
 
         let first = try BenchProcess.run(["run", "--scale", "ladder", "--shard", "1/2"] + common + rows, in: root)
@@ -55,20 +55,21 @@ struct LadderCommandTests {
         let second = try BenchProcess.run(["run", "--scale", "ladder", "--shard", "2/2"] + common + rows, in: root)
         #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
         let done = try BenchProcess.run(["status", "--scale", "ladder"] + common + rows, in: root)
-        #expect(done.stdout.contains("8 of 8 trainings done (convergence ladder: tiny, small"), "\(done.stdout)")
-        #expect(done.stdout.contains("rung tiny: 4 of 4") && done.stdout.contains("rung small: 4 of 4"))
+        #expect(done.stdout.contains("24 of 24 trainings done (convergence ladder: tiny, small"), "\(done.stdout)")
+        #expect(done.stdout.contains("rung tiny: 12 of 12") && done.stdout.contains("rung small: 12 of 12"))
 
         // The ladder's results are the rungs' own: a run at one rung trains nothing.
         let again = try BenchProcess.run(["run", "--scale", "small"] + common + rows, in: root)
         #expect(again.status == 0)
-        #expect(again.stdout.components(separatedBy: "(stored result)").count - 1 == 4, "\(again.stdout)")
+        #expect(again.stdout.components(separatedBy: "(stored result)").count - 1 == 12, "\(again.stdout)")
 
         let report = try BenchProcess.run(["report", "--scale", "ladder"] + common, in: root)
         #expect(report.status == 0, "\(report.stdout)\(report.stderr)")
         let folder = root.appendingPathComponent("Reports/convergence-sim")
         let text = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(text.contains("| tiny | 12000 | 3000 | 1 | 9k | 4 | 42, 43 |"), "\(text)")
-        #expect(text.contains("| small | 24000 | 3000 | 2 | 36k | 4 | 42, 43 |"))
+        // Rows of Table 4 and of the figures that reuse its experiments (Figure 14c), × 2 seeds.
+        #expect(text.contains("| tiny | 12000 | 3000 | 1 | 9k | 16 | 42, 43 |"), "\(text)")
+        #expect(text.contains("| small | 24000 | 3000 | 2 | 36k | 16 | 42, 43 |"))
         #expect(text.contains("| `affine-interpolates-better-average` |"))
         #expect(text.contains("(n = 2) |"))
         #expect(text.contains("## Collapsed seeds"))
@@ -80,8 +81,8 @@ struct LadderCommandTests {
         let cells = try String(contentsOf: folder.appendingPathComponent("tables/convergence-cells.csv"), encoding: .utf8)
         let lines = cells.split(separator: "\n")
         #expect(lines.first == "table,row,metric,mass,rung,budget_event_epochs,n,mean,sd,paper,delta,status,short_points")
-        // Two rows × two metrics × (5 masses + average) × two rungs.
-        #expect(lines.count == 1 + 2 * 2 * 6 * 2, "\(cells)")
+        // Six rows × two metrics × (5 masses + average) × two rungs.
+        #expect(lines.count == 1 + 6 * 2 * 6 * 2, "\(cells)")
         let claims = try String(contentsOf: folder.appendingPathComponent("tables/convergence-claims.csv"), encoding: .utf8)
         #expect(claims.contains("affine-interpolates-better-average,small,36000,"))
         // The same results give the same report.
@@ -103,6 +104,6 @@ struct LadderCommandTests {
         let collect = try String(contentsOf: job.appendingPathComponent("collect.sbatch"), encoding: .utf8)
         #expect(collect.contains(" report ") && !collect.contains(" compare "), "\(collect)")
         let resume = try BenchProcess.run(["submit", "slurm", "--scale", "ladder", "--shards", "2", "--resume", "--dry-run"] + common + rows, in: root)
-        #expect(resume.stdout.contains("8 of 8 trainings are done; shards with missing results: none"), "\(resume.stdout)")
+        #expect(resume.stdout.contains("24 of 24 trainings are done; shards with missing results: none"), "\(resume.stdout)")
     }
 }

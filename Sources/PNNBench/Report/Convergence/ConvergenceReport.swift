@@ -116,7 +116,7 @@ public struct ConvergenceReport {
     }
 
     func rungsSection() -> String {
-        var table = MarkdownTable(header: ["rung", "train events", "test events", "epochs", "B (event-epochs)", "results", "seeds"],
+        var table = MarkdownTable(header: ["rung", "train events", "test events", "epochs", "B (event-epochs)", "row results", "seeds"],
                                   alignments: [.left, .right, .right, .right, .right, .right, .left])
         for rung in study.rungs {
             let s = rung.scale
