@@ -214,6 +214,21 @@ public final class BatchSampler {
         Float(lo + (hi - lo) * SplitMix64.unitDouble(bits))
     }
 
+    /// The events taking part in training (signal at the training points, all background),
+    /// in data set order: what `bench data export` writes.
+    public var eligibleEvents: [Int] { eligible.map { Int($0) } }
+
+    /// The parameters (unscaled) event i has in every batch: its own point for signal, the
+    /// fixed draw for background; nil for background in a sampled mode, whose point is
+    /// drawn afresh for each batch row (`points(rows:globalStep:)`).
+    public func fixedPoint(event i: Int) -> [Float]? {
+        guard dataset.label[i] == 1 || configuration.backgroundMass.assignment == .fixed else { return nil }
+        return Array(fixedPoint[(i * p)..<((i + 1) * p)])
+    }
+
+    /// The sample weight event i gets in every batch (1 for an unweighted data set).
+    public func trainingWeight(event i: Int) -> Float { trainingWeight?[i] ?? 1 }
+
     /// Global step index t of (epoch, step).
     @inline(__always) public func globalStep(epoch: Int, step: Int) -> Int { epoch * stepsPerEpoch + step }
 

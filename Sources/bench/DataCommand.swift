@@ -4,9 +4,9 @@ import PNNBench
 import PNNData
 import PNNEngine
 
-/// `bench data sim|import|inspect`: the HEPMASS-SIM generator (a HEPMASS-format file, or
-/// a weighted signal/background sample on a mass × width grid), the binary cache and data
-/// set statistics, for HEPMASS's files and the published HEPMASS-IMB files alike. Bad input
+/// `bench data sim|import|inspect|export`: the HEPMASS-SIM generator (a HEPMASS-format file, or
+/// a weighted signal/background sample on a mass × width grid), the binary cache, data
+/// set statistics and one experiment's exact training inputs (`DataExportCommand.swift`), for HEPMASS's files and the published HEPMASS-IMB files alike. Bad input
 /// (a malformed row, a missing or corrupt file, a bad grid) prints one
 /// `error:` line naming the file, the line and what was expected, and exits with status 2;
 /// outputs are written to a temporary file and renamed, so nothing is half-written.
@@ -14,7 +14,7 @@ struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "HEPMASS readers, the binary cache and the HEPMASS-SIM generator.",
-        subcommands: [Sim.self, Import.self, Inspect.self]
+        subcommands: [Sim.self, Import.self, Inspect.self, Export.self]
     )
 
     /// Runs `body`, turning data errors into a message on stderr and exit status 2.

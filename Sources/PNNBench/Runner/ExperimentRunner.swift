@@ -11,7 +11,8 @@ public final class ExperimentRunner {
     public let provider: DatasetProvider
     public let seed: UInt64
     public let pool: WorkerPool
-    private var splits: [DatasetKind: TrainValidationSplit] = [:]
+    /// The train/validation split of each data set for this seed (see `inputs`).
+    var splits: [DatasetKind: TrainValidationSplit] = [:]
     /// When set, every trained network is saved there (see `checkpointName`), for figures
     /// that need the networks themselves (t-SNE of the last hidden layer).
     public var modelsDirectory: URL?
@@ -44,32 +45,13 @@ public final class ExperimentRunner {
     }
 
     public func run(_ spec: ExperimentSpec, key: String, progress: ((Progress) -> Void)? = nil) throws -> (RunResult, RunTiming) {
-        let data = try provider.data(spec.dataset)
-        let split = splits[spec.dataset] ?? TrainValidationSplit(data.train, seed: seed)
-        splits[spec.dataset] = split
-        let allPoints = data.train.signalPoints
-        let ids = ParameterPoint.ids(allPoints)
-        let trainPoints = try Self.trainingPoints(spec, available: allPoints, names: data.train.parameterNames)
-        let batchSize = spec.batchSize ?? scale.batchSize
-        let architecture = spec.training.architecture(features: data.train.featureCount, parameters: data.train.parameterCount)
-        let test = PerMassEvaluationSet.test(data.test)
-        let id = { (point: [Float]) in ids[allPoints.firstIndex(of: point)!] }
-
-        // Individual NNs: one network per point, each on that point's signal and all background.
-        let groups: [[[Float]]] = spec.model == .individual ? (trainPoints ?? allPoints).map { [$0] } : [trainPoints ?? allPoints]
+        let inputs = try inputs(spec)
+        let split = inputs.split, test = inputs.test, id = inputs.id
         var outcomes: [(points: [[Float]], outcome: NetworkTrainer.Outcome)] = []
-        for (g, points) in groups.enumerated() {
-            let trainer = NetworkTrainer(
-                architecture: architecture,
-                sampler: .init(batchSize: batchSize, balance: spec.balance, backgroundMass: spec.backgroundMass,
-                               trainingPoints: points == allPoints ? nil : points,
-                               negativeWeights: provider.negativeWeights(spec.dataset)),
-                epochs: scale.epochs,
-                // Each network of an experiment draws from its own streams.
-                seed: groups.count == 1 ? seed : seed &+ UInt64(g) &* 0x9E37_79B9)
-            let validation = PerMassEvaluationSet.validation(split.validation, points: points, seed: seed)
-            let outcome = try trainer.train(split.train, validation: validation, pool: pool) { p in
-                progress?(Progress(network: g + 1, networks: groups.count,
+        for (g, network) in inputs.networks.enumerated() {
+            let points = network.points
+            let outcome = try network.trainer.train(split.train, validation: network.validation, pool: pool) { p in
+                progress?(Progress(network: g + 1, networks: inputs.networks.count,
                                    mass: spec.model == .individual ? id(points[0]) : nil, training: p))
             }
             outcomes.append((points, outcome))
@@ -89,7 +71,7 @@ public final class ExperimentRunner {
 
         func mean(_ f: (RunResult.MassResult) -> Double) -> Double { perMass.map(f).reduce(0, +) / Double(perMass.count) }
         let result = RunResult(
-            key: key, spec: spec, scale: scale, data: data.identity, seed: seed, engineVersion: EngineVersion.current,
+            key: key, spec: spec, scale: scale, data: inputs.data.identity, seed: seed, engineVersion: EngineVersion.current,
             perMass: perMass,
             average: .init(rocAUC: mean(\.rocAUC), prAUC: mean(\.prAUC), sigmaRatio: mean(\.sigmaRatio),
                            sigmaRatioBinned: mean(\.sigmaRatioBinned)),
@@ -104,7 +86,7 @@ public final class ExperimentRunner {
                                             },
                                             trainingBackground: split.train.indices(label: 0).count,
                                             validationBackground: split.validation.indices(label: 0).count,
-                                            epochs: scale.epochs, batchSize: batchSize, stepsPerEpoch: entry.outcome.stepsPerEpoch))
+                                            epochs: scale.epochs, batchSize: inputs.batchSize, stepsPerEpoch: entry.outcome.stepsPerEpoch))
             })
         let trainingSeconds = outcomes.reduce(0) { $0 + $1.outcome.trainingSeconds }
         let samples = outcomes.reduce(0) { $0 + $1.outcome.trainedSamples }
