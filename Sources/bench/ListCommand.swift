@@ -57,20 +57,21 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         do {
             let suite = try SuiteRegistry.load(suite: options.suite, directory: options.suitesDirectory)
-            let scales = try ScaleRegistry.load(directory: options.suitesDirectory)
+            let (scales, ladder) = try ScaleRegistry.loadFile(directory: options.suitesDirectory)
             let entries = patterns.isEmpty ? suite.entries : try suite.selectEntries(patterns: patterns)
             let experiments = patterns.isEmpty ? suite.experiments : try suite.select(patterns: patterns)
             if let shards {
-                let rungs = options.scale == ConvergenceLadder.name ? try ScaleRegistry.loadLadder(directory: options.suitesDirectory).rungs
+                // Without a ladder, loadLadder throws the error naming the file.
+                let rungs = options.scale == ConvergenceLadder.name ? try (ladder ?? ScaleRegistry.loadLadder(directory: options.suitesDirectory)).rungs
                     : [try ScaleRegistry.load(scale: options.scale, directory: options.suitesDirectory)]
                 let seedList = try ReplicateSeeds(parsing: seeds).seeds
                 try ShardPlan.check(count: shards, trainings: experiments.count * seedList.count * rungs.count)
                 printShards(ShardPlan(specs: experiments, seeds: seedList, scales: rungs, count: shards),
                             experiments: experiments.count, scales: rungs)
             } else if json {
-                try printJSON(suite, entries: entries, experiments: experiments, scales: scales)
+                try printJSON(suite, entries: entries, experiments: experiments, scales: scales, ladder: ladder)
             } else {
-                printTable(suite, entries: entries, experiments: experiments, scales: scales)
+                printTable(suite, entries: entries, experiments: experiments, scales: scales, ladder: ladder)
             }
         } catch let error as SuiteError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
@@ -95,7 +96,7 @@ struct ListCommand: ParsableCommand {
         }
     }
 
-    private func printTable(_ suite: Suite, entries: [SuiteEntry], experiments: [ExperimentSpec], scales: [Scale]) {
+    private func printTable(_ suite: Suite, entries: [SuiteEntry], experiments: [ExperimentSpec], scales: [Scale], ladder: ConvergenceLadder?) {
         let reused = entries.filter(\.isAlias).count
         let artifactCount = Set(entries.map(\.reproduces.artifact)).count
         print("Suite \(suite.name) (\(suite.file))")
@@ -138,7 +139,7 @@ struct ListCommand: ParsableCommand {
              count(s.epochs, "epoch"), "batch \(s.batchSize)", s.description ?? ""]
         }
         printColumns(nil, scaleCells, indent: "")
-        if let ladder = (try? ScaleRegistry.loadLadder(directory: options.suitesDirectory)) {
+        if let ladder {
             print("Convergence ladder (--scale \(ConvergenceLadder.name)\(options.scale == ConvergenceLadder.name ? ", selected" : "")): "
                   + ladder.rungs.map { "\($0.name) (\(Int(ConvergenceLadder.eventEpochs($0))) event-epochs)" }.joined(separator: ", "))
         }
@@ -198,12 +199,12 @@ struct ListCommand: ParsableCommand {
         let ladder: [String]?
     }
 
-    private func printJSON(_ suite: Suite, entries: [SuiteEntry], experiments: [ExperimentSpec], scales: [Scale]) throws {
+    private func printJSON(_ suite: Suite, entries: [SuiteEntry], experiments: [ExperimentSpec], scales: [Scale], ladder: ConvergenceLadder?) throws {
         let used = Set(entries.map(\.reproduces.artifact))
         let output = Output(suite: suite.name, file: suite.file, description: suite.description, masses: suite.masses,
                             artifacts: suite.artifacts.filter { used.contains($0.id) },
                             experiments: experiments, entries: entries, scales: scales,
-                            ladder: (try? ScaleRegistry.loadLadder(directory: options.suitesDirectory))?.rungs.map(\.name))
+                            ladder: ladder?.rungs.map(\.name))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(output), as: UTF8.self))

@@ -18,7 +18,8 @@ public final class BenchPipeline {
     public let scale: Scale
     public let store: ResultStore
     /// Made on first use: comparing or recording needs no threads.
-    public private(set) lazy var pool = WorkerPool(threads: configuration.threads ?? WorkerPool.availableCores)
+    public private(set) lazy var pool = makePool()
+    private let makePool: () -> WorkerPool
     private var provider: DatasetProvider?
     private var runners: [UInt64: ExperimentRunner] = [:]
     private var storeLock: StoreLock?
@@ -32,14 +33,14 @@ public final class BenchPipeline {
                       scale: try ScaleRegistry.load(scale: configuration.scale, directory: configuration.suitesDirectory))
     }
 
-    /// The pipeline of `suite` at `scale` (`configuration.scale` names it), on `pool`
-    /// when given: the rungs of a ladder share one suite and one pool.
-    init(_ configuration: PipelineConfiguration, suite: Suite, scale: Scale, pool: WorkerPool? = nil) throws {
+    /// The pipeline of `suite` at `scale` (`configuration.scale` names it), its pool made
+    /// on first use by `pool` when given: the rungs of a ladder share one suite and one pool.
+    init(_ configuration: PipelineConfiguration, suite: Suite, scale: Scale, pool: (() -> WorkerPool)? = nil) throws {
         self.configuration = configuration
         self.suite = suite
         self.scale = scale
         store = ResultStore(directory: configuration.resultsDirectory)
-        if let pool { self.pool = pool }
+        makePool = pool ?? { WorkerPool(threads: configuration.threads ?? WorkerPool.availableCores) }
     }
 
     /// The one dataset provider of this pipeline; made on first use. Throws

@@ -17,12 +17,20 @@ public final class LadderPipeline {
         self.configuration = configuration
         let suite = try SuiteRegistry.load(suite: configuration.suite, directory: configuration.suitesDirectory)
         ladder = try ScaleRegistry.loadLadder(directory: configuration.suitesDirectory)
-        let pool = WorkerPool(threads: configuration.threads ?? WorkerPool.availableCores)
+        let pool = SharedPool(threads: configuration.threads ?? WorkerPool.availableCores)
         rungs = try ladder.rungs.map { scale in
             var rung = configuration
             rung.scale = scale.name
-            return try BenchPipeline(rung, suite: suite, scale: scale, pool: pool)
+            return try BenchPipeline(rung, suite: suite, scale: scale, pool: { pool.pool })
         }
+    }
+
+    /// One worker pool for every rung, made when the first rung computes (status and the
+    /// report start no threads).
+    private final class SharedPool {
+        let threads: Int
+        lazy var pool = WorkerPool(threads: threads)
+        init(threads: Int) { self.threads = threads }
     }
 
     public var suite: Suite { rungs[0].suite }
@@ -87,7 +95,11 @@ public final class LadderPipeline {
             guard comparison.resultCount > 0 else { continue }
             points.append(.init(scale: rung.scale, comparison: comparison))
         }
-        return ConvergenceStudy(suite: suite.name, data: configuration.data, rungs: points, ladder: ladder)
+        var study = ConvergenceStudy(suite: suite.name, data: configuration.data, rungs: points, ladder: ladder)
+        let experiments = Dictionary(suite.experiments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        study.specs = Dictionary(suite.entries.compactMap { entry in experiments[entry.experimentID].map { (entry.reproduces, $0) } },
+                                 uniquingKeysWith: { a, _ in a })
+        return study
     }
 
     /// `Reports/convergence-<data>` (the paper's suite) or `Reports/convergence-<suite>-<data>`.

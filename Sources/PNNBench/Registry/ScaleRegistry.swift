@@ -21,6 +21,11 @@ public enum ScaleRegistry {
 
     /// The scales of `directory/scales.yaml`, in file order.
     public static func load(directory: URL) throws -> [Scale] {
+        try loadFile(directory: directory).scales
+    }
+
+    /// The scales and the ladder (nil when the file has none) of `directory/scales.yaml`.
+    public static func loadFile(directory: URL) throws -> (scales: [Scale], ladder: ConvergenceLadder?) {
         let url = directory.appendingPathComponent(fileName)
         let shown = SuiteError.displayPath(url)
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -32,7 +37,7 @@ public enum ScaleRegistry {
         } catch {
             throw SuiteError(.missingFile, file: shown, line: nil, "cannot read the file as UTF-8 text: \(error.localizedDescription)")
         }
-        return try parse(yaml: text, file: shown)
+        return try parseFile(yaml: text, file: shown)
     }
 
     /// The scale called `name` in `directory/scales.yaml`; an unknown name is an error listing the known ones.
@@ -52,11 +57,8 @@ public enum ScaleRegistry {
 
     /// The convergence ladder of `directory/scales.yaml`; an error when the file has none.
     public static func loadLadder(directory: URL) throws -> ConvergenceLadder {
-        let url = directory.appendingPathComponent(fileName)
-        _ = try load(directory: directory)  // the file's errors first, as for one scale
-        let text = try String(contentsOf: url, encoding: .utf8)
-        guard let ladder = try parseFile(yaml: text, file: SuiteError.displayPath(url)).ladder else {
-            throw SuiteError(.missingKey, file: SuiteError.displayPath(url), line: nil,
+        guard let ladder = try loadFile(directory: directory).ladder else {
+            throw SuiteError(.missingKey, file: SuiteError.displayPath(directory.appendingPathComponent(fileName)), line: nil,
                              "no '\(ConvergenceLadder.name):' list of scales (e.g. \(ConvergenceLadder.name): [smoke, default, paper])")
         }
         return ladder

@@ -98,24 +98,39 @@ public struct ReportBuilder {
     public func write(to directory: URL, render: Bool, gnuplot: URL?) throws -> Output {
         let outcome = try makeFigures()
         let dataTables = try declaredDataTables()
-        let figuresDirectory = directory.appendingPathComponent(Self.figuresFolderName)
-        try Self.clearFigures(in: figuresDirectory)
-        try FileManager.default.createDirectory(at: figuresDirectory, withIntermediateDirectories: true)
-        for figure in outcome.figures { try figure.write(to: figuresDirectory) }
+        try Self.writeFigures(outcome.figures, in: directory)
         try writeTables(to: directory.appendingPathComponent(Self.tablesFolderName))
-        let reportURL = directory.appendingPathComponent(Self.reportFileName)
-        let pending: Rendering = render ? .gnuplotMissing : .notRequested
-        var output = Output(directory: directory, figures: outcome.figures, omitted: outcome.omitted, rendering: pending)
-        if render, let gnuplot {
-            // Written first so that a failed render leaves a report saying how to render.
-            try AtomicFile.write(Data(markdown(outcome, rendering: .notRequested, dataTables: dataTables).utf8), to: reportURL.path)
-            for figure in outcome.figures {
-                try GnuplotRenderer.render(script: figure.scriptName, in: figuresDirectory, gnuplot: gnuplot)
-            }
-            output.rendering = .rendered
+        let rendering = try Self.writeReport(figures: outcome.figures, in: directory, render: render, gnuplot: gnuplot) {
+            markdown(outcome, rendering: $0, dataTables: dataTables)
         }
-        try AtomicFile.write(Data(markdown(outcome, rendering: output.rendering, dataTables: dataTables).utf8), to: reportURL.path)
-        return output
+        return Output(directory: directory, figures: outcome.figures, omitted: outcome.omitted, rendering: rendering)
+    }
+
+    /// Replaces the scripts and data of `directory/figures/` by those of `figures`.
+    static func writeFigures(_ figures: [GnuplotFigure], in directory: URL) throws {
+        let figuresDirectory = directory.appendingPathComponent(figuresFolderName)
+        try clearFigures(in: figuresDirectory)
+        try FileManager.default.createDirectory(at: figuresDirectory, withIntermediateDirectories: true)
+        for figure in figures { try figure.write(to: figuresDirectory) }
+    }
+
+    /// Writes `directory/report.md` from `markdown` of the rendering reached: with `render`
+    /// and `gnuplot`, every figure is rendered first (report.md written unrendered before,
+    /// so that a failed render leaves a report saying how to render); without gnuplot,
+    /// `.gnuplotMissing`.
+    static func writeReport(figures: [GnuplotFigure], in directory: URL, render: Bool, gnuplot: URL?,
+                            markdown: (Rendering) -> String) throws -> Rendering {
+        let reportURL = directory.appendingPathComponent(reportFileName)
+        var rendering: Rendering = render ? .gnuplotMissing : .notRequested
+        if render, let gnuplot {
+            try AtomicFile.write(Data(markdown(.notRequested).utf8), to: reportURL.path)
+            for figure in figures {
+                try GnuplotRenderer.render(script: figure.scriptName, in: directory.appendingPathComponent(figuresFolderName), gnuplot: gnuplot)
+            }
+            rendering = .rendered
+        }
+        try AtomicFile.write(Data(markdown(rendering).utf8), to: reportURL.path)
+        return rendering
     }
 
     public static let tablesFolderName = "tables"

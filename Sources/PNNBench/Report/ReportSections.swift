@@ -137,34 +137,42 @@ extension ReportBuilder {
         """
 
     func figuresSection(_ outcome: FigureOutcome, rendering: Rendering) -> String {
+        Self.figuresSection(figures: outcome.figures, omitted: outcome.omitted, rendering: rendering, renderCommand: "bench report --render")
+    }
+
+    /// The figures section of a report: how to render them when they are not, then each
+    /// figure (its PNG or its script) with its caption, then those left out.
+    /// `renderCommand` is the `bench` command that renders them.
+    static func figuresSection(figures: [GnuplotFigure], omitted: [(name: String, reason: String)], rendering: Rendering,
+                               renderCommand: String) -> String {
         var out = "## Figures\n\n"
-        if outcome.figures.isEmpty && outcome.omitted.isEmpty {
+        if figures.isEmpty && omitted.isEmpty {
             return out + "No figure builders produced figures.\n"
         }
-        if !outcome.figures.isEmpty {
+        if !figures.isEmpty {
             switch rendering {
             case .rendered:
                 out += "Each figure is a gnuplot script with its data in `figures/` (SVG, PNG and PDF renders beside them).\n\n"
             case .notRequested, .gnuplotMissing:
                 out += rendering == .gnuplotMissing
                     ? "**The figures are not rendered: gnuplot was not found** (Debian/Ubuntu: `apt-get install gnuplot-nox`). "
-                    : "**The figures are not rendered** (`bench report --render` renders them). "
+                    : "**The figures are not rendered** (`\(renderCommand)` renders them). "
                 out += "Their gnuplot scripts and data files are in `figures/`; to render them by hand, from the report's folder:\n\n"
-                out += Self.renderCommands + "\n\nor run `bench report --render` with the same options.\n\n"
+                out += renderCommands + "\n\nor run `\(renderCommand)` with the same options.\n\n"
             }
         }
-        for figure in outcome.figures {
+        for figure in figures {
             out += "### \(figure.title)\n\n"
             if rendering == .rendered {
-                out += "![\(MarkdownTable.escape(figure.title))](\(Self.figuresFolderName)/\(figure.name).png)\n\n"
+                out += "![\(MarkdownTable.escape(figure.title))](\(figuresFolderName)/\(figure.name).png)\n\n"
             } else {
-                out += "Script: [`\(Self.figuresFolderName)/\(figure.scriptName)`](\(Self.figuresFolderName)/\(figure.scriptName))\n\n"
+                out += "Script: [`\(figuresFolderName)/\(figure.scriptName)`](\(figuresFolderName)/\(figure.scriptName))\n\n"
             }
             out += figure.caption.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
         }
-        if !outcome.omitted.isEmpty {
+        if !omitted.isEmpty {
             out += "### Figures left out\n\n"
-            for item in outcome.omitted { out += "- `\(item.name)`: \(item.reason)\n" }
+            for item in omitted { out += "- `\(item.name)`: \(item.reason)\n" }
         }
         return out
     }

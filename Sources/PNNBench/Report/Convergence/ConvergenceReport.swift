@@ -6,12 +6,17 @@ import PNNEngine
 /// gnuplot figures against the training budget. Written to
 /// `Reports/convergence-<data>` (the paper's suite) or `Reports/convergence-<suite>-<data>`.
 public struct ConvergenceReport {
-    public var study: ConvergenceStudy
-    public var environment: ReportEnvironment
+    public let study: ConvergenceStudy
+    public let environment: ReportEnvironment
+    /// `study.cellSeries()` and `study.claimSeries()`, computed once.
+    let cells: [ConvergenceStudy.CellSeries]
+    let claims: [ConvergenceStudy.ClaimSeries]
 
     public init(study: ConvergenceStudy, environment: ReportEnvironment) {
         self.study = study
         self.environment = environment
+        cells = study.cellSeries()
+        claims = study.claimSeries()
     }
 
     public static func folderName(suite: String, data: DataChoice) -> String {
@@ -26,31 +31,18 @@ public struct ConvergenceReport {
     /// The claims figure, then one figure per table row and metric.
     func figures() -> [GnuplotFigure] {
         var figures: [GnuplotFigure] = []
-        let claims = study.claimSeries()
         if !claims.isEmpty { figures.append(ConvergenceClaimsFigure(series: claims, rungs: rungs).figure()) }
         for group in rowGroups() {
-            figures.append(ConvergenceCellFigure(series: group, rungs: rungs, color: Self.color(row: group[0].row.reference.row)).figure())
+            let color = study.specs[group[0].row.reference].map(ResultFigureStyle.color(for:)) ?? ResultFigureStyle.pnn
+            figures.append(ConvergenceCellFigure(series: group, rungs: rungs, color: color).figure())
         }
         return figures
-    }
-
-    /// The model colour of the result figures for a row label of the paper's tables
-    /// ("Affine (class) | …" orange, "pNN (linear) | …" purple, …).
-    static func color(row: String) -> String {
-        let S = ResultFigureStyle.self
-        let model = row.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? row
-        if model.hasPrefix("Affine") { return S.affine }
-        if model.hasPrefix("pNN (linear)") { return S.pnnLinear }
-        if model.hasPrefix("pNN") { return S.pnn }
-        if model.hasPrefix("Individual") { return S.individualNNs }
-        if model.hasPrefix("Single") { return S.singleNN }
-        return S.pnn
     }
 
     /// The cell series grouped by table, row and metric, in table order.
     func rowGroups() -> [[ConvergenceStudy.CellSeries]] {
         var groups: [[ConvergenceStudy.CellSeries]] = []
-        for series in study.cellSeries() {
+        for series in cells {
             if let last = groups.last?.last, last.table.file == series.table.file, last.row == series.row, last.metric == series.metric {
                 groups[groups.count - 1].append(series)
             } else {
@@ -66,7 +58,7 @@ public struct ConvergenceReport {
     /// mean, sd, the paper's value, Δ, the cell's status at that rung and, when budget-limited, the short points.
     public func cellsCSV() -> String {
         var lines = ["table,row,metric,mass,rung,budget_event_epochs,n,mean,sd,paper,delta,status,short_points"]
-        for series in study.cellSeries() {
+        for series in cells {
             for (k, cell) in series.cells.enumerated() {
                 guard let cell, let stats = cell.statistics else { continue }
                 lines.append([series.table.file, series.row.reference.row, series.metric.rawValue, series.mass.map(String.init) ?? "",
@@ -83,7 +75,7 @@ public struct ConvergenceReport {
     /// 95 % interval, the margin, and where the claim settles.
     public func claimsCSV() -> String {
         var lines = ["claim,rung,budget_event_epochs,verdict,point,n,effect_mean,ci95_low,ci95_high,margin,settling"]
-        for series in study.claimSeries() {
+        for series in claims {
             for (k, outcome) in series.outcomes.enumerated() {
                 let point = outcome.decisivePoint
                 let stats = point?.statistics
@@ -111,7 +103,9 @@ public struct ConvergenceReport {
             out += "> **These are not HEPMASS numbers**: every network was trained and tested on HEPMASS-SIM, PNNBench's embedded generator. "
             out += "The paper's values are for orientation; what carries over is how cells and claims move with the budget.\n\n"
         }
-        out += rungsSection() + claimsSection() + collapsesSection() + cellsSection() + figuresSection(figures, rendering: rendering) + environmentSection()
+        out += rungsSection() + claimsSection() + collapsesSection() + cellsSection()
+            + ReportBuilder.figuresSection(figures: figures, omitted: [], rendering: rendering, renderCommand: "bench report --scale ladder --render")
+            + environmentSection()
         return out
     }
 
@@ -141,7 +135,6 @@ public struct ConvergenceReport {
     }
 
     func claimsSection() -> String {
-        let claims = study.claimSeries()
         guard !claims.isEmpty else { return "" }
         var table = MarkdownTable(header: ["claim"] + study.rungs.map(\.scale.name) + ["where it settles"],
                                   alignments: [.left] + study.rungs.map { _ in .left } + [.left])
@@ -178,7 +171,7 @@ public struct ConvergenceReport {
     }
 
     func cellsSection() -> String {
-        let series = study.cellSeries()
+        let series = cells
         guard !series.isEmpty else { return "" }
         var out = "## Cells of the paper's tables\n\n"
         out += "Per table and rung: cells within the paper's tolerance, outside it, and budget-limited (\(BudgetLimit.rule); shown, not counted). "
@@ -215,23 +208,6 @@ public struct ConvergenceReport {
         return out
     }
 
-    func figuresSection(_ figures: [GnuplotFigure], rendering: ReportBuilder.Rendering) -> String {
-        var out = "## Figures\n\n"
-        if rendering != .rendered {
-            out += rendering == .gnuplotMissing ? "**The figures are not rendered: gnuplot was not found** (Debian/Ubuntu: `apt-get install gnuplot-nox`). "
-                : "**The figures are not rendered** (`bench report --scale ladder --render` renders them). "
-            out += "Their gnuplot scripts and data files are in `figures/`; to render them by hand, from the report's folder:\n\n"
-            out += ReportBuilder.renderCommands + "\n\n"
-        }
-        for figure in figures {
-            out += "### \(figure.title)\n\n"
-            out += rendering == .rendered ? "![\(MarkdownTable.escape(figure.title))](\(ReportBuilder.figuresFolderName)/\(figure.name).png)\n\n"
-                : "Script: [`\(ReportBuilder.figuresFolderName)/\(figure.scriptName)`](\(ReportBuilder.figuresFolderName)/\(figure.scriptName))\n\n"
-            out += figure.caption + "\n\n"
-        }
-        return out
-    }
-
     func environmentSection() -> String {
         "## Environment\n\nEngine \(environment.engineVersion), git commit \(environment.gitCommit). The results were trained where the ladder ran; "
             + "their timings are in the store beside each result (`<key>.timing.json`).\n"
@@ -243,22 +219,14 @@ public struct ConvergenceReport {
     /// with `gnuplot` when `render` (as `ReportBuilder.write`).
     public func write(to directory: URL, render: Bool, gnuplot: URL?) throws -> ReportBuilder.Output {
         let figures = figures()
-        let figuresDirectory = directory.appendingPathComponent(ReportBuilder.figuresFolderName)
-        try ReportBuilder.clearFigures(in: figuresDirectory)
-        try FileManager.default.createDirectory(at: figuresDirectory, withIntermediateDirectories: true)
-        for figure in figures { try figure.write(to: figuresDirectory) }
+        try ReportBuilder.writeFigures(figures, in: directory)
         let tables = directory.appendingPathComponent(ReportBuilder.tablesFolderName)
         try FileManager.default.createDirectory(at: tables, withIntermediateDirectories: true)
         try AtomicFile.write(Data(cellsCSV().utf8), to: tables.appendingPathComponent(Self.cellsFileName).path)
         try AtomicFile.write(Data(claimsCSV().utf8), to: tables.appendingPathComponent(Self.claimsFileName).path)
-        let reportURL = directory.appendingPathComponent(ReportBuilder.reportFileName)
-        var output = ReportBuilder.Output(directory: directory, figures: figures, omitted: [], rendering: render ? .gnuplotMissing : .notRequested)
-        if render, let gnuplot {
-            try AtomicFile.write(Data(markdown(figures: figures, rendering: .notRequested).utf8), to: reportURL.path)
-            for figure in figures { try GnuplotRenderer.render(script: figure.scriptName, in: figuresDirectory, gnuplot: gnuplot) }
-            output.rendering = .rendered
+        let rendering = try ReportBuilder.writeReport(figures: figures, in: directory, render: render, gnuplot: gnuplot) {
+            markdown(figures: figures, rendering: $0)
         }
-        try AtomicFile.write(Data(markdown(figures: figures, rendering: output.rendering).utf8), to: reportURL.path)
-        return output
+        return ReportBuilder.Output(directory: directory, figures: figures, omitted: [], rendering: rendering)
     }
 }

@@ -20,6 +20,8 @@ public struct ConvergenceStudy: Sendable {
     /// The rungs with results, in ladder order.
     public var rungs: [Rung]
     public var ladder: ConvergenceLadder
+    /// The suite's experiment of each paper row (figure colours follow the model).
+    public var specs: [PaperReference: ExperimentSpec] = [:]
 
     /// One cell of a published table (row × metric × mass, or the average) across rungs.
     public struct CellSeries: Sendable {
