@@ -107,7 +107,9 @@ def build_model(keras, network):
         h = keras.layers.Dense(u, activation=a["activation"], name=f"dense{k}", **reg)(h)
         if a["conditioning"] == "affine":
             # Paper eq. 1: h ⊙ (m·W_s + b_s) + (m·W_t + b_t); both maps are Dense(u) on m.
-            scale = keras.layers.Dense(u, name=f"affine{k}_scale", **reg)(m_in)
+            # b_s starts at the architecture's scaleBiasInitial (absent: 0, Keras' zeros).
+            scale = keras.layers.Dense(u, name=f"affine{k}_scale",
+                                       bias_initializer=keras.initializers.Constant(a.get("scaleBiasInitial", 0.0)), **reg)(m_in)
             shift = keras.layers.Dense(u, name=f"affine{k}_shift", **reg)(m_in)
             h = keras.layers.Add()([keras.layers.Multiply()([h, scale]), shift])
         if a["dropoutRate"] > 0:

@@ -48,6 +48,18 @@ def collapses(runs):
     return reasons
 
 
+def fisher_two_sided(a, b, c, d):
+    """Fisher's exact test of the 2×2 table [[a, b], [c, d]]: the probability, given the
+    margins, of a table at most as likely as the observed one (two-sided, as SciPy)."""
+    n1, n2, k = a + b, c + d, a + c
+
+    def p(x):
+        return math.comb(n1, x) * math.comb(n2, k - x) / math.comb(n1 + n2, k)
+
+    observed = p(a)
+    return min(1.0, sum(p(x) for x in range(max(0, k - n2), min(k, n1) + 1) if p(x) <= observed * (1 + 1e-7)))
+
+
 def mean_sd(values):
     n = len(values)
     mean = sum(values) / n
@@ -104,10 +116,11 @@ def main():
                               bestEpoch=r["bestEpoch"], validationAUC=r["history"], collapsed=reason)
                          for r, reason in zip(rs, reasons)],
                 collapsed=sum(1 for reason in reasons if reason))
+        ce, ne, ck, nk = entry["engine"]["collapsed"], entry["engine"]["n"], entry["keras"]["collapsed"], entry["keras"]["n"]
+        entry["collapseFisherP"] = fisher_two_sided(ce, ne - ce, ck, nk - ck)
         summary[experiment] = entry
-        lines.append(f"\n**{experiment}** — engine n = {entry['engine']['n']}, Keras n = {entry['keras']['n']}; "
-                     f"collapsed: engine {entry['engine']['collapsed']} of {entry['engine']['n']}, "
-                     f"Keras {entry['keras']['collapsed']} of {entry['keras']['n']}\n")
+        lines.append(f"\n**{experiment}** — engine n = {ne}, Keras n = {nk}; collapsed: engine {ce} of {ne}, "
+                     f"Keras {ck} of {nk} (Fisher's exact test, two-sided: p = {entry['collapseFisherP']:.2g})\n")
         lines.append("| mass (GeV) | engine | Keras | Δ (Keras − engine) |")
         lines.append("| --- | --- | --- | --- |")
         for c in [str(m) for m in masses] + ["mean"]:
