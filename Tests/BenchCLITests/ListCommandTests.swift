@@ -61,7 +61,7 @@ import Testing
     @Test func unknownSuiteOrPatternExitsWithStatus2() throws {
         let suite = try BenchProcess.run(["list", "--root", Self.root, "--suite", "papr"])
         #expect(suite.status == 2)
-        #expect(suite.stderr.contains("no such suite 'papr'; available: conditioning, paper"), "\(suite.stderr)")
+        #expect(suite.stderr.contains("no such suite 'papr'; available: affine-init, conditioning, paper"), "\(suite.stderr)")
         let pattern = try BenchProcess.run(["list", "--root", Self.root, "tabel5/*"])
         #expect(pattern.status == 2)
         #expect(pattern.stderr.contains("no experiment of suite 'paper' matches 'tabel5/*'"), "\(pattern.stderr)")

@@ -219,7 +219,7 @@ import Testing
             Issue.record("should fail")
         } catch let e as SuiteError {
             #expect(e.kind == .missingFile && e.line == nil)
-            #expect(e.description.hasSuffix("papr.yaml: no such suite 'papr'; available: conditioning, paper"), "\(e)")
+            #expect(e.description.hasSuffix("papr.yaml: no such suite 'papr'; available: affine-init, conditioning, paper"), "\(e)")
         }
     }
 }

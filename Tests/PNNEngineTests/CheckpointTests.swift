@@ -87,6 +87,14 @@ import Testing
         #expect(try JSONDecoder().decode(ArchitectureSpec.self, from: Data(json.utf8)) == two)
         let zero = json.replacingOccurrences(of: #""physicsParameters":2"#, with: #""physicsParameters":0"#)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(ArchitectureSpec.self, from: Data(zero.utf8)) }
+
+        // A non-zero initial scaling bias is written and read back; zero is not written.
+        var unit = PaperArchitecture.affine.spec
+        unit.scaleBiasInitial = 1
+        let unitJSON = String(decoding: try encoder.encode(unit), as: UTF8.self)
+        #expect(unitJSON == recorded.replacingOccurrences(of: #""l2Kernel":0.0001}"#, with: #""l2Kernel":0.0001,"scaleBiasInitial":1}"#))
+        #expect(try JSONDecoder().decode(ArchitectureSpec.self, from: Data(unitJSON.utf8)) == unit)
+        #expect(old.scaleBiasInitial == 0)
     }
 
     @Test func truncatedForeignAndCorruptFilesAreRejectedClearly() throws {

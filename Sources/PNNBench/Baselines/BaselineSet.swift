@@ -54,7 +54,8 @@ public struct BaselineSet: Sendable {
     public static let claimsFileName = "claims.yaml"
 
     /// Reads the baseline of `kind` for `suite` below `directory` (the `Baselines/`
-    /// folder): every `*.yaml` table of `Baselines/<suite>/`, sorted by name, or the
+    /// folder): every `*.yaml` table of `Baselines/<suite>/`, sorted by name (none when the
+    /// folder holds only claims), or the
     /// recorded `Baselines/sim/<scale>/<suite>.yaml`; and `Baselines/<suite>/claims.yaml`
     /// when present. `suiteArgument` is how the user named the suite (a name or a file
     /// path), for the hint on how to record a missing baseline.
@@ -67,8 +68,9 @@ public struct BaselineSet: Sendable {
                 throw BaselineError(file: folder.path, line: nil, "no such folder; the published numbers of suite '\(suite)' belong in Baselines/\(suite)/ (is --root the project folder?)")
             }
             tableFiles = names.filter { $0.hasSuffix(".yaml") && $0 != claimsFileName && !$0.hasPrefix(".") }.sorted()
-            guard !tableFiles.isEmpty else {
-                throw BaselineError(file: folder.path, line: nil, "holds no baseline tables (*.yaml)")
+            // A suite of our own experiments (no published numbers) may bring claims alone.
+            guard !tableFiles.isEmpty || names.contains(claimsFileName) else {
+                throw BaselineError(file: folder.path, line: nil, "holds neither baseline tables (*.yaml) nor \(claimsFileName)")
             }
         case .sim(let scale):
             let name = simFileName(suite: suite)

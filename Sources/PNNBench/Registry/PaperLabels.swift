@@ -9,7 +9,8 @@ import PNNEngine
 // `{balance:suffix}`, `{backgroundMass:label}` (see `Suites/README.md`).
 
 extension ModelKind {
-    /// "Single-NN", "Individual-NNs", "pNN", "pNN (linear)", "Affine".
+    /// "Single-NN", "Individual-NNs", "pNN", "pNN (linear)", "Affine"; the remedy
+    /// "Affine unit-scale", which the paper does not have.
     public var paperLabel: String {
         switch self {
         case .single: return "Single-NN"
@@ -17,6 +18,7 @@ extension ModelKind {
         case .pnn: return "pNN"
         case .pnnLinear: return "pNN (linear)"
         case .affine: return "Affine"
+        case .affineUnitScale: return "Affine unit-scale"
         case .conditioned: return "Conditioned"
         }
     }

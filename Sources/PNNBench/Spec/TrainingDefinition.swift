@@ -55,7 +55,7 @@ public struct TrainingDefinition: Codable, Hashable, Sendable {
 
     /// The architecture for events of `features` features and `parameters` parameters.
     public func architecture(features: Int, parameters: Int) -> ArchitectureSpec {
-        var a = model.architecture?.spec
+        var a = model.architecture
             ?? ArchitectureSpec(conditioning: conditioning ?? .concat, conditioningPlace: place ?? .start)
         a.inputFeatures = features
         a.physicsParameters = parameters

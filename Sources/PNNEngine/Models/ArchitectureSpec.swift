@@ -67,7 +67,8 @@ public enum ConditioningPoint: Hashable, Sendable {
 /// (`PaperArchitecture.affine`).
 ///
 /// Coding: `physicsParameters` is written only when it is not 1 and read as 1 when absent,
-/// so a p = 1 spec encodes to the same bytes as before the field existed (checkpoint
+/// and `scaleBiasInitial` only when it is not 0, so a p = 1 spec with Keras'
+/// initialisation encodes to the same bytes as before these fields existed (checkpoint
 /// headers) and older checkpoints still load.
 public struct ArchitectureSpec: Codable, Hashable, Sendable {
     public var inputFeatures: Int
@@ -82,13 +83,19 @@ public struct ArchitectureSpec: Codable, Hashable, Sendable {
     public var dropoutRate: Float
     public var l2Kernel: Float
     public var l2Bias: Float
+    /// The initial value of every bias b_s of a scaling map (scaling and affine
+    /// conditioning): 0 is Keras' zero bias, the paper's recipe, so that at initialisation
+    /// s = m·W_s, |s_j| ≤ m·√(6 / (p + D)) (≈ 0.14·m at D = 300), and each conditioned block
+    /// shrinks its activations by that factor; 1 starts every scaling map near the identity,
+    /// s = 1 + m·W_s. Kernels are glorot-uniform either way.
+    public var scaleBiasInitial: Float
 
     /// The defaults are the paper's hyper-parameters (§6.3.1), so
     /// `ArchitectureSpec(conditioning: kind, conditioningPlace: place)` is any kind × place
     /// of the conditioning study at the paper's sizes, conditioned on the mass alone.
     public init(inputFeatures: Int = 27, hiddenUnits: [Int] = [300, 150, 100, 50], activation: Activation = .relu,
                 conditioning: ConditioningKind, conditioningPlace: ConditioningPlace = .all, physicsParameters: Int = 1,
-                dropoutRate: Float = 0.25, l2Kernel: Float = 1e-4, l2Bias: Float = 1e-5) {
+                dropoutRate: Float = 0.25, l2Kernel: Float = 1e-4, l2Bias: Float = 1e-5, scaleBiasInitial: Float = 0) {
         self.inputFeatures = inputFeatures
         self.hiddenUnits = hiddenUnits
         self.activation = activation
@@ -98,11 +105,12 @@ public struct ArchitectureSpec: Codable, Hashable, Sendable {
         self.dropoutRate = dropoutRate
         self.l2Kernel = l2Kernel
         self.l2Bias = l2Bias
+        self.scaleBiasInitial = scaleBiasInitial
     }
 
     enum CodingKeys: String, CodingKey {
         case inputFeatures, hiddenUnits, activation, conditioning, conditioningPlace, physicsParameters
-        case dropoutRate, l2Kernel, l2Bias
+        case dropoutRate, l2Kernel, l2Bias, scaleBiasInitial
     }
 
     public init(from decoder: Decoder) throws {
@@ -121,6 +129,8 @@ public struct ArchitectureSpec: Codable, Hashable, Sendable {
         dropoutRate = try c.decode(Float.self, forKey: .dropoutRate)
         l2Kernel = try c.decode(Float.self, forKey: .l2Kernel)
         l2Bias = try c.decode(Float.self, forKey: .l2Bias)
+        // Absent when zero, Keras' initialisation.
+        scaleBiasInitial = try c.decodeIfPresent(Float.self, forKey: .scaleBiasInitial) ?? 0
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -135,6 +145,8 @@ public struct ArchitectureSpec: Codable, Hashable, Sendable {
         try c.encode(dropoutRate, forKey: .dropoutRate)
         try c.encode(l2Kernel, forKey: .l2Kernel)
         try c.encode(l2Bias, forKey: .l2Bias)
+        // Omitted at 0 for the same reason.
+        if scaleBiasInitial != 0 { try c.encode(scaleBiasInitial, forKey: .scaleBiasInitial) }
     }
 
     /// Whether `point` carries a conditioning layer.

@@ -13,7 +13,8 @@ public final class Model {
     /// Index of the first layer with parameters (`dense0`, or a conditioning layer on the inputs).
     private let firstTrainableLayer: Int
 
-    /// Builds the layers of `spec` and initialises them (glorot-uniform, zero biases) from `seed`.
+    /// Builds the layers of `spec` and initialises them from `seed`: glorot-uniform kernels,
+    /// zero biases but the scaling maps' b_s, which start at `spec.scaleBiasInitial`.
     public init(spec: ArchitectureSpec, seed: UInt64) {
         precondition(!spec.hiddenUnits.isEmpty && spec.hiddenUnits.allSatisfy { $0 > 0 }, "hidden units must be positive")
         guard spec.physicsParameters >= 1 else { fatalError("physicsParameters must be at least 1, got \(spec.physicsParameters)") }
@@ -42,6 +43,9 @@ public final class Model {
         self.parameters = layers.flatMap { $0.parameters }
         self.firstTrainableLayer = layers.firstIndex { !$0.parameters.isEmpty } ?? 0
         GlorotUniform.initialize(parameters, seed: seed)
+        if spec.scaleBiasInitial != 0 {
+            for case let layer as MassConditioningLayer in layers { layer.scaleBias?.value.fill(spec.scaleBiasInitial) }
+        }
     }
 
     /// The conditioning layer of `spec`'s kind at `point`, on `width` columns, named as

@@ -10,6 +10,8 @@ enum ResultFigureStyle {
     static let pnn = "#1f77b4"
     static let pnnLinear = "#9467bd"
     static let affine = "#ff7f0e"
+    /// The unit-scale Affine remedy: tab10's olive, apart from the paper's Affine.
+    static let affineUnitScale = "#bcbd22"
     /// A pNN trained on a subset of the masses (Figures 9 and 10's orange curve; brown
     /// here because orange is the Affine model's colour).
     static let pnnSubset = "#8c564b"
@@ -33,6 +35,7 @@ enum ResultFigureStyle {
         case .pnn: return pnn
         case .pnnLinear: return pnnLinear
         case .affine, .conditioned: return affine
+        case .affineUnitScale: return affineUnitScale
         }
     }
 
