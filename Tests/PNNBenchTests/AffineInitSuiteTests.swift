@@ -29,7 +29,7 @@ import PNNEngine
 
     @Test func claimsOnlyFolderLoadsAndItsClaimsReadTheSuiteRows() throws {
         let set = try BaselineSet.load(kind: .paper, suite: "affine-init", directory: CompareFixtures.baselines)
-        #expect(set.tables.isEmpty && set.claims.count == 3)
+        #expect(set.tables.isEmpty && set.claims.count == 4)
         let suite = try SuiteRegistry.load(suite: "affine-init", directory: Self.suites)
         // Unit-scale rows 5 points above the paper's init at every mass: every claim holds;
         // swapped, every claim fails; a suite row renamed away leaves them not run.

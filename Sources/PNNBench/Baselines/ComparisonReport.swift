@@ -135,7 +135,7 @@ public struct ComparisonReport: Sendable {
         }
         if !claims.isEmpty {
             out.append("")
-            out.append("Claims of the paper" + (baseline.claimsGate ? "" : " (shown only: they do not gate a \(baseline.kind) comparison)"))
+            out.append("Claims" + (baseline.claimsGate ? "" : " (shown only: they do not gate a \(baseline.kind) comparison)"))
             out.append(seeds.count == 1
                        ? "one seed: each verdict is a point estimate without uncertainty (--seeds 3 or more gives intervals)"
                        : "verdicts over \(seeds.count) seeds, paired: holds = the 95% interval of the effect lies beyond the margin in the claimed direction, fails = beyond it the other way, inconclusive = it contains the margin")

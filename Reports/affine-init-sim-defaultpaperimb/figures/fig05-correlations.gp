@@ -1,0 +1,30 @@
+# Pearson correlations of the training variables (paper Fig. 5)
+# Written by `bench report`. Render from this folder:
+#   gnuplot fig05-correlations.gp                  -> fig05-correlations.svg
+#   gnuplot -e "fmt='png'" fig05-correlations.gp   -> fig05-correlations.png
+#   gnuplot -e "fmt='pdf'" fig05-correlations.gp   -> fig05-correlations.pdf
+if (!exists("fmt")) fmt = "svg"
+if (fmt eq "png") {
+    set terminal pngcairo size 860,800 font ",10" noenhanced
+    set output "fig05-correlations.png"
+}
+if (fmt eq "pdf") {
+    set terminal pdfcairo size 8.60in,8.00in font ",10" noenhanced
+    set output "fig05-correlations.pdf"
+}
+if (fmt eq "svg") {
+    set terminal svg size 860,800 font ",12" noenhanced
+    set output "fig05-correlations.svg"
+}
+set title "Pearson correlations of the training variables, HEPMASS-SIM"
+set palette defined (-1 "#2166ac", -0.5 "#92c5de", 0 "#f7f7f7", 0.5 "#f4a582", 1 "#b2182b")
+set cbrange [-1:1]
+set cblabel "Pearson r"
+set xrange [-0.5:29 - 0.5]
+set yrange [29 - 0.5:-0.5]
+set xtics ("lep_pt" 0, "lep_eta" 1, "lep_phi" 2, "met" 3, "met_phi" 4, "n_jets" 5, "j1_pt" 6, "j1_eta" 7, "j1_phi" 8, "j1_btag" 9, "j2_pt" 10, "j2_eta" 11, "j2_phi" 12, "j2_btag" 13, "j3_pt" 14, "j3_eta" 15, "j3_phi" 16, "j3_btag" 17, "j4_pt" 18, "j4_eta" 19, "j4_phi" 20, "j4_btag" 21, "m_jj" 22, "m_jjj" 23, "m_lv" 24, "m_jlv" 25, "m_wwbb" 26, "mass" 27, "label" 28) rotate by 90 right scale 0 font ",8"
+set ytics ("lep_pt" 0, "lep_eta" 1, "lep_phi" 2, "met" 3, "met_phi" 4, "n_jets" 5, "j1_pt" 6, "j1_eta" 7, "j1_phi" 8, "j1_btag" 9, "j2_pt" 10, "j2_eta" 11, "j2_phi" 12, "j2_btag" 13, "j3_pt" 14, "j3_eta" 15, "j3_phi" 16, "j3_btag" 17, "j4_pt" 18, "j4_eta" 19, "j4_phi" 20, "j4_btag" 21, "m_jj" 22, "m_jjj" 23, "m_lv" 24, "m_jlv" 25, "m_wwbb" 26, "mass" 27, "label" 28) scale 0 font ",8"
+set size ratio -1
+unset key
+plot "fig05-correlations.dat" matrix with image
+unset output
