@@ -109,4 +109,14 @@ import Testing
         let settling = ClaimSettling(verdicts: verdicts.map { (rung: $0.0, status: $0.1) }, ladder: Self.ladder)
         #expect(settling.text == text)
     }
+
+    /// Figure titles name the table by its title's head, cut at ":" or ". ", whichever is first.
+    @Test(arguments: [
+        ("Table 5. Baselines, architecture, background mass distribution: ROC-AUC", "Table 5"),
+        ("Conditioning study: per-mass ROC-AUC. Twelve variants", "Conditioning study"),
+        ("No separator here", "No separator here"),
+    ])
+    func cellFigureTitleIsTheTablesHead(title: String, head: String) {
+        #expect(ConvergenceCellFigure.shortTitle(title) == head)
+    }
 }

@@ -23,8 +23,8 @@ set key opaque box lw 0.5 samplen 2 spacing 1.1
 unset pointintervalbox
 set multiplot layout 5,3 title "The paper's claims vs training budget: effect and 95 % interval over seeds" font ",12" margins 0.07,0.98,0.03797468,0.9462025 spacing 0.06,0.06329114
 set logscale x
-set xrange [14400:1.875000e+07]
-set xtics ("smoke\n36k" 36000, "default\n1.2M" 1200000, "medium\n7.5M" 7500000) font ",8"
+set xrange [14400:9.000000e+07]
+set xtics ("smoke\n36k" 36000, "default\n1.2M" 1200000, "medium\n7.5M" 7500000, "large\n36M" 3.600000e+07) font ",8"
 set mxtics 1
 unset xlabel
 
@@ -42,7 +42,7 @@ plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \
 
 # ── panel 2: individual-beat-single-imb
 set title "individual-beat-single-imb" font ",9"
-set yrange [-11:9]
+set yrange [-11.5:17]
 unset ylabel
 unset key
 plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \
@@ -54,7 +54,7 @@ plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \
 
 # ── panel 3: hardest-mass-500-hepmass
 set title "hardest-mass-500-hepmass" font ",9"
-set yrange [-102.5:116.5]
+set yrange [-20.5:36]
 unset ylabel
 unset key
 plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \
@@ -66,7 +66,7 @@ plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \
 
 # ── panel 4: hardest-mass-500-imb
 set title "hardest-mass-500-imb" font ",9"
-set yrange [-29.5:24.5]
+set yrange [-34:66.5]
 set ylabel "effect (points)"
 unset key
 plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \
@@ -78,7 +78,7 @@ plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \
 
 # ── panel 5: linear-pnn-below-single
 set title "linear-pnn-below-single" font ",9"
-set yrange [-1.5:3]
+set yrange [-1.5:2.5]
 unset ylabel
 unset key
 plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \
@@ -90,7 +90,7 @@ plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \
 
 # ── panel 6: identical-beats-uniform-pnn-hepmass
 set title "identical-beats-uniform-pnn-hepmass" font ",9"
-set yrange [-1:3]
+set yrange [-1:2.5]
 unset ylabel
 unset key
 plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \

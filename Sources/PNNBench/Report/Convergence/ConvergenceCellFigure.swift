@@ -33,6 +33,12 @@ struct ConvergenceCellFigure {
         return out
     }
 
+    /// A table's title up to its first ":" or ". " ("Table 5"), so the figure title fits its width.
+    static func shortTitle(_ title: String) -> String {
+        let cut = [title.range(of: ":"), title.range(of: ". ")].compactMap { $0?.lowerBound }.min()
+        return cut.map { String(title[..<$0]) } ?? title
+    }
+
     static func panelTitle(_ mass: Int?) -> String { mass.map { "\($0) GeV" } ?? "average" }
 
     /// One block per panel: budget, mean, sd, n, limited (0/1), the paper's value.
@@ -57,7 +63,7 @@ struct ConvergenceCellFigure {
         let columns = 3, rows = (series.count + columns - 1) / columns
         let width = 1100, height = 330 * rows + 90
         var body = S.preamble + "\n" + ReplicateSpread.gnuplotSettings
-        let title = "\(table.title.map { $0.components(separatedBy: ":").first ?? $0 } ?? table.file) · \(row.reference.row) · \(metric.label) vs training budget"
+        let title = "\(table.title.map(Self.shortTitle) ?? table.file) · \(row.reference.row) · \(metric.label) vs training budget"
         body += "set multiplot layout \(rows),\(columns) title \"\(title)\" font \",12\" margins 0.07,0.98,\(S.num(70.0 / Double(height))),\(S.num(1 - 80.0 / Double(height))) spacing 0.06,\(S.num(110.0 / Double(height)))\n"
         body += ConvergenceAxis.commands(rungs, label: true) + "\n"
         body += "set format y \"%.1f\"\n"
