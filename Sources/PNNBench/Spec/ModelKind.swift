@@ -14,8 +14,8 @@ public enum ModelKind: String, Codable, Hashable, Sendable, CaseIterable {
     /// The AffinePNN of the paper's Table 2.
     case affine
     /// The same network with every scaling map starting near the identity, b_s = 1
-    /// (`ArchitectureSpec.scaleBiasInitial`): a remedy for the AffinePNN's collapses at
-    /// small budgets, not the paper's recipe.
+    /// (`ArchitectureSpec.scaleBiasInitial`): a remedy for the AffinePNN's collapses and
+    /// its weak lowest mass (`Suites/affine-init.yaml`), not the paper's recipe.
     case affineUnitScale = "affine-unit-scale"
     /// A parametric network whose conditioning mechanism and placement are the
     /// experiment's `conditioning` and `place` (the authors' conditioning study).
