@@ -40,7 +40,7 @@ plot 74.26 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 2: 750 GeV
 set title "750 GeV"
-set yrange [69.5:89.5]
+set yrange [69.5:90]
 unset ylabel
 unset key
 plot 80.28 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -49,7 +49,7 @@ plot 80.28 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 3: 1000 GeV
 set title "1000 GeV"
-set yrange [75.5:95]
+set yrange [75.5:95.5]
 unset ylabel
 unset key
 plot 89.04 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -58,7 +58,7 @@ plot 89.04 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 4: 1250 GeV
 set title "1250 GeV"
-set yrange [83.5:97.5]
+set yrange [83:98]
 set ylabel "σ_ratio (%)"
 unset key
 plot 92.91 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -67,7 +67,7 @@ plot 92.91 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 5: 1500 GeV
 set title "1500 GeV"
-set yrange [88.5:98.5]
+set yrange [88.5:99]
 unset ylabel
 unset key
 plot 89.84 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -76,7 +76,7 @@ plot 89.84 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 6: average
 set title "average"
-set yrange [77.5:91.5]
+set yrange [77.5:92]
 unset ylabel
 unset key
 plot 85.27 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \

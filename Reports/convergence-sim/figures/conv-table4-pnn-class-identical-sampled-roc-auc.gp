@@ -31,7 +31,7 @@ set format y "%.1f"
 
 # ── panel 1: 500 GeV
 set title "500 GeV"
-set yrange [49:82.5]
+set yrange [49:83.5]
 set ylabel "ROC-AUC (%)"
 set key top left opaque box font ",8"
 plot 77.41 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \

@@ -31,7 +31,7 @@ set format y "%.1f"
 
 # ── panel 1: 500 GeV
 set title "500 GeV"
-set yrange [70:78]
+set yrange [70:78.5]
 set ylabel "σ_ratio (%)"
 set key top left opaque box font ",8"
 plot 74.81 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -58,7 +58,7 @@ plot 89.16 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 4: 1250 GeV
 set title "1250 GeV"
-set yrange [68:98]
+set yrange [68:99.5]
 set ylabel "σ_ratio (%)"
 unset key
 plot 94.55 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -67,7 +67,7 @@ plot 94.55 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 5: 1500 GeV
 set title "1500 GeV"
-set yrange [68:100.5]
+set yrange [67.5:101]
 unset ylabel
 unset key
 plot 96.32 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -76,7 +76,7 @@ plot 96.32 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 6: average
 set title "average"
-set yrange [69:87.5]
+set yrange [69:88]
 unset ylabel
 unset key
 plot 85.61 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \

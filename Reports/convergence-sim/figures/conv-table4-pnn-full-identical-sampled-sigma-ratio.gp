@@ -31,7 +31,7 @@ set format y "%.1f"
 
 # ── panel 1: 500 GeV
 set title "500 GeV"
-set yrange [70:77]
+set yrange [69.5:77.5]
 set ylabel "σ_ratio (%)"
 set key top left opaque box font ",8"
 plot 74.56 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -49,7 +49,7 @@ plot 75.38 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 3: 1000 GeV
 set title "1000 GeV"
-set yrange [70:92]
+set yrange [70:94.5]
 unset ylabel
 unset key
 plot 88.39 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -58,7 +58,7 @@ plot 88.39 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 4: 1250 GeV
 set title "1250 GeV"
-set yrange [74:98.5]
+set yrange [74:99]
 set ylabel "σ_ratio (%)"
 unset key
 plot 93.67 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -76,7 +76,7 @@ plot 93.82 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 6: average
 set title "average"
-set yrange [73:88]
+set yrange [73:88.5]
 unset ylabel
 unset key
 plot 85.16 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \

@@ -49,7 +49,7 @@ plot 76.66 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 3: 1000 GeV
 set title "1000 GeV"
-set yrange [-4:103]
+set yrange [-4:105.5]
 unset ylabel
 unset key
 plot 93.93 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -58,7 +58,7 @@ plot 93.93 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 4: 1250 GeV
 set title "1250 GeV"
-set yrange [-7:108]
+set yrange [-7:108.5]
 set ylabel "ROC-AUC (%)"
 unset key
 plot 97.92 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \

@@ -58,7 +58,7 @@ plot 88.38 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 4: 1250 GeV
 set title "1250 GeV"
-set yrange [68:99]
+set yrange [68:99.5]
 set ylabel "σ_ratio (%)"
 unset key
 plot 93.4 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -76,7 +76,7 @@ plot 91.52 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 6: average
 set title "average"
-set yrange [69:86]
+set yrange [69:88]
 unset ylabel
 unset key
 plot 84.49 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
