@@ -49,7 +49,7 @@ plot 75.38 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 3: 1000 GeV
 set title "1000 GeV"
-set yrange [70:94.5]
+set yrange [69.5:95.5]
 unset ylabel
 unset key
 plot 88.39 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -76,7 +76,7 @@ plot 93.82 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 6: average
 set title "average"
-set yrange [73:88.5]
+set yrange [73:89]
 unset ylabel
 unset key
 plot 85.16 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
