@@ -42,16 +42,7 @@ import Testing
             balance: class
           - id: pin/{model}
             matrix:
-              model: [pnn, pnn-linear, affine]
-            artifact: pin
-            row: "{model}"
-            dataset: grid
-            backgroundMass: identical-sampled
-            balance: class
-            trainPoints: [[400, 50], [600, 100], [800, 150], [400, 150], [800, 50]]
-          - id: pin/{model}
-            matrix:
-              model: [affine-unit-scale]
+              model: [pnn, pnn-linear, affine, affine-unit-scale]
             artifact: pin
             row: "{model}"
             dataset: grid
