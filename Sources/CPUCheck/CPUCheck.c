@@ -105,3 +105,11 @@ void pnn_build_cpu_features(char *buffer, size_t capacity) {
     for (size_t i = 0; i < feature_count; i++)
         if (features[i].compiled) append(buffer, capacity, features[i].name);
 }
+
+int pnn_build_has_512bit_vectors(void) {
+#ifdef __AVX512F__
+    return 1;
+#else
+    return 0;
+#endif
+}

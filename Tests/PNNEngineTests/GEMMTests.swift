@@ -53,6 +53,27 @@ struct GEMMTests {
             return out
         }
 
+        /// Runs the driver directly with B panels `panelWidth` wide (what `GEMM` does with
+        /// the build's width, `GEMMDriver.nr`) on a copy of C and returns it.
+        func run(accumulate: Bool, pool: WorkerPool, panelWidth: Int) -> [Float] {
+            var out = c
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    out.withUnsafeMutableBufferPointer { c in
+                        let (ap, bp) = (a.baseAddress!, b.baseAddress!)
+                        let sa = form == .tn ? StridedMatrix(base: ap, rowStride: 1, colStride: lda)
+                                             : StridedMatrix(base: ap, rowStride: lda, colStride: 1)
+                        let sb = form == .nt ? StridedMatrix(base: bp, rowStride: 1, colStride: ldb)
+                                             : StridedMatrix(base: bp, rowStride: ldb, colStride: 1)
+                        GEMMDriver.multiply(m: m, n: n, k: k, a: sa, b: sb, c: c.baseAddress!, ldc: ldc,
+                                            start: accumulate ? .load : .zero, relu: false, pool: pool,
+                                            panelWidth: panelWidth)
+                    }
+                }
+            }
+            return out
+        }
+
         /// Checks `out` element by element; returns the number of failures.
         func check(_ out: [Float], accumulate: Bool) -> Int {
             let u = Double(Float.ulpOfOne) / 2   // unit roundoff 2⁻²⁴
@@ -100,6 +121,21 @@ struct GEMMTests {
                     let failures = problem.check(problem.run(accumulate: accumulate, pool: pool), accumulate: accumulate)
                     #expect(failures == 0, "\(form) \(s.m)×\(s.n)×\(s.k) pad \(pad) accumulate \(accumulate)")
                 }
+            }
+        }
+    }
+
+    /// The build picks 32- or 16-column panels (`GEMMDriver.nr`); both must give the
+    /// scalar chain's bits on any machine, whichever this build uses.
+    @Test(arguments: Form.allCases, [16, 32])
+    func bothPanelWidthsMatchTheChain(form: Form, width: Int) {
+        let pool = WorkerPool(threads: 2)
+        for (index, s) in Self.shapes.enumerated() {
+            let problem = Problem(form, m: s.m, n: s.n, k: s.k, pad: 3, seed: UInt64(300 + index))
+            for accumulate in [false, true] {
+                let out = problem.run(accumulate: accumulate, pool: pool, panelWidth: width)
+                #expect(problem.check(out, accumulate: accumulate) == 0,
+                        "\(form) \(s.m)×\(s.n)×\(s.k) width \(width) accumulate \(accumulate)")
             }
         }
     }

@@ -12,4 +12,8 @@ int pnn_missing_cpu_features(char *buffer, size_t capacity);
 /// Space-separated list of the instruction-set extensions the build was compiled with.
 void pnn_build_cpu_features(char *buffer, size_t capacity);
 
+/// 1 when the build may emit 512-bit vector instructions (__AVX512F__): a SIMD16<Float>
+/// is then one of 32 registers. Otherwise 0 (e.g. AVX2: two of 16 ymm registers).
+int pnn_build_has_512bit_vectors(void);
+
 #endif

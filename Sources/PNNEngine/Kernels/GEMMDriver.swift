@@ -1,9 +1,11 @@
+import CPUCheck
+
 /// Cache blocking and work partition shared by the three GEMM forms.
 ///
 /// C[m×n] = start + A[m×k]·B[k×n] where A and B are strided views (a transposed
 /// operand is just swapped strides). Steps:
-///   1. in parallel, pack B into column panels of width 32 (the last one 16 or 32,
-///      zero-padded) — all of them, or only the partial last one when few row tiles
+///   1. in parallel, pack B into column panels of width `nr` (32 or 16, the last one
+///      16 or `nr`, zero-padded) — all of them, or only the partial last one when few row tiles
 ///      would reuse each panel and B can be read in place — and copy a partial last row
 ///      tile of A (m % 6 rows) into a zero-padded 6-row tile;
 ///   2. split C into tasks of (about 48 rows) × (a group of panels); each task runs the
@@ -20,8 +22,15 @@ enum GEMMDriver {
     typealias Start = GEMMMicroKernel.Start
 
     static let mr = GEMMMicroKernel.rows
-    /// Longest k-block: a 32×kc B panel (≤ 40 KB) then stays in the 48 KB L1 while the
-    /// kernel sweeps the 6-row tiles of a task.
+    /// Width of the B panels, 32 or 16 columns. A 6×32 tile keeps 12 SIMD16 accumulators,
+    /// which fit in 32 AVX-512 registers but would take 24 of AVX2's 16 ymm registers and
+    /// spill; with 256-bit vectors the 6×16 tile (12 ymm accumulators) is the register block.
+    /// Measured on a Zen 3 (AVX2), one thread, the models' layer products: 29–35 GFLOP/s
+    /// with 6×32 tiles, 67–88 with 6×16. The width only decides which kernel computes an
+    /// element, never its FMA chain, so results do not depend on it.
+    static let nr = pnn_build_has_512bit_vectors() != 0 ? 32 : 16
+    /// Longest k-block: an nr×kc B panel (≤ 40 KB) then stays in L1 while the kernel
+    /// sweeps the 6-row tiles of a task.
     static let maxKc = 320
     /// Longest k-block when B is read in place: a 32-column strip of an unaligned B row
     /// touches 3 cache lines, so 128 rows (≈ 24 KB) keep the strip in L1 (measured
@@ -37,23 +46,26 @@ enum GEMMDriver {
     /// Below this many flops, threads cost more than they save.
     static let parallelFlops = 1 << 19
 
-    /// Column panels of C/B: `count` panels; all but possibly the last are 32 wide.
+    /// Column panels of C/B: `count` panels; all but possibly the last are `width` wide
+    /// (panel q starts at column q·width), the last 16 or `width`.
     struct Panels {
         let count: Int
+        let width: Int
         let lastWidth: Int
-        init(n: Int) {
-            let full = n / 32, rest = n % 32
+        init(n: Int, width: Int = GEMMDriver.nr) {
+            self.width = width
+            let full = n / width, rest = n % width
             count = full + (rest > 0 ? 1 : 0)
-            lastWidth = rest == 0 ? 32 : (rest <= 16 ? 16 : 32)
+            lastWidth = rest == 0 ? width : (rest <= 16 ? 16 : width)
         }
-        @inline(__always) func width(_ q: Int) -> Int { q == count - 1 ? lastWidth : 32 }
+        @inline(__always) func width(_ q: Int) -> Int { q == count - 1 ? lastWidth : width }
         /// Packed elements of B: k rows of every panel's full width.
-        var paddedColumns: Int { (count - 1) * 32 + lastWidth }
+        var paddedColumns: Int { (count - 1) * width + lastWidth }
     }
 
     static func multiply(m: Int, n: Int, k: Int, a: StridedMatrix, b: StridedMatrix,
                          c: UnsafeMutablePointer<Float>, ldc: Int, cColumnStride ccs: Int = 1,
-                         start: Start, relu: Bool, pool: WorkerPool) {
+                         start: Start, relu: Bool, pool: WorkerPool, panelWidth: Int = nr) {
         if m <= 0 || n <= 0 { return }
         if k == 0 { fillWithoutProducts(m: m, n: n, c: c, ldc: ldc, ccs: ccs, start: start, relu: relu); return }
         if case .bias = start {} else if n < mr && m > n && a.rowStride == 1 && a.colStride != 1 {
@@ -62,11 +74,11 @@ enum GEMMDriver {
             // instead, whose rows Aᵀ are read in place. fma(x, y, s) = fma(y, x, s) and p
             // still runs in increasing order, so every element gets the same bits.
             multiply(m: n, n: m, k: k, a: b.transposed, b: a.transposed, c: c, ldc: ccs, cColumnStride: ldc,
-                     start: start, relu: relu, pool: pool)
+                     start: start, relu: relu, pool: pool, panelWidth: panelWidth)
             return
         }
 
-        let plan = GEMMPlan(m: m, n: n, k: k, bColumnStride: b.colStride, threads: pool.threadCount)
+        let plan = GEMMPlan(m: m, n: n, k: k, bColumnStride: b.colStride, threads: pool.threadCount, panelWidth: panelWidth)
         let runner: WorkerPool? = plan.parallel ? pool : nil
         ScratchBuffers.shared.with(count: plan.packedBCount + mr * k) { scratch in
             let packedB = scratch, edgeA = scratch + plan.packedBCount
@@ -76,7 +88,7 @@ enum GEMMDriver {
     }
 
     /// Step 1: copies what the micro-kernel cannot read in place — the B panels the plan
-    /// packs (at q·32·k in `packedB`, zero-padded to the panel width) and the partial last
+    /// packs (at q·nr·k in `packedB`, zero-padded to the panel width) and the partial last
     /// row tile of A (into `edgeA`, zero-padded to 6 rows). Tasks are (panel, chunk of k)
     /// pairs, for balance, plus one for the tile of A.
     @inline(__always)
@@ -93,8 +105,9 @@ enum GEMMDriver {
             }
             let q = plan.firstPacked + i / kChunks, w = panels.width(q)
             let p0 = (i % kChunks) * packChunk
-            GEMMPacking.packB(b, j0: q * 32, cols: min(w, n - q * 32), rows: p0..<min(k, p0 + packChunk),
-                              width: w, into: packedB + q * 32 * k)
+            let j0 = q * panels.width
+            GEMMPacking.packB(b, j0: j0, cols: min(w, n - j0), rows: p0..<min(k, p0 + packChunk),
+                              width: w, into: packedB + j0 * k)
         }
     }
 
@@ -114,14 +127,14 @@ enum GEMMDriver {
             let rowTask = task / groups, group = task % groups
             let t0 = rowTask * taskTiles, t1 = min(rowTiles, t0 + taskTiles)
             let q0 = group * panelsPerGroup, q1 = min(panels.count, q0 + panelsPerGroup)
-            ScratchBuffers.shared.with(count: mr * 32) { edgeC in
+            ScratchBuffers.shared.with(count: mr * panels.width) { edgeC in
                 var p0 = 0
                 while p0 < k {
                     let kcb = min(kc, k - p0)
                     let blockStart: Start = p0 == 0 ? start : .load
                     let blockReLU = relu && p0 + kcb == k
                     for q in q0..<q1 {
-                        let j0 = q * 32, w = panels.width(q), cols = min(w, n - j0)
+                        let j0 = q * panels.width, w = panels.width(q), cols = min(w, n - j0)
                         let packed = q >= firstPacked
                         let panelB = packed ? UnsafePointer(packedB + j0 * k + p0 * w) : b.pointer(p0, j0)
                         let bs = packed ? w : b.rowStride

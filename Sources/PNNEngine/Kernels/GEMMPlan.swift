@@ -1,7 +1,7 @@
 /// How `GEMMDriver` carries out one product C[m×n] = start + A[m×k]·B[k×n]: which
 /// panels of B are packed, the length of the k-blocks, and the tasks C is split into.
 ///
-/// A pure function of the shape, B's layout and the thread count. It decides only where
+/// A pure function of the shape, B's layout, the thread count and the panel width. It decides only where
 /// and in which pieces work is done, never the order of an element's FMA chain, so no
 /// choice made here can change a bit of the result.
 struct GEMMPlan {
@@ -27,14 +27,14 @@ struct GEMMPlan {
 
     /// Panels that `GEMMDriver.pack` copies.
     var packedPanels: Int { panels.count - firstPacked }
-    /// Floats of the packed-B buffer: room for every panel (panel q starts at q·32·k), even
+    /// Floats of the packed-B buffer: room for every panel (panel q starts at q·nr·k), even
     /// those read in place.
     var packedBCount: Int { k * panels.paddedColumns }
 
-    init(m: Int, n: Int, k: Int, bColumnStride: Int, threads: Int) {
+    init(m: Int, n: Int, k: Int, bColumnStride: Int, threads: Int, panelWidth: Int = GEMMDriver.nr) {
         self.n = n; self.k = k
         let mr = GEMMDriver.mr
-        panels = GEMMDriver.Panels(n: n)
+        panels = GEMMDriver.Panels(n: n, width: panelWidth)
         let packAll = bColumnStride != 1 || m > GEMMDriver.packAllRows
         let maxK = packAll ? GEMMDriver.maxKc : GEMMDriver.maxKcInPlace
         let kBlocks = (k + maxK - 1) / maxK
@@ -53,7 +53,7 @@ struct GEMMPlan {
         }
         self.panelsPerGroup = panelsPerGroup
         groups = (panels.count + panelsPerGroup - 1) / panelsPerGroup
-        firstPacked = packAll ? 0 : (n % 32 == 0 ? panels.count : panels.count - 1)
+        firstPacked = packAll ? 0 : (n % panels.width == 0 ? panels.count : panels.count - 1)
         edgeRows = m % mr
         fullTiles = m / mr
     }
