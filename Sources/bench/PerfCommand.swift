@@ -10,7 +10,10 @@ struct PerfCommand: ParsableCommand {
         Trains the model on random data (27 features, mass from the five HEPMASS points) with the \
         paper's settings — Adam, L2, dropout 0.25 — and reports the median over timed steps: \
         samples per second, milliseconds per step, achieved GFLOP/s (6 × multiply-adds of the Dense \
-        layers × batch per step) and the peak resident memory of the process.
+        layers × batch per step) and the peak resident memory of the process; the spread of the step \
+        times (fastest step and quartiles: a wide spread means the machine was busy); and the GEMM \
+        bound: the step's Dense products timed alone on this machine, and the fraction of the step \
+        they account for (100 % would mean everything else is free).
         Every speed figure PNNBench quotes comes from this command. Numbers from a debug build are \
         meaningless: run  swift run -c release bench perf
         """)
@@ -59,6 +62,17 @@ struct PerfCommand: ParsableCommand {
                 print(String(format: "%@ %7d params  %9.0f samples/s  %7.3f ms/step  %6.1f GFLOP/s  peak RSS %6.1f MB (%.1f MB before)",
                              a.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) as NSString, r.parameters, r.samplesPerSecond, r.medianStepMilliseconds,
                              r.gflopsPerSecond, r.peakResidentMegabytes, r.residentBeforeMegabytes))
+                let q = r.quartileStepMilliseconds
+                print(String(format: "    step: median %.3f ms, fastest %.3f, quartiles %.3f–%.3f (%d steps)",
+                             r.medianStepMilliseconds, r.minStepMilliseconds, q[0], q[1], r.steps))
+                print(String(format: "    GEMM bound: %.3f ms of Dense products timed alone = %.1f %% of the step (%.0f samples/s at the bound)",
+                             r.gemmBoundMilliseconds, r.gemmBoundFraction * 100, Double(batch) / r.gemmBoundMilliseconds * 1e3))
+                if profile {
+                    for p in r.gemmBound.products {
+                        print(String(format: "      %@ %@ %d×%d×%d  %.3f ms", p.layer.padding(toLength: 8, withPad: " ", startingAt: 0) as NSString,
+                                     p.form.padding(toLength: 11, withPad: " ", startingAt: 0) as NSString, p.m, p.n, p.k, p.medianMilliseconds))
+                    }
+                }
                 for stage in r.profile ?? [] {
                     print(String(format: "    %@ %8.3f ms  %5.1f %%", stage.stage.padding(toLength: 22, withPad: " ", startingAt: 0) as NSString,
                                  stage.milliseconds, stage.share * 100))

@@ -18,10 +18,20 @@ import Testing
         let models = object?["models"] as? [[String: Any]]
         #expect(models?.count == 1)
         let first = models?.first ?? [:]
-        for key in ["samplesPerSecond", "medianStepMilliseconds", "gflopsPerSecond", "peakResidentMegabytes", "parameters"] {
+        for key in ["samplesPerSecond", "medianStepMilliseconds", "minStepMilliseconds", "quartileStepMilliseconds",
+                    "gflopsPerSecond", "gemmBoundMilliseconds", "gemmBoundFraction", "peakResidentMegabytes", "parameters"] {
             #expect(first[key] != nil, "missing \(key)")
         }
         #expect(first["parameters"] as? Int == 76151)
+        // The bound times what the step multiplies: per Dense layer the forward and the
+        // weight gradient, and the input gradient for all but dense0 (nothing below it learns).
+        let products = (first["gemmBound"] as? [String: Any])?["products"] as? [[String: Any]] ?? []
+        let names = products.map { "\($0["layer"] as? String ?? "?") \($0["form"] as? String ?? "?")" }
+        #expect(products.count == 14, "\(names)")
+        #expect(names.contains("dense0 X·W+b ReLU") && names.contains("dense0 Xᵀ·dY") && !names.contains("dense0 dY·Wᵀ"))
+        #expect(names.contains("output X·W+b") && names.contains("output dY·Wᵀ"))
+        let fraction = first["gemmBoundFraction"] as? Double ?? 0
+        #expect(fraction > 0 && fraction.isFinite)
     }
 
     @Test func badArgumentsExitWithStatus2() throws {

@@ -1,10 +1,13 @@
-/// Accumulates wall time per stage of a training step (each layer's forward and backward,
-/// the loss, the L2 penalty, the Adam update) so that `bench perf --profile` can show where
-/// a step's time goes. Off unless a profiler is attached to the trainer.
+/// Wall time per stage of a training step (each layer's forward and backward, the loss,
+/// the L2 penalty and Adam update), step by step, so that `bench perf --profile` can show
+/// where a step's time goes. Per stage it reports the median over steps, which a few
+/// steps disturbed by other processes do not move. Off unless attached to a model.
 public final class StepProfiler {
-    public private(set) var seconds: [String: Double] = [:]
+    /// Seconds of every finished step, per stage.
+    public private(set) var samples: [String: [Double]] = [:]
     public private(set) var order: [String] = []
     public private(set) var steps = 0
+    private var current: [String: Double] = [:]
 
     public init() {}
 
@@ -13,22 +16,32 @@ public final class StepProfiler {
         let t0 = MonotonicClock.now()
         let result = body()
         let dt = MonotonicClock.now() - t0
-        if seconds[stage] == nil { order.append(stage) }
-        seconds[stage, default: 0] += dt
+        if samples[stage] == nil && current[stage] == nil { order.append(stage) }
+        current[stage, default: 0] += dt
         return result
     }
 
-    func finishStep() { steps += 1 }
+    func finishStep() {
+        for stage in order { samples[stage, default: []].append(current[stage] ?? 0) }
+        current = [:]
+        steps += 1
+    }
 
     public func reset() {
-        seconds = [:]
+        samples = [:]
         order = []
+        current = [:]
         steps = 0
     }
 
-    /// Stages in first-seen order with their mean milliseconds per step and share of the total.
+    /// Stages in first-seen order with their median milliseconds per step and share of
+    /// the sum of the medians.
     public var table: [(stage: String, milliseconds: Double, share: Double)] {
-        let total = order.reduce(0) { $0 + seconds[$1]! }
-        return order.map { ($0, seconds[$0]! / Double(max(steps, 1)) * 1e3, seconds[$0]! / total) }
+        let medians = order.map { stage -> Double in
+            let sorted = (samples[stage] ?? [0]).sorted()
+            return sorted[sorted.count / 2]
+        }
+        let total = medians.reduce(0, +)
+        return zip(order, medians).map { ($0, $1 * 1e3, total > 0 ? $1 / total : 0) }
     }
 }

@@ -10,14 +10,23 @@ public enum TrainingBenchmark {
         public let steps: Int
         public let parameters: Int
         public let medianStepMilliseconds: Double
+        /// The spread of the timed steps: fastest, and the 25th and 75th percentiles. A wide
+        /// spread means the machine was not idle (or the clock is coarse).
+        public let minStepMilliseconds: Double
+        public let quartileStepMilliseconds: [Double]
         public let samplesPerSecond: Double
         /// 6·(multiply-adds of the Dense layers)·B per step: 2 FLOPs per multiply-add in the
         /// forward pass and 4 in the backward pass (input and weight gradients).
         public let gflopsPerSecond: Double
+        /// The step's Dense products timed alone (`GEMMBound`), their sum, and the fraction
+        /// of the step it accounts for: T_bound / T_step (median step).
+        public let gemmBound: GEMMBound.Result
+        public let gemmBoundMilliseconds: Double
+        public let gemmBoundFraction: Double
         public let peakResidentMegabytes: Double
         public let residentBeforeMegabytes: Double
         public let targetCPU: String
-        /// Mean milliseconds per step for each stage, when profiled.
+        /// Median milliseconds per step for each stage, when profiled.
         public var profile: [Stage]?
         public struct Stage: Codable, Sendable { public let stage: String; public let milliseconds: Double; public let share: Double }
     }
@@ -48,6 +57,8 @@ public enum TrainingBenchmark {
         }
         times.sort()
         let median = times[times.count / 2]
+        let quartiles = [times[times.count / 4], times[(3 * times.count) / 4]].map { $0 * 1e3 }
+        let bound = GEMMBound.measure(model: model, batch: batchSize, pool: pool)
         var stages: [Result.Stage]?
         if profile {
             // A separate pass: timing every stage adds clock reads to the step.
@@ -63,7 +74,10 @@ public enum TrainingBenchmark {
         let flops = 6.0 * Double(model.forwardMultiplyAdds) * Double(batchSize)
         return Result(architecture: architecture.rawValue, batchSize: batchSize, threads: threads, steps: steps,
                       parameters: model.parameterCount, medianStepMilliseconds: median * 1e3,
+                      minStepMilliseconds: times[0] * 1e3, quartileStepMilliseconds: quartiles,
                       samplesPerSecond: Double(batchSize) / median, gflopsPerSecond: flops / median / 1e9,
+                      gemmBound: bound, gemmBoundMilliseconds: bound.milliseconds,
+                      gemmBoundFraction: bound.milliseconds / (median * 1e3),
                       peakResidentMegabytes: MemoryUsage.peakResidentMegabytes(), residentBeforeMegabytes: before,
                       targetCPU: CPUGuard.buildTargetCPU, profile: stages)
     }

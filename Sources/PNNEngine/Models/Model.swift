@@ -111,6 +111,10 @@ public final class Model {
     /// When set, forward and backward time every layer (see `bench perf --profile`).
     public var profiler: StepProfiler?
 
+    /// Whether `backward` computes ∂L/∂input of `layers[index]`: for every layer after the
+    /// first one with parameters (nothing below that layer needs a gradient).
+    public func computesInputGradient(ofLayer index: Int) -> Bool { index > firstTrainableLayer }
+
     /// Backward pass from ∂L/∂z of the output logits; fills every parameter's gradient.
     /// `logitGradient` is overwritten.
     public func backward(logitGradient: Matrix, _ context: PassContext) {
@@ -123,7 +127,7 @@ public final class Model {
         // input gradient (a conditioning layer on the inputs still fills its parameters').
         for i in stride(from: layers.count - 2, through: firstTrainableLayer, by: -1) {
             guard let next = timed(layers[i].name, {
-                layers[i].backward(g, context, needInputGradient: i > firstTrainableLayer)
+                layers[i].backward(g, context, needInputGradient: computesInputGradient(ofLayer: i))
             }) else { break }
             g = next
         }
