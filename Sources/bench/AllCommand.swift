@@ -20,6 +20,9 @@ struct AllCommand: ParsableCommand {
         `datasets:` (Suites/README.md); its results are compared with Baselines/sim/<scale>/<suite>.yaml \
         once recorded (`bench baseline record`), and a suite on declared data only reports to \
         Reports/<suite>-<scale>/. Relative data paths are looked up beside the suite file, then in --data-dir.
+        At the end it prints where the wall time went, phase by phase (data, training steps, validation, \
+        checkpoints, evaluation, result store, comparison, report); the report's environment section \
+        shows the same phases up to the report (kept in <work-dir>/runs/).
         Exit status 0 when everything is within tolerance, 1 otherwise.
         Scales: smoke (minutes, for CI), default (what runs with no options), medium and large (rungs of the convergence ladder; see `bench report --scale ladder`), paper (the paper's budget).
         """)
@@ -32,25 +35,42 @@ struct AllCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let pipeline = try options.pipeline(threads: threads)
+        let start = MonotonicClock.now()
+        let phases = RunPhases.shared
+        let pipeline = try phases.measure(.startup) { try options.pipeline(threads: threads) }
         try pipeline.trainShowingProgress(pipeline.suite.experiments, force: force)
         print("")
         let comparison: ComparisonReport
         do {
-            comparison = try pipeline.compare(with: pipeline.defaultBaseline, engineVersion: EngineVersion.current)
+            comparison = try phases.measure(.comparison) {
+                try pipeline.compare(with: pipeline.defaultBaseline, engineVersion: EngineVersion.current)
+            }
         } catch let error as BaselineError where options.data == .sim {
             // No recorded baseline for this scale yet: nothing to regress against.
             print("No comparison: \(error)")
-            writeReport(pipeline)
+            writeReport(pipeline, start: start)
             return
         }
         print(comparison.render(), terminator: "")
-        writeReport(pipeline)
+        writeReport(pipeline, start: start)
         if !comparison.passed { throw ExitCode(1) }
     }
 
-    /// The paper-style report of these results, rendered when gnuplot is installed.
-    func writeReport(_ pipeline: BenchPipeline) {
+    /// The paper-style report of these results, rendered when gnuplot is installed, then
+    /// the phases of the run. The phases so far are stored first, for the report to show.
+    func writeReport(_ pipeline: BenchPipeline, start: Double) {
+        let phases = RunPhases.shared
+        do {
+            try phases.summary(wallSeconds: MonotonicClock.now() - start).write(to: pipeline.runPhasesFile)
+        } catch {
+            print("phases not stored: \(error)")
+        }
+        phases.measure(.report) { printReport(pipeline) }
+        print("\nWhere the time went (this process):")
+        print(phases.summary(wallSeconds: MonotonicClock.now() - start).table)
+    }
+
+    func printReport(_ pipeline: BenchPipeline) {
         print("")
         do {
             print(try pipeline.report(render: GnuplotRenderer.locate() != nil).summary)

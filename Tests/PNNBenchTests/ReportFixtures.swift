@@ -62,13 +62,16 @@ enum ReportFixtures {
     }
 
     static func builder(results: [RunResult], suite: Suite, data: DataChoice = .sim,
-                        builders: [ReportBuilder.FigureBuilder] = [fakeBuilder]) throws -> ReportBuilder {
+                        builders: [ReportBuilder.FigureBuilder] = [fakeBuilder],
+                        runPhases: RunPhases.Summary? = nil) throws -> ReportBuilder {
         let baseline = try BaselineSet.load(kind: .paper, directory: CompareFixtures.baselines)
         let comparison = Comparison.compare(results: results, baseline: baseline,
                                             selection: ResultSelection(scale: "smoke", dataSources: data.resultSources(dataDirectory: nil), seeds: [42]))
         let context = FigureContext(suite: suite, results: results, timings: timings(results), scale: CompareFixtures.smoke,
                                     seed: 42, provider: nil, modelsDirectory: nil)
-        return ReportBuilder(context: context, comparison: comparison, figureBuilders: builders,
+        var withPhases = context
+        withPhases.runPhases = runPhases
+        return ReportBuilder(context: withPhases, comparison: comparison, figureBuilders: builders,
                              environment: environment, data: data)
     }
 

@@ -58,6 +58,21 @@ import Testing
         }
     }
 
+    @Test func environmentBlockShowsTheLastRunsPhasesWhenStored() throws {
+        let suite = try ReportFixtures.suite()
+        let results = ReportFixtures.results(suite, experiments: ["table3/single"])
+        let without = try ReportFixtures.builder(results: results, suite: suite).environmentSection()
+        #expect(!without.contains("Phases of the last"))
+        let phases = RunPhases.Summary(wallSeconds: 100, phases: [.init(phase: .data, seconds: 4), .init(phase: .training, seconds: 90),
+                                                                  .init(phase: .evaluation, seconds: 5)])
+        let text = try ReportFixtures.builder(results: results, suite: suite, runPhases: phases).environmentSection()
+        for expected in ["Phases of the last `bench all`", "| data (generate or read, split) | 4.0 s | 4.0 % |",
+                         "| training steps (incl. batch assembly) | 1 min 30 s | 90.0 % |", "| outside the phases | 1.0 s | 1.0 % |",
+                         "| **wall time** | **1 min 40 s** |  |", "Not training: 10.0 % of the wall time."] {
+            #expect(text.contains(expected), "missing: \(expected)\n\(text)")
+        }
+    }
+
     @Test func tableShowsOursBoldBestPaperDeltaAndMarks() throws {
         let suite = try ReportFixtures.suite()
         // Paper, Table 3: Single-NN 68.55 … (avg 90.21), Individual-NNs 77.35 … (avg 93.14).

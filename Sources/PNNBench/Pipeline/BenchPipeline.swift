@@ -227,6 +227,11 @@ public final class BenchPipeline {
     /// (default `reportDirectory`), figures rendered with gnuplot when
     /// `render`. Throws `PipelineError` when there are no results or the paper's
     /// baseline cannot be read, `GnuplotRenderer.Failure` when gnuplot rejects a script.
+    /// Where `bench all` leaves the phases of its run for the report (`RunPhases.Summary.file`).
+    public var runPhasesFile: URL {
+        RunPhases.Summary.file(workDirectory: configuration.workDirectory, name: reportDirectory.lastPathComponent)
+    }
+
     public func report(to directory: URL? = nil, render: Bool) throws -> ReportBuilder.Output {
         try holdStore()
         let selection = selection(engineVersion: EngineVersion.current)
@@ -254,7 +259,9 @@ public final class BenchPipeline {
                                           seed: configuration.firstSeed, provider: try datasetProvider(),
                                           modelsDirectory: configuration.modelsDirectory,
                                           cacheDirectory: configuration.cacheDirectory, pool: pool)
-        let builder = ReportBuilder(context: figureContext, comparison: comparison, figureBuilders: ReportFigureBuilders.standard,
+        var context = figureContext
+        context.runPhases = RunPhases.Summary.stored(at: runPhasesFile)
+        let builder = ReportBuilder(context: context, comparison: comparison, figureBuilders: ReportFigureBuilders.standard,
                                     environment: .current(root: configuration.root), data: configuration.data)
         return try builder.write(to: directory ?? reportDirectory, render: render,
                                  gnuplot: render ? GnuplotRenderer.locate() : nil)

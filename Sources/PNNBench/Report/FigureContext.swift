@@ -13,6 +13,9 @@ public struct FigureContext {
     /// The row results of every seed; figures with replicate spread draw these.
     public var replicates: ReplicateResults
     public var timings: [String: RunTiming]
+    /// The phases of the last `bench all` of this suite, scale and data, up to its report
+    /// (`RunPhases.Summary.stored`); nil when none ran into this work folder.
+    public var runPhases: RunPhases.Summary?
     public var scale: Scale
     /// The first seed (that of `results`).
     public var seed: UInt64

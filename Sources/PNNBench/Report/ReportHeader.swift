@@ -138,6 +138,11 @@ extension ReportBuilder {
         }
     }
 
+    /// "12.3 %" of `total`.
+    static func percent(_ part: Double, of total: Double) -> String {
+        String(format: "%.1f %%", total > 0 ? 100 * part / total : 0)
+    }
+
     /// "1 h 02 min 03 s", "8 min 54 s", "12.3 s".
     static func duration(_ seconds: Double) -> String {
         if seconds < 60 { return String(format: "%.1f s", seconds) }
@@ -197,6 +202,16 @@ extension ReportBuilder {
             perExperiment.append(["**total**", Self.duration(times.reduce(0) { $0 + $1.training }),
                                   Self.duration(times.reduce(0) { $0 + $1.evaluation }), "**\(Self.duration(total))**", ""])
             out += perExperiment.text + "\n</details>\n"
+        }
+        if let phases = context.runPhases {
+            out += "\n<details><summary>Phases of the last `bench all` (up to this report)</summary>\n\n"
+            var table = MarkdownTable(header: ["phase", "wall time", "share"])
+            for entry in phases.phases {
+                table.append([entry.phase.rawValue, Self.duration(entry.seconds), Self.percent(entry.seconds, of: phases.wallSeconds)])
+            }
+            table.append(["outside the phases", Self.duration(phases.unaccountedSeconds), Self.percent(phases.unaccountedSeconds, of: phases.wallSeconds)])
+            table.append(["**wall time**", "**\(Self.duration(phases.wallSeconds))**", ""])
+            out += table.text + String(format: "\nNot training: %.1f %% of the wall time.\n</details>\n", 100 * phases.nonTrainingShare)
         }
         return out
     }

@@ -168,6 +168,10 @@ public final class DatasetProvider {
 
     public func data(_ kind: DatasetKind) throws -> PreparedData {
         if let cached = cache[kind] { return cached }
+        return try RunPhases.shared.measure(.data) { try prepare(kind) }
+    }
+
+    private func prepare(_ kind: DatasetKind) throws -> PreparedData {
         if kind.isDeclared {
             let prepared = try declared(kind)
             cache[kind] = prepared

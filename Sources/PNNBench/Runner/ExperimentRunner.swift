@@ -45,7 +45,7 @@ public final class ExperimentRunner {
     }
 
     public func run(_ spec: ExperimentSpec, key: String, progress: ((Progress) -> Void)? = nil) throws -> (RunResult, RunTiming) {
-        let inputs = try inputs(spec)
+        let inputs = try RunPhases.shared.measure(.data) { try self.inputs(spec) }
         let split = inputs.split, test = inputs.test, id = inputs.id
         var outcomes: [(points: [[Float]], outcome: NetworkTrainer.Outcome)] = []
         for (g, network) in inputs.networks.enumerated() {
@@ -56,17 +56,21 @@ public final class ExperimentRunner {
             }
             outcomes.append((points, outcome))
             if let dir = modelsDirectory {
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                try Checkpoint.save(outcome.trainer, to: dir.appendingPathComponent(
-                    Self.checkpointName(key: key, mass: spec.model == .individual ? id(points[0]) : nil)).path)
+                try RunPhases.shared.measure(.checkpoints) {
+                    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                    try Checkpoint.save(outcome.trainer, to: dir.appendingPathComponent(
+                        Self.checkpointName(key: key, mass: spec.model == .individual ? id(points[0]) : nil)).path)
+                }
             }
         }
 
         let evaluationStart = MonotonicClock.now()
-        let perMass = try TestEvaluator.evaluate(test, model: { k in
-            let point = test.points[k]
-            return (outcomes.first { $0.points.contains(point) } ?? outcomes[0]).outcome.model
-        }, massDependent: spec.model.isParametric, pool: pool)
+        let perMass = try RunPhases.shared.measure(.evaluation) {
+            try TestEvaluator.evaluate(test, model: { k in
+                let point = test.points[k]
+                return (outcomes.first { $0.points.contains(point) } ?? outcomes[0]).outcome.model
+            }, massDependent: spec.model.isParametric, pool: pool)
+        }
         let evaluationSeconds = MonotonicClock.now() - evaluationStart
 
         func mean(_ f: (RunResult.MassResult) -> Double) -> Double { perMass.map(f).reduce(0, +) / Double(perMass.count) }

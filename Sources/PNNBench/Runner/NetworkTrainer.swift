@@ -46,6 +46,13 @@ public struct NetworkTrainer {
     /// `validation`: the per-mass validation set (built from the 25 % split).
     public func train(_ data: EventDataset, validation: PerMassEvaluationSet, pool: WorkerPool,
                       progress: ((TrainingProgress) -> Void)? = nil) throws -> Outcome {
+        try RunPhases.shared.measure(.training) { try trainCharged(data, validation: validation, pool: pool, progress: progress) }
+    }
+
+    /// `train`, inside the run's training phase; validation and the best-epoch copies are
+    /// charged to their own phases.
+    private func trainCharged(_ data: EventDataset, validation: PerMassEvaluationSet, pool: WorkerPool,
+                              progress: ((TrainingProgress) -> Void)?) throws -> Outcome {
         let model = Model(spec: architecture, seed: seed)
         let trainer = Trainer(model: model, seed: seed, pool: pool, learningRate: learningRate)
         let batchSampler = try BatchSampler(dataset: data, configuration: sampler, seed: seed)
@@ -74,7 +81,7 @@ public struct NetworkTrainer {
                 }
             }
             seconds += MonotonicClock.now() - start
-            let auc = try Self.validationAUC(model, validation, pool: pool)
+            let auc = try RunPhases.shared.measure(.validation) { try Self.validationAUC(model, validation, pool: pool) }
             let record = RunResult.EpochRecord(epoch: epoch + 1, trainLoss: lossSum / Double(max(steps, 1)), validationAUC: auc)
             history.append(record)
             progress?(TrainingProgress(epoch: epoch + 1, epochs: epochs, step: steps, stepsPerEpoch: steps,
@@ -82,11 +89,13 @@ public struct NetworkTrainer {
                                        samplesPerSecond: Double(samples) / max(seconds, 1e-9)))
             // Strictly better only: ties keep the earlier epoch.
             if auc > best.auc {
-                best = (epoch + 1, auc, model.parameters.map { $0.value.toArray() })
+                best = RunPhases.shared.measure(.checkpoints) { (epoch + 1, auc, model.parameters.map { $0.value.toArray() }) }
             }
         }
-        for (p, values) in zip(model.parameters, best.weights) {
-            values.withUnsafeBufferPointer { p.value.data.update(from: $0.baseAddress!, count: values.count) }
+        RunPhases.shared.measure(.checkpoints) {
+            for (p, values) in zip(model.parameters, best.weights) {
+                values.withUnsafeBufferPointer { p.value.data.update(from: $0.baseAddress!, count: values.count) }
+            }
         }
         return Outcome(trainer: trainer, history: history, bestEpoch: best.epoch, trainedSamples: samples, trainingSeconds: seconds,
                        stepsPerEpoch: steps)

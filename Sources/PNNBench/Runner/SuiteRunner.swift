@@ -57,19 +57,19 @@ public final class SuiteRunner {
             guard let runner = bySeed[seed] else { preconditionFailure("no runner for seed \(seed)") }
             return runner
         }
-        let keys = try trainings.map { try Self.key($0.spec, runner: runnerOf($0.seed)) }
+        let keys = try RunPhases.shared.measure(.startup) { try trainings.map { try Self.key($0.spec, runner: runnerOf($0.seed)) } }
         var results: [RunResult] = []
         for (offset, training) in trainings.enumerated() {
             let (index, total, spec) = (offset + 1, trainings.count, training.spec)
             let (runner, key) = (runnerOf(training.seed), keys[offset])
-            if !force, let stored = store.load(key: key) {
+            if !force, let stored = RunPhases.shared.measure(.store, { store.load(key: key) }) {
                 events?(.reused(index: index, of: total, result: stored))
                 results.append(stored)
                 continue
             }
             events?(.started(index: index, of: total, spec: spec, seed: runner.seed))
             let (result, timing) = try runner.run(spec, key: key) { events?(.progress($0)) }
-            try store.save(result, timing: timing)
+            try RunPhases.shared.measure(.store) { try store.save(result, timing: timing) }
             events?(.finished(index: index, of: total, result: result, timing: timing))
             results.append(result)
         }
