@@ -83,6 +83,25 @@ public struct PerMassEvaluationSet {
         return (signalRows[k] + backgroundRows).map { Double(w[$0]) }
     }
 
+    /// The point index background event `b` (a position in `backgroundRows`) is given at
+    /// point index k: k itself in a test set, its draw in a validation set.
+    public func backgroundPointIndex(massIndex k: Int, background b: Int) -> Int {
+        pointIndex(massIndex: k, row: signalRows[k].count + b)
+    }
+
+    /// Fills `x` [n × F] and `mass` [n × p] (scaled parameters) with the background events
+    /// at positions `positions` of `backgroundRows`, all given point index `point`; resizes
+    /// both to n = positions.count.
+    public func fillBackground(_ positions: ArraySlice<Int>, point: Int, x: Matrix, mass: Matrix) {
+        let p = dataset.parameterCount
+        for m in [x, mass] { m.resize(rows: positions.count) }
+        dataset.gatherFeatures(positions.lazy.map { self.backgroundRows[$0] }, into: x)
+        let scaling = dataset.parameterScaling
+        for j in 0..<positions.count {
+            for c in 0..<p { mass.data[j * p + c] = scaling.apply(points[point][c], component: c) }
+        }
+    }
+
     /// Fills `x` [n × F], `mass` [n × p] (scaled parameters) and `label` [n × 1] with rows
     /// `rows` of point index k, resizing them to n = rows.count.
     public func fill(massIndex k: Int, rows: Range<Int>, x: Matrix, mass: Matrix, label: Matrix) {

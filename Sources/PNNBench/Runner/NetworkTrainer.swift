@@ -16,7 +16,8 @@ public struct TrainingProgress: Sendable {
 /// Trains one network as the paper does (§4.3.1, §6.3.1): Adam on mini-batches from a
 /// `BatchSampler` for a fixed number of epochs; after every epoch the ROC-AUC on the
 /// validation set (for each training mass m_i: its signal and all background with the
-/// background's mass drawn from the training masses), averaged over masses; the weights
+/// background's mass drawn from the training masses), averaged over masses
+/// (`ValidationScoring`); the weights
 /// of the epoch with the best validation AUC are kept.
 public struct NetworkTrainer {
     public var architecture: ArchitectureSpec
@@ -64,6 +65,7 @@ public struct NetworkTrainer {
         var samples = 0
         var seconds = 0.0
         let steps = batchSampler.stepsPerEpoch
+        let scoring = RunPhases.shared.measure(.validation) { ValidationScoring(validation) }
         for epoch in 0..<epochs {
             var lossSum = 0.0
             let start = MonotonicClock.now()
@@ -81,7 +83,7 @@ public struct NetworkTrainer {
                 }
             }
             seconds += MonotonicClock.now() - start
-            let auc = try RunPhases.shared.measure(.validation) { try Self.validationAUC(model, validation, pool: pool) }
+            let auc = try RunPhases.shared.measure(.validation) { try scoring.meanROCAUC(model, pool: pool) }
             let record = RunResult.EpochRecord(epoch: epoch + 1, trainLoss: lossSum / Double(max(steps, 1)), validationAUC: auc)
             history.append(record)
             progress?(TrainingProgress(epoch: epoch + 1, epochs: epochs, step: steps, stepsPerEpoch: steps,
@@ -99,20 +101,6 @@ public struct NetworkTrainer {
         }
         return Outcome(trainer: trainer, history: history, bestEpoch: best.epoch, trainedSamples: samples, trainingSeconds: seconds,
                        stepsPerEpoch: steps)
-    }
-
-    /// Mean over the set's points of the ROC-AUC of the model's scores (dropout off),
-    /// with the events' weights as given when the data set is weighted (no per-point
-    /// normalisation needed: ROC-AUC does not change when one class's weights are scaled).
-    static func validationAUC(_ model: Model, _ set: PerMassEvaluationSet, pool: WorkerPool) throws -> Double {
-        var total = 0.0
-        for k in set.points.indices {
-            let scores = Scoring.scores(model, set, massIndex: k, pool: pool)
-            let labels = set.labels(massIndex: k).map { $0 > 0.5 }
-            total += try ClassificationMetrics(scores: scores.map(Double.init), labels: labels, weights: set.weights(massIndex: k),
-                                               curvePoints: 0).rocAUC
-        }
-        return total / Double(set.points.count)
     }
 }
 
