@@ -126,7 +126,7 @@ plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \
 
 # ── panel 9: affine-interpolates-better-average
 set title "affine-interpolates-better-average" font ",9"
-set yrange [-16.5:42.5]
+set yrange [-4:41]
 unset ylabel
 unset key
 plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \

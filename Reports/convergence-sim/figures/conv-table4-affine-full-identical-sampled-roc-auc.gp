@@ -40,7 +40,7 @@ plot 76.2 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 2: 750 GeV
 set title "750 GeV"
-set yrange [67.5:94.5]
+set yrange [67.5:94]
 unset ylabel
 unset key
 plot 84.68 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -49,7 +49,7 @@ plot 84.68 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 3: 1000 GeV
 set title "1000 GeV"
-set yrange [81.5:99]
+set yrange [81.5:98.5]
 unset ylabel
 unset key
 plot 94.87 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -58,7 +58,7 @@ plot 94.87 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 4: 1250 GeV
 set title "1250 GeV"
-set yrange [90:100]
+set yrange [90:99.5]
 set ylabel "ROC-AUC (%)"
 unset key
 plot 97.87 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -76,7 +76,7 @@ plot 98.89 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 6: average
 set title "average"
-set yrange [75.5:95]
+set yrange [75.5:94.5]
 unset ylabel
 unset key
 plot 90.5 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
