@@ -67,11 +67,10 @@ enum ReportFixtures {
         let baseline = try BaselineSet.load(kind: .paper, directory: CompareFixtures.baselines)
         let comparison = Comparison.compare(results: results, baseline: baseline,
                                             selection: ResultSelection(scale: "smoke", dataSources: data.resultSources(dataDirectory: nil), seeds: [42]))
-        let context = FigureContext(suite: suite, results: results, timings: timings(results), scale: CompareFixtures.smoke,
+        var context = FigureContext(suite: suite, results: results, timings: timings(results), scale: CompareFixtures.smoke,
                                     seed: 42, provider: nil, modelsDirectory: nil)
-        var withPhases = context
-        withPhases.runPhases = runPhases
-        return ReportBuilder(context: withPhases, comparison: comparison, figureBuilders: builders,
+        context.runPhases = runPhases
+        return ReportBuilder(context: context, comparison: comparison, figureBuilders: builders,
                              environment: environment, data: data)
     }
 

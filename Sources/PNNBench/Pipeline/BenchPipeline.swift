@@ -223,15 +223,15 @@ public final class BenchPipeline {
             .appendingPathComponent("\(configuration.suiteName)-\(configuration.scale)")
     }
 
-    /// Writes the report of this engine version's stored results to `directory`
-    /// (default `reportDirectory`), figures rendered with gnuplot when
-    /// `render`. Throws `PipelineError` when there are no results or the paper's
-    /// baseline cannot be read, `GnuplotRenderer.Failure` when gnuplot rejects a script.
     /// Where `bench all` leaves the phases of its run for the report (`RunPhases.Summary.file`).
     public var runPhasesFile: URL {
         RunPhases.Summary.file(workDirectory: configuration.workDirectory, name: reportDirectory.lastPathComponent)
     }
 
+    /// Writes the report of this engine version's stored results to `directory`
+    /// (default `reportDirectory`), figures rendered with gnuplot when
+    /// `render`. Throws `PipelineError` when there are no results or the paper's
+    /// baseline cannot be read, `GnuplotRenderer.Failure` when gnuplot rejects a script.
     public func report(to directory: URL? = nil, render: Bool) throws -> ReportBuilder.Output {
         try holdStore()
         let selection = selection(engineVersion: EngineVersion.current)
@@ -254,14 +254,13 @@ public final class BenchPipeline {
             }
         }
         let comparison = Comparison.compare(results: rows, baseline: baseline, selection: selection, stale: found.stale)
-        let figureContext = FigureContext(suite: suite, results: rows.results(seed: configuration.firstSeed), replicates: rows,
+        var figureContext = FigureContext(suite: suite, results: rows.results(seed: configuration.firstSeed), replicates: rows,
                                           timings: timings, scale: scale,
                                           seed: configuration.firstSeed, provider: try datasetProvider(),
                                           modelsDirectory: configuration.modelsDirectory,
                                           cacheDirectory: configuration.cacheDirectory, pool: pool)
-        var context = figureContext
-        context.runPhases = RunPhases.Summary.stored(at: runPhasesFile)
-        let builder = ReportBuilder(context: context, comparison: comparison, figureBuilders: ReportFigureBuilders.standard,
+        figureContext.runPhases = RunPhases.Summary.stored(at: runPhasesFile)
+        let builder = ReportBuilder(context: figureContext, comparison: comparison, figureBuilders: ReportFigureBuilders.standard,
                                     environment: .current(root: configuration.root), data: configuration.data)
         return try builder.write(to: directory ?? reportDirectory, render: render,
                                  gnuplot: render ? GnuplotRenderer.locate() : nil)

@@ -28,30 +28,16 @@ public enum GEMMBound {
         for (index, layer) in model.layers.enumerated() {
             guard let dense = layer as? Dense else { continue }
             let n = dense.outputWidth, k = dense.inputWidth
-            let x = Matrix(rows: batch, cols: k), w = Matrix(rows: k, cols: n), bias = Matrix(rows: 1, cols: n)
-            let z = Matrix(rows: batch, cols: n), dx = Matrix(rows: batch, cols: k), dw = Matrix(rows: k, cols: n)
-            var s = RandomStream(seed: UInt64(index), purpose: .benchmark)
-            for i in 0..<x.count { x.data[i] = s.nextFloat() - 0.5 }
-            for i in 0..<w.count { w.data[i] = s.nextFloat() - 0.5 }
-            for i in 0..<z.count { z.data[i] = s.nextFloat() - 0.5 }
+            let o = KernelBenchmark.LayerOperands(fanIn: k, fanOut: n, batch: batch, seed: UInt64(index))
             func add(_ form: String, _ m: Int, _ n: Int, _ k: Int, _ body: () -> Void) {
                 let t = KernelBenchmark.median(repetitions, body)
                 products.append(Product(layer: dense.name, form: form, m: m, n: n, k: k, medianMilliseconds: t * 1e3))
             }
             let relu = dense.activation == .relu
-            add(relu ? "X·W+b ReLU" : "X·W+b", batch, n, k) {
-                GEMM.nn(m: batch, n: n, k: k, a: x.data, lda: k, b: w.data, ldb: n, c: z.data, ldc: n,
-                        bias: bias.data, relu: relu, pool: pool)
-            }
-            add("Xᵀ·dY", k, n, batch) {
-                GEMM.tn(m: k, n: n, k: batch, a: x.data, lda: k, b: z.data, ldb: n, c: dw.data, ldc: n,
-                        accumulate: false, pool: pool)
-            }
+            add(relu ? "X·W+b ReLU" : "X·W+b", batch, n, k) { o.forward(bias: true, relu: relu, pool: pool) }
+            add("Xᵀ·dY", k, n, batch) { o.weightGradient(pool: pool) }
             if model.computesInputGradient(ofLayer: index) {
-                add("dY·Wᵀ", batch, k, n) {
-                    GEMM.nt(m: batch, n: k, k: n, a: z.data, lda: n, b: w.data, ldb: n, c: dx.data, ldc: k,
-                            accumulate: false, pool: pool)
-                }
+                add("dY·Wᵀ", batch, k, n) { o.inputGradient(pool: pool) }
             }
         }
         return Result(products: products)

@@ -25,29 +25,54 @@ public enum KernelBenchmark {
     }
 
     static func layer(fanIn: Int, fanOut: Int, batch: Int, pool: WorkerPool, repetitions: Int, fused: Bool) -> [Result] {
-        let x = Matrix(rows: batch, cols: fanIn), w = Matrix(rows: fanIn, cols: fanOut), bias = Matrix(rows: 1, cols: fanOut)
-        let y = Matrix(rows: batch, cols: fanOut), dx = Matrix(rows: batch, cols: fanIn), dw = Matrix(rows: fanIn, cols: fanOut)
-        var s = RandomStream(seed: 1, purpose: .benchmark)
-        for i in 0..<x.count { x.data[i] = s.nextFloat() - 0.5 }
-        for i in 0..<w.count { w.data[i] = s.nextFloat() - 0.5 }
-        for i in 0..<y.count { y.data[i] = s.nextFloat() - 0.5 }
+        let o = LayerOperands(fanIn: fanIn, fanOut: fanOut, batch: batch, seed: 1)
         var results: [Result] = []
-        results.append(Result(form: "X·W  ", m: batch, n: fanOut, k: fanIn, medianSeconds: median(repetitions) {
-            GEMM.nn(m: batch, n: fanOut, k: fanIn, a: x.data, lda: fanIn, b: w.data, ldb: fanOut, c: y.data, ldc: fanOut, accumulate: false, pool: pool)
-        }))
+        results.append(Result(form: "X·W  ", m: batch, n: fanOut, k: fanIn, medianSeconds: median(repetitions) { o.forward(pool: pool) }))
         if fused {
-            results.append(Result(form: "X·W+b ReLU", m: batch, n: fanOut, k: fanIn, medianSeconds: median(repetitions) {
-                GEMM.nn(m: batch, n: fanOut, k: fanIn, a: x.data, lda: fanIn, b: w.data, ldb: fanOut, c: y.data, ldc: fanOut,
-                        bias: bias.data, relu: true, pool: pool)
-            }))
+            results.append(Result(form: "X·W+b ReLU", m: batch, n: fanOut, k: fanIn,
+                                  medianSeconds: median(repetitions) { o.forward(bias: true, relu: true, pool: pool) }))
         }
-        results.append(Result(form: "dY·Wᵀ", m: batch, n: fanIn, k: fanOut, medianSeconds: median(repetitions) {
-            GEMM.nt(m: batch, n: fanIn, k: fanOut, a: y.data, lda: fanOut, b: w.data, ldb: fanOut, c: dx.data, ldc: fanIn, accumulate: false, pool: pool)
-        }))
-        results.append(Result(form: "Xᵀ·dY", m: fanIn, n: fanOut, k: batch, medianSeconds: median(repetitions) {
-            GEMM.tn(m: fanIn, n: fanOut, k: batch, a: x.data, lda: fanIn, b: y.data, ldb: fanOut, c: dw.data, ldc: fanOut, accumulate: false, pool: pool)
-        }))
+        results.append(Result(form: "dY·Wᵀ", m: batch, n: fanIn, k: fanOut, medianSeconds: median(repetitions) { o.inputGradient(pool: pool) }))
+        results.append(Result(form: "Xᵀ·dY", m: fanIn, n: fanOut, k: batch, medianSeconds: median(repetitions) { o.weightGradient(pool: pool) }))
         return results
+    }
+
+    /// Random operands of one Dense layer's three products at batch B: X [B×fanIn],
+    /// W [fanIn×fanOut], a zero bias, Y/dY [B×fanOut], and the outputs dX, dW.
+    struct LayerOperands {
+        let fanIn: Int, fanOut: Int, batch: Int
+        let x, w, bias, y, dx, dw: Matrix
+
+        init(fanIn: Int, fanOut: Int, batch: Int, seed: UInt64) {
+            self.fanIn = fanIn; self.fanOut = fanOut; self.batch = batch
+            x = Matrix(rows: batch, cols: fanIn); w = Matrix(rows: fanIn, cols: fanOut); bias = Matrix(rows: 1, cols: fanOut)
+            y = Matrix(rows: batch, cols: fanOut); dx = Matrix(rows: batch, cols: fanIn); dw = Matrix(rows: fanIn, cols: fanOut)
+            var s = RandomStream(seed: seed, purpose: .benchmark)
+            for m in [x, w, y] { for i in 0..<m.count { m.data[i] = s.nextFloat() - 0.5 } }
+        }
+
+        /// Y = X·W, or the Dense forward Y = f(X·W + b) with `bias` (and ReLU).
+        func forward(bias withBias: Bool = false, relu: Bool = false, pool: WorkerPool) {
+            if withBias {
+                GEMM.nn(m: batch, n: fanOut, k: fanIn, a: x.data, lda: fanIn, b: w.data, ldb: fanOut, c: y.data, ldc: fanOut,
+                        bias: bias.data, relu: relu, pool: pool)
+            } else {
+                GEMM.nn(m: batch, n: fanOut, k: fanIn, a: x.data, lda: fanIn, b: w.data, ldb: fanOut, c: y.data, ldc: fanOut,
+                        accumulate: false, pool: pool)
+            }
+        }
+
+        /// dX = dY·Wᵀ.
+        func inputGradient(pool: WorkerPool) {
+            GEMM.nt(m: batch, n: fanIn, k: fanOut, a: y.data, lda: fanOut, b: w.data, ldb: fanOut, c: dx.data, ldc: fanIn,
+                    accumulate: false, pool: pool)
+        }
+
+        /// dW = Xᵀ·dY.
+        func weightGradient(pool: WorkerPool) {
+            GEMM.tn(m: fanIn, n: fanOut, k: batch, a: x.data, lda: fanIn, b: y.data, ldb: fanOut, c: dw.data, ldc: fanOut,
+                    accumulate: false, pool: pool)
+        }
     }
 
     /// Median wall time of `body` after a few warm-up calls (page faults, scratch
