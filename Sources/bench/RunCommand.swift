@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PNNBench
+import PNNEngine
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,9 @@ struct RunCommand: ParsableCommand {
         --scale ladder trains the selection at every rung of the convergence ladder (the `ladder:` \
         list of Suites/scales.yaml), smallest first; --shard i/N then splits the trainings of all \
         rungs together. `bench report --scale ladder` draws how cells and claims move with the budget.
+
+        At the end the run prints where its wall time went: training steps, per-epoch validation \
+        scoring, data, checkpoints, test evaluation and the result store.
         """)
 
     @OptionGroup var options: SuiteOptions
@@ -44,13 +48,17 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        let start = MonotonicClock.now()
+        let phases = RunPhases.shared
         if options.isLadder {
-            let ladder = try options.ladderPipeline(threads: threads)
+            let ladder = try phases.measure(.startup) { try options.ladderPipeline(threads: threads) }
             try ladder.trainShowingProgress(try ladder.select(patterns), force: force, shard: try shard.map(ShardSelection.init(parsing:)))
-            return
+        } else {
+            let pipeline = try phases.measure(.startup) { try options.pipeline(threads: threads) }
+            try pipeline.trainShowingProgress(try pipeline.select(patterns), force: force,
+                                              shard: try shard.map(ShardSelection.init(parsing:)))
         }
-        let pipeline = try options.pipeline(threads: threads)
-        try pipeline.trainShowingProgress(try pipeline.select(patterns), force: force,
-                                          shard: try shard.map(ShardSelection.init(parsing:)))
+        print("\nWhere the time went (this process):")
+        print(phases.summary(wallSeconds: MonotonicClock.now() - start).table)
     }
 }

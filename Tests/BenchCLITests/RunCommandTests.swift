@@ -48,6 +48,11 @@ import Testing
         #expect(first.stdout.contains("[4/4] table3/affine-identical-fixed [seed 43]: ROC-AUC"))
         let results = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".bench/results").path)
         #expect(results.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".timing.json") }.count == 4)
+        // The run ends with its phases: training and validation were timed, the store not yet read.
+        #expect(first.stdout.contains("Where the time went (this process):"))
+        #expect(first.stdout.contains("training steps (incl. batch assembly)"))
+        #expect(first.stdout.contains("validation scoring (every epoch)"))
+        #expect(first.stdout.contains("not training:"))
 
         // One seed of those is stored: nothing trains.
         let again = try BenchProcess.run(["run"] + args + ["--seed", "43", "table3/pnn-identical-fixed"], in: root)

@@ -77,5 +77,49 @@ import Testing
         let entropy = -row.filter { $0 > 0 }.map { $0 * Foundation.log($0) }.reduce(0, +)
         #expect(abs(Foundation.exp(entropy) - 10) < 1e-3)
     }
+
+    /// The eight-lane sums are the row-by-row definition bit for bit: w_ij, S_i = Σ_j w_ij
+    /// and 4 Σ_{j≠i} (α p_ij − w_ij/Z) w_ij (y_i − y_j), each over j in order, for a row
+    /// count that is not a multiple of eight and 1–3 dimensions.
+    @Test func pairSumsMatchTheRowByRowDefinition() {
+        let n = 37
+        var stream = RandomStream(seed: 11, purpose: .benchmark)
+        var p = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { for j in 0..<i { let v = 1e-3 * stream.nextDouble(); p[i * n + j] = v; p[j * n + i] = v } }
+        for od in 1...3 {
+            let y = (0..<(n * od)).map { _ in stream.nextGaussian() }
+            var pairs = TSNEPairSums(rows: n, dimensions: od)
+            pairs.load(y)
+            var sums = [Double](repeating: 0, count: n)
+            for b in 0..<pairs.blocks { pairs.rowSums(block: b, into: &sums) }
+            var w = [Double](repeating: 0, count: n * n), expectedSums = [Double](repeating: 0, count: n)
+            for i in 0..<n {
+                var s = 0.0
+                for j in 0..<n {
+                    var dist = 0.0
+                    for c in 0..<od { let t = y[i * od + c] - y[j * od + c]; dist += t * t }
+                    w[i * n + j] = j == i ? 0 : 1 / (1 + dist)
+                    s += w[i * n + j]
+                }
+                expectedSums[i] = s
+            }
+            #expect(sums.map(\.bitPattern) == expectedSums.map(\.bitPattern), "row sums, \(od) dimensions")
+            let invZ = 1 / expectedSums.reduce(0, +), alpha = 12.0
+            var gradient = [Double](repeating: 0, count: n * od), expected = gradient
+            p.withUnsafeBufferPointer { pp in
+                for b in 0..<pairs.blocks { pairs.gradient(block: b, p: pp.baseAddress!, exaggeration: alpha, invZ: invZ, into: &gradient) }
+            }
+            for i in 0..<n {
+                for c in 0..<od {
+                    var g = 0.0
+                    for j in 0..<n where j != i {
+                        g += (alpha * p[i * n + j] - w[i * n + j] * invZ) * w[i * n + j] * (y[i * od + c] - y[j * od + c])
+                    }
+                    expected[i * od + c] = g * 4
+                }
+            }
+            #expect(gradient.map(\.bitPattern) == expected.map(\.bitPattern), "gradient, \(od) dimensions")
+        }
+    }
 }
 

@@ -22,8 +22,8 @@ import Foundation
 ///
 /// Determinism: the initial embedding is N(0, 10⁻⁴ I) from
 /// `RandomStream(seed:, purpose: .subsampling, index: initStreamIndex)`; every row's sums
-/// are computed by one task in index order and Z is the sum of the row sums in row
-/// order, so the result does not depend on the number of threads.
+/// run over j in index order (`TSNEPairSums`, eight rows per task) and Z is the sum of
+/// the row sums in row order, so the result does not depend on the number of threads.
 public struct TSNE: Sendable {
     public var perplexity: Double = 30
     public var iterations: Int = 1000
@@ -32,7 +32,7 @@ public struct TSNE: Sendable {
     public var initialMomentum: Double = 0.5
     public var finalMomentum: Double = 0.8
     public var learningRate: Double = 200
-    /// Dimensions of the embedding.
+    /// Dimensions of the embedding (1 to 3).
     public var outputDimensions: Int = 2
     /// KL(P‖Q) is recorded every `klInterval` iterations (and after the last).
     public var klInterval: Int = 50
@@ -80,60 +80,31 @@ public struct TSNE: Sendable {
         var update = [Double](repeating: 0, count: n * od)
         var gains = [Double](repeating: 1, count: n * od)
         var gradient = [Double](repeating: 0, count: n * od)
-        var w = [Double](repeating: 0, count: n * n)
         var rowSums = [Double](repeating: 0, count: n)
+        var pairs = TSNEPairSums(rows: n, dimensions: od)
         var history: [(Int, Double)] = []
 
         for iteration in 0..<iterations {
             let exaggeration = iteration < exaggerationIterations ? earlyExaggeration : 1
             let momentum = iteration < exaggerationIterations ? initialMomentum : finalMomentum
-            // Pass 1: Student-t kernel w_ij and row sums (each row by one task).
-            y.withUnsafeBufferPointer { yp in
-                w.withUnsafeMutableBufferPointer { wp in
-                    rowSums.withUnsafeMutableBufferPointer { sp in
-                        pool.run(tasks: n) { i in
-                            // Raw pointers throughout: Array accesses inside the task
-                            // closure cost uniqueness and bounds checks per pair.
-                            var s = 0.0
-                            let row = wp.baseAddress! + i * n, yi = yp.baseAddress! + i * od
-                            for j in 0..<n {
-                                let yj = yp.baseAddress! + j * od
-                                var dist = 0.0
-                                for c in 0..<od { let t = yi[c] - yj[c]; dist += t * t }
-                                let v = j == i ? 0 : 1 / (1 + dist)
-                                row[j] = v
-                                s += v
-                            }
-                            sp[i] = s
-                        }
-                    }
-                }
+            pairs.load(y)
+            // Pass 1: row sums of the Student-t kernel; Z is their sum in row order.
+            rowSums.withUnsafeMutableBufferPointer { sp in
+                pool.run(tasks: pairs.blocks) { b in pairs.rowSums(block: b, into: sp.baseAddress!) }
             }
             var z = 0.0
             for s in rowSums { z += s }
             let invZ = 1 / z
-            // Pass 2: gradient, one row per task.
-            y.withUnsafeBufferPointer { yp in
-                w.withUnsafeBufferPointer { wp in
-                    p.withUnsafeBufferPointer { pp in
-                        gradient.withUnsafeMutableBufferPointer { gp in
-                            pool.run(tasks: n) { i in
-                                let wRow = wp.baseAddress! + i * n, pRow = pp.baseAddress! + i * n
-                                let yi = yp.baseAddress! + i * od, g = gp.baseAddress! + i * od
-                                for c in 0..<od { g[c] = 0 }
-                                for j in 0..<n where j != i {
-                                    let yj = yp.baseAddress! + j * od
-                                    let m = (exaggeration * pRow[j] - wRow[j] * invZ) * wRow[j]
-                                    for c in 0..<od { g[c] += m * (yi[c] - yj[c]) }
-                                }
-                                for c in 0..<od { g[c] *= 4 }
-                            }
-                        }
+            // Pass 2: the gradient.
+            p.withUnsafeBufferPointer { pp in
+                gradient.withUnsafeMutableBufferPointer { gp in
+                    pool.run(tasks: pairs.blocks) { b in
+                        pairs.gradient(block: b, p: pp.baseAddress!, exaggeration: exaggeration, invZ: invZ, into: gp.baseAddress!)
                     }
                 }
             }
             if iteration % klInterval == 0 {
-                history.append((iteration, Self.klDivergence(p: p, w: w, z: z, n: n)))
+                history.append((iteration, pairs.klDivergence(p: p, z: z)))
             }
             for k in y.indices {
                 let sameSign = (gradient[k] > 0) == (update[k] > 0)
