@@ -66,8 +66,7 @@ struct AllCommand: ParsableCommand {
             print("phases not stored: \(error)")
         }
         phases.measure(.report) { printReport(pipeline) }
-        print("\nWhere the time went (this process):")
-        print(phases.summary(wallSeconds: MonotonicClock.now() - start).table)
+        phases.printTable(since: start)
     }
 
     func printReport(_ pipeline: BenchPipeline) {

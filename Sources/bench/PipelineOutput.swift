@@ -1,5 +1,6 @@
 import Foundation
 import PNNBench
+import PNNEngine
 
 /// What `run` and `all` print while the pipeline trains, and what `all` and `report`
 /// print about a written report.
@@ -80,5 +81,14 @@ extension ReportBuilder.Output {
         case .gnuplotMissing: line += " (not rendered: gnuplot not found)"
         }
         return line
+    }
+}
+
+extension RunPhases {
+    /// The phases of this process since `start` (a `MonotonicClock` reading), as `run`
+    /// and `all` print them at their end.
+    func printTable(since start: Double) {
+        print("\nWhere the time went (this process):")
+        print(summary(wallSeconds: MonotonicClock.now() - start).table)
     }
 }

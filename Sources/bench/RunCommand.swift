@@ -58,7 +58,6 @@ struct RunCommand: ParsableCommand {
             try pipeline.trainShowingProgress(try pipeline.select(patterns), force: force,
                                               shard: try shard.map(ShardSelection.init(parsing:)))
         }
-        print("\nWhere the time went (this process):")
-        print(phases.summary(wallSeconds: MonotonicClock.now() - start).table)
+        phases.printTable(since: start)
     }
 }

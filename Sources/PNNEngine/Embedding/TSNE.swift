@@ -119,36 +119,9 @@ public struct TSNE: Sendable {
                 for i in 0..<n { y[i * od + c] -= mean }
             }
         }
-        history.append((iterations, klDivergence(y, p: p, n: n)))
+        pairs.load(y)
+        history.append((iterations, pairs.klDivergence(p: p, z: pairs.pairSum())))
         return Result(embedding: y, dimensions: od, klHistory: history)
-    }
-
-    /// KL(P‖Q) of an embedding `y` (N × outputDimensions) against joint affinities `p`.
-    func klDivergence(_ y: [Double], p: [Double], n: Int) -> Double {
-        let od = outputDimensions
-        var w = [Double](repeating: 0, count: n * n)
-        var z = 0.0
-        for i in 0..<n {
-            for j in 0..<n where j != i {
-                var dist = 0.0
-                for c in 0..<od { let t = y[i * od + c] - y[j * od + c]; dist += t * t }
-                w[i * n + j] = 1 / (1 + dist)
-                z += w[i * n + j]
-            }
-        }
-        return Self.klDivergence(p: p, w: w, z: z, n: n)
-    }
-
-    /// Σ_{i≠j} p_ij ln(p_ij / (w_ij / Z)), terms with p_ij = 0 contributing 0.
-    static func klDivergence(p: [Double], w: [Double], z: Double, n: Int) -> Double {
-        var kl = 0.0
-        for i in 0..<n {
-            for j in 0..<n where j != i {
-                let pij = p[i * n + j]
-                if pij > 0 { kl += pij * Foundation.log(pij * z / max(w[i * n + j], .leastNormalMagnitude)) }
-            }
-        }
-        return kl
     }
 
     /// The symmetrised joint affinities P (N × N, row-major, zero diagonal).

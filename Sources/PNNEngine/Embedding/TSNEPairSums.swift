@@ -118,6 +118,22 @@ struct TSNEPairSums {
         }
     }
 
+    /// w_ij (i ≠ j) of one pair, in the passes' order of operations.
+    private func pairKernel(_ i: Int, _ j: Int) -> Double {
+        var dist = 0.0
+        for c in 0..<dimensions { let t = yT[c * stride + i] - yT[c * stride + j]; dist += t * t }
+        return 1 / (1 + dist)
+    }
+
+    /// Z = Σ_{i≠j} w_ij as one sum over the pairs in row order (not by row sums).
+    func pairSum() -> Double {
+        var z = 0.0
+        for i in 0..<n {
+            for j in 0..<n where j != i { z += pairKernel(i, j) }
+        }
+        return z
+    }
+
     /// KL(P‖Q) = Σ_{i≠j} p_ij ln(p_ij Z / w_ij), terms with p_ij = 0 contributing 0,
     /// in row order, with w recomputed as in the passes.
     func klDivergence(p: [Double], z: Double) -> Double {
@@ -126,9 +142,7 @@ struct TSNEPairSums {
             for j in 0..<n where j != i {
                 let pij = p[i * n + j]
                 guard pij > 0 else { continue }
-                var dist = 0.0
-                for c in 0..<dimensions { let t = yT[c * stride + i] - yT[c * stride + j]; dist += t * t }
-                kl += pij * Foundation.log(pij * z / max(1 / (1 + dist), .leastNormalMagnitude))
+                kl += pij * Foundation.log(pij * z / max(pairKernel(i, j), .leastNormalMagnitude))
             }
         }
         return kl
