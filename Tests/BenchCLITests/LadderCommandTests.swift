@@ -83,6 +83,8 @@ struct LadderCommandTests {
         #expect(lines.first == "table,row,metric,mass,rung,budget_event_epochs,n,mean,sd,paper,delta,status,short_points")
         // Six rows × two metrics × (5 masses + average) × two rungs.
         #expect(lines.count == 1 + 6 * 2 * 6 * 2, "\(cells)")
+        // Tables are named as in the report's own CSV files, with no path of this machine.
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("table4,") }, "\(cells)")
         let claims = try String(contentsOf: folder.appendingPathComponent("tables/convergence-claims.csv"), encoding: .utf8)
         #expect(claims.contains("affine-interpolates-better-average,small,36000,"))
         // The same results give the same report.

@@ -1,9 +1,14 @@
+import Foundation
+
 /// Reference numbers for one group of experiments, read from one YAML file of `Baselines/`:
 /// a transcribed paper table (`Baselines/paper/table3.yaml`) or a recorded set of our own
 /// results (`Baselines/sim/<scale>/<suite>.yaml`). All values are in percent.
 public struct BaselineTable: Equatable, Sendable {
     /// Where it was read from (for messages).
     public var file: String
+    /// The file's name without folder and extension ("table3" for `Baselines/paper/table3.yaml`):
+    /// how tables and CSV files name it.
+    public var stem: String { URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent }
     public var title: String?
     /// Signal masses (GeV) of the per-mass columns.
     public var masses: [Int]

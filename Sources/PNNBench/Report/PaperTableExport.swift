@@ -12,9 +12,7 @@ import Foundation
 ///   not run.
 extension PaperTableSection {
     /// "table3" for `Baselines/paper/table3.yaml`.
-    public var fileStem: String {
-        URL(fileURLWithPath: table.file).deletingPathExtension().lastPathComponent
-    }
+    public var fileStem: String { table.stem }
 
     public static let csvHeader = "table,metric,row,mass,ours,paper,delta,tolerance,status,n,sd,ci95_low,ci95_high,z,collapsed_seeds,values,budget_limited,short_points"
 

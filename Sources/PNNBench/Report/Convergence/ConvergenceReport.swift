@@ -54,14 +54,14 @@ public struct ConvergenceReport {
 
     // MARK: - CSV
 
-    /// One line per cell and rung: table, row, metric, mass (empty: average), rung, B, n,
+    /// One line per cell and rung: table (its file's stem, "table3"), row, metric, mass (empty: average), rung, B, n,
     /// mean, sd, the paper's value, Δ, the cell's status at that rung and, when budget-limited, the short points.
     public func cellsCSV() -> String {
         var lines = ["table,row,metric,mass,rung,budget_event_epochs,n,mean,sd,paper,delta,status,short_points"]
         for series in cells {
             for (k, cell) in series.cells.enumerated() {
                 guard let cell, let stats = cell.statistics else { continue }
-                lines.append([series.table.file, series.row.reference.row, series.metric.rawValue, series.mass.map(String.init) ?? "",
+                lines.append([series.table.stem, series.row.reference.row, series.metric.rawValue, series.mass.map(String.init) ?? "",
                               study.rungs[k].scale.name, Self.number(study.rungs[k].budget), String(stats.count), Self.number(stats.mean),
                               stats.standardDeviation.map(Self.number) ?? "", Self.number(series.reference), Self.number(stats.mean - series.reference),
                               cell.status.rawValue, cell.shortfalls.map(\.text).joined(separator: "; ")]
