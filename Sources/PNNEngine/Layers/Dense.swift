@@ -54,28 +54,36 @@ public final class Dense: Layer {
     }
 
     public func backward(_ g: Matrix, _ context: PassContext, needInputGradient: Bool) -> Matrix? {
+        backward(g, factor: nil, context, needInputGradient: needInputGradient)
+    }
+
+    /// Backward pass given ∂L/∂Y = G ⊙ K, with K a dropout's factor not yet applied (nil: K = 1),
+    /// which is multiplied in the pass that sums the bias gradient.
+    func backward(_ g: Matrix, factor: GradientFactor?, _ context: PassContext, needInputGradient: Bool) -> Matrix? {
         let rows = g.rows, n = outputWidth
         if activation == .sigmoid {
+            precondition(factor == nil, "\(name): a sigmoid output has no dropout above it")
             let y = output!
             for e in 0..<(rows * n) { g.data[e] *= y.data[e] * (1 - y.data[e]) }
         }
         // For ReLU, f'(z) = [y > 0] (y = max(z, 0)) is applied in the bias-gradient pass.
-        return backward(logitGradient: g, reluOutput: activation == .relu ? output : nil, context,
-                        needInputGradient: needInputGradient)
+        RowOps.columnSums(g, into: bias.gradient.data, reluOutput: activation == .relu ? output : nil, factor: factor,
+                          pool: context.pool)
+        return products(logitGradient: g, context, needInputGradient: needInputGradient)
     }
 
     /// Backward pass given ∂L/∂Z (the gradient with respect to the pre-activations).
     public func backward(logitGradient dz: Matrix, _ context: PassContext, needInputGradient: Bool) -> Matrix? {
-        backward(logitGradient: dz, reluOutput: nil, context, needInputGradient: needInputGradient)
+        RowOps.columnSums(dz, into: bias.gradient.data, pool: context.pool)
+        return products(logitGradient: dz, context, needInputGradient: needInputGradient)
     }
 
-    /// With `reluOutput`, dz is still ∂L/∂Y and is masked by [Y > 0] here, in the pass that
-    /// sums the bias gradient, before the products use it.
-    private func backward(logitGradient dz: Matrix, reluOutput: Matrix?, _ context: PassContext,
-                          needInputGradient: Bool) -> Matrix? {
+    /// The rest of the backward pass once ∂L/∂Z and ∂L/∂b are known: ∂L/∂W = Xᵀ·∂L/∂Z and,
+    /// when asked for, ∂L/∂X = ∂L/∂Z·Wᵀ. A conditioning layer above a ReLU Dense layer
+    /// forms both in its own pass (`MassConditioningLayer.backward(_:factor:reluBiasGradient:_:needInputGradient:)`).
+    func products(logitGradient dz: Matrix, _ context: PassContext, needInputGradient: Bool) -> Matrix? {
         let x = input!
         let rows = dz.rows, n = outputWidth, k = inputWidth
-        RowOps.columnSums(dz, into: bias.gradient.data, reluOutput: reluOutput, pool: context.pool)
         GEMM.tn(m: k, n: n, k: rows, a: x.data, lda: k, b: dz.data, ldb: n,
                 c: kernel.gradient.data, ldc: n, accumulate: false, pool: context.pool)
         guard needInputGradient else { return nil }

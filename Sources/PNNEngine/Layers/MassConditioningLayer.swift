@@ -90,13 +90,28 @@ public class MassConditioningLayer: Layer {
     }
 
     public func backward(_ g: Matrix, _ context: PassContext, needInputGradient: Bool) -> Matrix? {
+        backward(g, factor: nil, reluBiasGradient: nil, context, needInputGradient: needInputGradient)
+    }
+
+    /// Backward pass given ∂L/∂Z = G ⊙ K, with K a dropout's factor not yet applied (nil:
+    /// K = 1). With `reluBiasGradient`, the layer below is a ReLU Dense layer whose output is
+    /// this layer's input H: its derivative [H > 0] is applied to ∂L/∂H here and the column
+    /// sums of the result, that layer's bias gradient, are written there, so the returned
+    /// matrix is already that layer's ∂L/∂Z. The same products and sums, in the same order,
+    /// as the separate passes of the dropout and the Dense layer.
+    func backward(_ g: Matrix, factor: GradientFactor?, reluBiasGradient: UnsafeMutablePointer<Float>?,
+                  _ context: PassContext, needInputGradient: Bool) -> Matrix? {
         let h = input!, rows = g.rows, d = inputWidth, p = massWidth
-        // ∂L/∂H = G ⊙ S only when scaling; with biasing alone it is G itself.
-        let dh = needInputGradient && scaleKernel != nil ? ensureRows(&gradInput, rows: rows, cols: d) : nil
+        precondition(reluBiasGradient == nil || needInputGradient, "\(name): the ReLU below needs the input gradient")
+        // ∂L/∂H = G ⊙ S only when scaling; with biasing alone it is G itself, returned as is
+        // unless a factor or the ReLU below changes it.
+        let writesInputGradient = needInputGradient && (scaleKernel != nil || factor != nil || reluBiasGradient != nil)
+        let dh = writesInputGradient ? ensureRows(&gradInput, rows: rows, cols: d) : nil
         let buffers = Buffers(g: g.data, h: h.data, m: context.mass.data, p: p, dh: dh?.data,
                               ws: scaleKernel?.value.data, bs: scaleBias?.value.data,
                               gws: scaleKernel?.gradient.data, gbs: scaleBias?.gradient.data,
-                              gwt: shiftKernel?.gradient.data, gbt: shiftBias?.gradient.data)
+                              gwt: shiftKernel?.gradient.data, gbt: shiftBias?.gradient.data,
+                              factor: factor, reluBias: reluBiasGradient)
         // Parameter gradients are reductions over the batch: split over columns only.
         context.pool.parallelRanges(count: d, granularity: 16) { cols in
             var j = cols.lowerBound
@@ -123,6 +138,9 @@ public class MassConditioningLayer: Layer {
         /// Columns of `m`, one per parameter.
         let p: Int
         let dh, ws, bs, gws, gbs, gwt, gbt: UnsafeMutablePointer<Float>?
+        /// K of a dropout above (G ⊙ K is the gradient), and the bias gradient of a ReLU Dense below.
+        let factor: GradientFactor?
+        let reluBias: UnsafeMutablePointer<Float>?
     }
 
     typealias V = SIMD16<Float>
@@ -139,31 +157,42 @@ public class MassConditioningLayer: Layer {
     /// Columns j..<j+width (width ≤ 16), every row i in increasing order, in SIMD
     /// registers: Σ_i G_ij·h_ij·m_i0, Σ_i G_ij·h_ij, Σ_i G_ij·m_i0, Σ_i G_ij (kernel row 0
     /// and the biases), and, when wanted, ∂L/∂h_ij = G_ij·s_ij with s_ij summed as in the
-    /// forward pass. Lanes past `width` hold zeros, so every real column's arithmetic is the
-    /// same whatever the block boundaries. `severalParameters` is false exactly when p = 1.
+    /// forward pass (G_ij itself without scaling), then zeroed where h_ij ≤ 0 and summed
+    /// over i when the ReLU below is fused (`reluBias`). G_ij is g_ij·K_ij when a factor is
+    /// given. Lanes past `width` hold zeros, so every real column's arithmetic is the same
+    /// whatever the block boundaries. `severalParameters` is false exactly when p = 1.
     @inline(__always)
     static func backwardColumns(_ j: Int, width: Int, rows: Int, stride d: Int, _ b: Buffers, severalParameters: Bool) {
-        var sGHM = V(), sGH = V(), sGM = V(), sG = V()
+        var sGHM = V(), sGH = V(), sGM = V(), sG = V(), sDZ = V()
         let scaling = b.gws != nil, shifting = b.gwt != nil
         let ws = b.ws.map { load($0 + j, width: width) } ?? V(), bs = b.bs.map { load($0 + j, width: width) } ?? V()
         for i in 0..<rows {
-            let gi = load(b.g + i * d + j, width: width)
+            var gi = load(b.g + i * d + j, width: width)
+            if let factor = b.factor { gi *= factor.values(i, j, count: width) }
             let mi = V(repeating: b.m[severalParameters ? i * b.p : i])
+            let hi = scaling || b.reluBias != nil ? load(b.h + i * d + j, width: width) : V()
             if scaling {
-                let gh = gi * load(b.h + i * d + j, width: width)
+                let gh = gi * hi
                 sGHM.addProduct(gh, mi)
                 sGH += gh
-                if let dh = b.dh {
+            }
+            if let dh = b.dh {
+                var di = gi
+                if scaling {
                     var s = mi * ws
                     if severalParameters {
                         for c in 1..<b.p { s += V(repeating: b.m[i * b.p + c]) * load(b.ws! + c * d + j, width: width) }
                     }
-                    let di = gi * (s + bs)
-                    if width == 16 {
-                        UnsafeMutableRawPointer(dh + i * d + j).storeBytes(of: di, as: V.self)
-                    } else {
-                        for l in 0..<width { dh[i * d + j + l] = di[l] }
-                    }
+                    di = gi * (s + bs)
+                }
+                if b.reluBias != nil {
+                    di.replace(with: 0, where: .!(hi .> 0))
+                    sDZ += di
+                }
+                if width == 16 {
+                    UnsafeMutableRawPointer(dh + i * d + j).storeBytes(of: di, as: V.self)
+                } else {
+                    for l in 0..<width { dh[i * d + j + l] = di[l] }
                 }
             }
             if shifting {
@@ -174,6 +203,7 @@ public class MassConditioningLayer: Layer {
         for l in 0..<width {
             b.gws?[j + l] = sGHM[l]; b.gbs?[j + l] = sGH[l]
             b.gwt?[j + l] = sGM[l]; b.gbt?[j + l] = sG[l]
+            b.reluBias?[j + l] = sDZ[l]
         }
     }
 
@@ -184,7 +214,8 @@ public class MassConditioningLayer: Layer {
         var sGHM = V(), sGM = V()
         let scaling = b.gws != nil, shifting = b.gwt != nil
         for i in 0..<rows {
-            let gi = load(b.g + i * d + j, width: width)
+            var gi = load(b.g + i * d + j, width: width)
+            if let factor = b.factor { gi *= factor.values(i, j, count: width) }
             let mi = V(repeating: b.m[i * b.p + c])
             if scaling { sGHM.addProduct(gi * load(b.h + i * d + j, width: width), mi) }
             if shifting { sGM.addProduct(gi, mi) }

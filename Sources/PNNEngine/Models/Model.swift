@@ -117,21 +117,60 @@ public final class Model {
 
     /// Backward pass from ∂L/∂z of the output logits; fills every parameter's gradient.
     /// `logitGradient` is overwritten.
+    ///
+    /// Layer by layer, except that two element-wise steps ride in the next layer's pass over
+    /// the gradient when `fusesBackward` is on (the default): a dropout leaves its factor K
+    /// to the Dense or conditioning layer below it, and a conditioning layer above a ReLU
+    /// Dense layer applies that layer's derivative and sums its bias gradient. Every value
+    /// is the same Float operation on the same operands as in the layer-by-layer pass, so
+    /// the gradients are the same bits (a test compares the two).
     public func backward(logitGradient: Matrix, _ context: PassContext) {
         let timed = { (name: String, body: () -> Matrix?) -> Matrix? in
             if let profiler = self.profiler { return profiler.measure("\(name) backward", body) }
             return body()
         }
         var g = timed(outputLayer.name) { outputLayer.backward(logitGradient: logitGradient, context, needInputGradient: true) }!
+        // A dropout's K not yet applied to g, and whether g is already layers[i]'s ∂L/∂Z
+        // with its bias gradient summed (a conditioning layer above did both).
+        var factor: GradientFactor?
+        var prepared = false
         // Below the first layer with parameters no gradient is needed: that layer skips its
         // input gradient (a conditioning layer on the inputs still fills its parameters').
         for i in stride(from: layers.count - 2, through: firstTrainableLayer, by: -1) {
-            guard let next = timed(layers[i].name, {
-                layers[i].backward(g, context, needInputGradient: computesInputGradient(ofLayer: i))
-            }) else { break }
+            let layer = layers[i], needInput = computesInputGradient(ofLayer: i)
+            let below = needInput ? layers[i - 1] : nil
+            if fusesBackward, let dropout = layer as? Dropout, below is Dense || below is MassConditioningLayer {
+                factor = dropout.gradientFactor
+                continue
+            }
+            let next: Matrix?
+            switch layer {
+            case let conditioning as MassConditioningLayer:
+                let relu = fusesBackward ? (below as? Dense).flatMap { $0.activation == .relu ? $0 : nil } : nil
+                next = timed(layer.name) {
+                    conditioning.backward(g, factor: factor, reluBiasGradient: relu?.bias.gradient.data, context,
+                                          needInputGradient: needInput)
+                }
+                prepared = relu != nil
+            case let dense as Dense:
+                next = timed(layer.name) {
+                    prepared ? dense.products(logitGradient: g, context, needInputGradient: needInput)
+                             : dense.backward(g, factor: factor, context, needInputGradient: needInput)
+                }
+                prepared = false
+            default:
+                precondition(factor == nil && !prepared, "\(layer.name) cannot take a fused gradient")
+                next = timed(layer.name) { layer.backward(g, context, needInputGradient: needInput) }
+            }
+            factor = nil
+            guard let next else { break }
             g = next
         }
     }
+
+    /// Whether `backward` fuses element-wise steps into the next layer's pass (see there);
+    /// off, every layer runs its own backward pass, the definition the fused pass matches.
+    var fusesBackward = true
 
     /// Signal probabilities of `count` rows (inference: dropout off), in batches of
     /// `x.rows` rows: `fill(range)` puts rows `range` into `x` and `mass` ([· × p]), resized
