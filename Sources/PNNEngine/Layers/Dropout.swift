@@ -38,7 +38,9 @@ public final class Dropout: Layer {
     /// One row: y_j = x_j · (keep if 16-bit lane j of the row's hashes ≥ limit, else 0),
     /// kept_j = 1 or 0 accordingly. Written as two simple loops (hashes, then the mask from
     /// their little-endian 16-bit view: lane k of hash g is element 4g + k) because LLVM
-    /// vectorises those better than hand-written generic SIMD code.
+    /// vectorises those better than hand-written generic SIMD code. With x = y (in place)
+    /// the row is updated through one pointer: two pointers that overlap would send LLVM's
+    /// vectorised loop to its scalar fallback.
     @inline(__always)
     static func maskRow(key: UInt64, firstHash: UInt64, width d: Int, limit: UInt32, keep: Float,
                         x: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>,
@@ -46,6 +48,14 @@ public final class Dropout: Layer {
         let groups = (d + 3) / 4
         for g in 0..<groups { hashes[g] = SplitMix64.value(key: key, index: firstHash &+ UInt64(g)) }
         let lanes = UnsafeRawPointer(hashes).assumingMemoryBound(to: UInt16.self)
+        if x == y {
+            for j in 0..<d {
+                let isKept = UInt32(lanes[j]) >= limit
+                kept[j] = isKept ? 1 : 0
+                y[j] *= isKept ? keep : 0
+            }
+            return
+        }
         for j in 0..<d {
             let isKept = UInt32(lanes[j]) >= limit
             kept[j] = isKept ? 1 : 0
@@ -53,27 +63,47 @@ public final class Dropout: Layer {
         }
     }
 
-    public func forward(_ x: Matrix, _ context: PassContext) -> Matrix {
+    /// The training pass of a batch of `rows` rows, row by row: what `forward` does, and
+    /// what a layer before the dropout does on each row it has just written (see
+    /// `MassConditioningLayer.forward(_:_:dropout:)`), saving a pass over the batch.
+    /// nil when nothing is dropped (inference, r = 0), which also records that pass.
+    func rowPass(rows: Int, _ context: PassContext) -> RowPass? {
         wasTraining = context.training && rate > 0
-        guard wasTraining else { return x }
-        let rows = x.rows, d = inputWidth
-        let y = ensureRows(&output, rows: rows, cols: d)
-        let mask = kept.ensure(count: rows * d)
-        let key = RandomStream.key(seed: context.seed, purpose: .dropout,
-                                   index: (context.step << 12) | UInt64(index))
-        let groups = (d + 3) / 4
-        let keep = keepFactor
-        let limit = threshold
-        context.pool.parallelRanges(count: rows, granularity: RowOps.rowGrain) { range in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: groups) { hashes in
-                for i in range {
-                    Dropout.maskRow(key: key, firstHash: UInt64(i * groups), width: d, limit: limit, keep: keep,
-                                    x: x.data + i * d, y: y.data + i * d, kept: mask + i * d,
-                                    hashes: hashes.baseAddress!)
-                }
+        guard wasTraining else { return nil }
+        let d = inputWidth
+        return RowPass(output: ensureRows(&output, rows: rows, cols: d), kept: kept.ensure(count: rows * d),
+                       key: RandomStream.key(seed: context.seed, purpose: .dropout, index: (context.step << 12) | UInt64(index)),
+                       limit: threshold, keep: keepFactor, width: d)
+    }
+
+    struct RowPass {
+        /// Y, where row i is written.
+        let output: Matrix
+        let kept: UnsafeMutablePointer<UInt8>
+        let key: UInt64
+        let limit: UInt32
+        let keep: Float
+        let width: Int
+        /// UInt64 hashes a row needs (scratch for `apply`).
+        var hashesPerRow: Int { (width + 3) / 4 }
+
+        /// Row i of Y from row i of the input, `x` (which may be row i of Y itself).
+        @inline(__always)
+        func apply(row i: Int, input x: UnsafeMutablePointer<Float>, hashes: UnsafeMutablePointer<UInt64>) {
+            Dropout.maskRow(key: key, firstHash: UInt64(i * hashesPerRow), width: width, limit: limit, keep: keep,
+                            x: x, y: output.data + i * width, kept: kept + i * width, hashes: hashes)
+        }
+    }
+
+    public func forward(_ x: Matrix, _ context: PassContext) -> Matrix {
+        guard let pass = rowPass(rows: x.rows, context) else { return x }
+        let d = inputWidth
+        context.pool.parallelRanges(count: x.rows, granularity: RowOps.rowGrain) { range in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: pass.hashesPerRow) { hashes in
+                for i in range { pass.apply(row: i, input: x.data + i * d, hashes: hashes.baseAddress!) }
             }
         }
-        return y
+        return pass.output
     }
 
     /// 1/(1 − r), the multiplier of a kept element.

@@ -43,37 +43,48 @@ public class MassConditioningLayer: Layer {
     }
 
     public func forward(_ h: Matrix, _ context: PassContext) -> Matrix {
+        forward(h, context, dropout: nil)
+    }
+
+    /// The forward pass, followed on each row, while it is in L1, by the row pass of the
+    /// dropout after this layer when `dropout` is given (Z is then written into the
+    /// dropout's output and the dropout's output returned): the same values as the two
+    /// layers' passes one after the other.
+    func forward(_ h: Matrix, _ context: PassContext, dropout: Dropout?) -> Matrix {
         precondition(h.cols == inputWidth, "\(name): input has \(h.cols) columns, expected \(inputWidth)")
         context.requireMass(rows: h.rows, columns: massWidth, for: name)
         input = h
         let rows = h.rows, d = inputWidth, p = massWidth
-        let z = ensureRows(&output, rows: rows, cols: d)
+        let pass = dropout?.rowPass(rows: rows, context)
+        let z = pass?.output ?? ensureRows(&output, rows: rows, cols: d)
         let m = context.mass.data
         let ws = scaleKernel?.value.data, bs = scaleBias?.value.data
         let wt = shiftKernel?.value.data, bt = shiftBias?.value.data
         context.pool.parallelRanges(count: rows, granularity: RowOps.rowGrain) { range in
-            if p == 1 {
-                // The mass alone: the loops (and bits) of the one-parameter engine.
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: pass?.hashesPerRow ?? 0) { hashes in
                 for i in range {
-                    let hi = h.data + i * d, zi = z.data + i * d, mi = m[i]
-                    if let ws, let bs, let wt, let bt {
-                        for j in 0..<d { zi[j] = hi[j] * (mi * ws[j] + bs[j]) + (mi * wt[j] + bt[j]) }
-                    } else if let ws, let bs {
-                        for j in 0..<d { zi[j] = hi[j] * (mi * ws[j] + bs[j]) }
-                    } else if let wt, let bt {
-                        for j in 0..<d { zi[j] = hi[j] + (mi * wt[j] + bt[j]) }
+                    let hi = h.data + i * d, zi = z.data + i * d
+                    if p == 1 {
+                        // The mass alone: the loops (and bits) of the one-parameter engine.
+                        let mi = m[i]
+                        if let ws, let bs, let wt, let bt {
+                            for j in 0..<d { zi[j] = hi[j] * (mi * ws[j] + bs[j]) + (mi * wt[j] + bt[j]) }
+                        } else if let ws, let bs {
+                            for j in 0..<d { zi[j] = hi[j] * (mi * ws[j] + bs[j]) }
+                        } else if let wt, let bt {
+                            for j in 0..<d { zi[j] = hi[j] + (mi * wt[j] + bt[j]) }
+                        }
+                    } else {
+                        let mi = m + i * p
+                        if let ws, let bs, let wt, let bt {
+                            for j in 0..<d { zi[j] = hi[j] * Self.map(mi, ws, bs, j, p: p, d: d) + Self.map(mi, wt, bt, j, p: p, d: d) }
+                        } else if let ws, let bs {
+                            for j in 0..<d { zi[j] = hi[j] * Self.map(mi, ws, bs, j, p: p, d: d) }
+                        } else if let wt, let bt {
+                            for j in 0..<d { zi[j] = hi[j] + Self.map(mi, wt, bt, j, p: p, d: d) }
+                        }
                     }
-                }
-            } else {
-                for i in range {
-                    let hi = h.data + i * d, zi = z.data + i * d, mi = m + i * p
-                    if let ws, let bs, let wt, let bt {
-                        for j in 0..<d { zi[j] = hi[j] * Self.map(mi, ws, bs, j, p: p, d: d) + Self.map(mi, wt, bt, j, p: p, d: d) }
-                    } else if let ws, let bs {
-                        for j in 0..<d { zi[j] = hi[j] * Self.map(mi, ws, bs, j, p: p, d: d) }
-                    } else if let wt, let bt {
-                        for j in 0..<d { zi[j] = hi[j] + Self.map(mi, wt, bt, j, p: p, d: d) }
-                    }
+                    pass?.apply(row: i, input: zi, hashes: hashes.baseAddress!)
                 }
             }
         }

@@ -95,17 +95,32 @@ public final class Model {
     }
 
     /// Forward pass; returns the sigmoid outputs [B × 1] (buffer owned by the model).
-    /// `context.mass` is [B × p].
+    /// `context.mass` is [B × p]. With `fuses` on, a conditioning layer followed by a dropout
+    /// runs both on each row in one pass (same values as the two passes).
     @discardableResult
     public func forward(_ x: Matrix, _ context: PassContext) -> Matrix {
         requireMass(context.mass, rows: x.rows)
         var h = x
-        if let profiler {
-            for layer in layers { h = profiler.measure("\(layer.name) forward") { layer.forward(h, context) } }
-        } else {
-            for layer in layers { h = layer.forward(h, context) }
+        var i = 0
+        while i < layers.count {
+            let layer = layers[i]
+            // A conditioning layer runs the dropout after it on each row it writes (see `fuses`).
+            let dropout = fuses && i + 1 < layers.count && layer is MassConditioningLayer ? layers[i + 1] as? Dropout : nil
+            if let profiler {
+                let input = h
+                h = profiler.measure("\(layer.name) forward") { Self.forward(layer, input, context, dropout: dropout) }
+            } else {
+                h = Self.forward(layer, h, context, dropout: dropout)
+            }
+            i += dropout == nil ? 1 : 2
         }
         return h
+    }
+
+    @inline(__always)
+    private static func forward(_ layer: Layer, _ h: Matrix, _ context: PassContext, dropout: Dropout?) -> Matrix {
+        if let dropout, let conditioning = layer as? MassConditioningLayer { return conditioning.forward(h, context, dropout: dropout) }
+        return layer.forward(h, context)
     }
 
     /// When set, forward and backward time every layer (see `bench perf --profile`).
@@ -119,7 +134,7 @@ public final class Model {
     /// `logitGradient` is overwritten.
     ///
     /// Layer by layer, except that two element-wise steps ride in the next layer's pass over
-    /// the gradient when `fusesBackward` is on (the default): a dropout leaves its factor K
+    /// the gradient when `fuses` is on (the default): a dropout leaves its factor K
     /// to the Dense or conditioning layer below it, and a conditioning layer above a ReLU
     /// Dense layer applies that layer's derivative and sums its bias gradient. Every value
     /// is the same Float operation on the same operands as in the layer-by-layer pass, so
@@ -139,14 +154,14 @@ public final class Model {
         for i in stride(from: layers.count - 2, through: firstTrainableLayer, by: -1) {
             let layer = layers[i], needInput = computesInputGradient(ofLayer: i)
             let below = needInput ? layers[i - 1] : nil
-            if fusesBackward, let dropout = layer as? Dropout, below is Dense || below is MassConditioningLayer {
+            if fuses, let dropout = layer as? Dropout, below is Dense || below is MassConditioningLayer {
                 factor = dropout.gradientFactor
                 continue
             }
             let next: Matrix?
             switch layer {
             case let conditioning as MassConditioningLayer:
-                let relu = fusesBackward ? (below as? Dense).flatMap { $0.activation == .relu ? $0 : nil } : nil
+                let relu = fuses ? (below as? Dense).flatMap { $0.activation == .relu ? $0 : nil } : nil
                 next = timed(layer.name) {
                     conditioning.backward(g, factor: factor, reluBiasGradient: relu?.bias.gradient.data, context,
                                           needInputGradient: needInput)
@@ -168,9 +183,10 @@ public final class Model {
         }
     }
 
-    /// Whether `backward` fuses element-wise steps into the next layer's pass (see there);
-    /// off, every layer runs its own backward pass, the definition the fused pass matches.
-    var fusesBackward = true
+    /// Whether `forward` and `backward` fuse element-wise steps into a neighbouring layer's
+    /// pass (see there); off, every layer runs its own passes, the definition the fused ones
+    /// match bit for bit.
+    var fuses = true
 
     /// Signal probabilities of `count` rows (inference: dropout off), in batches of
     /// `x.rows` rows: `fill(range)` puts rows `range` into `x` and `mass` ([· × p]), resized

@@ -1,10 +1,11 @@
 import Testing
 @testable import PNNEngine
 
-/// The model's backward pass with its element-wise steps fused into the next layer's pass
-/// (a dropout's factor, a ReLU's derivative and bias sums in a conditioning layer) against
-/// the layer-by-layer pass: every parameter gradient must be the same bits.
-@Suite struct FusedBackwardTests {
+/// The model's passes with element-wise steps fused into a neighbouring layer's pass (a
+/// dropout after a conditioning layer in its forward row loop; a dropout's factor, a ReLU's
+/// derivative and bias sums in the backward pass of the layer below or above) against the
+/// layer-by-layer passes: the outputs and every parameter gradient must be the same bits.
+@Suite struct FusedPassesTests {
     /// Every conditioning kind at every place, ReLU and linear, dropout on, one and two
     /// physics parameters; widths that leave partial 16-column blocks.
     static let specs: [ArchitectureSpec] = {
@@ -28,11 +29,11 @@ import Testing
         return out
     }()
 
-    /// Parameter gradients after one training forward and backward pass on a fixed batch.
+    /// The outputs, then the parameter gradients, of one training forward and backward pass on a fixed batch.
     static func gradients(_ spec: ArchitectureSpec, fused: Bool, threads: Int) -> [[Float]] {
         let rows = 37
         let model = Model(spec: spec, seed: 3)
-        model.fusesBackward = fused
+        model.fuses = fused
         var stream = RandomStream(seed: 8, purpose: .benchmark)
         let x = Matrix(rows: rows, cols: spec.inputFeatures)
         for e in 0..<x.count { x.data[e] = Float(stream.nextDouble() * 4 - 2) }
@@ -41,13 +42,13 @@ import Testing
         let g = Matrix(rows: rows, cols: 1)
         for e in 0..<g.count { g.data[e] = Float(stream.nextDouble() - 0.5) }
         let context = PassContext(mass: mass, training: true, pool: WorkerPool(threads: threads), seed: 5, step: 2)
-        model.forward(x, context)
+        let output = model.forward(x, context).toArray()
         model.backward(logitGradient: g, context)
-        return model.parameters.map { $0.gradient.toArray() }
+        return [output] + model.parameters.map { $0.gradient.toArray() }
     }
 
     @Test(arguments: 0..<specs.count)
-    func fusedGradientsAreTheLayerByLayerBits(index: Int) {
+    func fusedPassesGiveTheLayerByLayerBits(index: Int) {
         let spec = Self.specs[index]
         for threads in [1, 2] {
             let reference = Self.gradients(spec, fused: false, threads: threads)
