@@ -30,7 +30,7 @@ struct PerfCommand: ParsableCommand {
     @Option(help: "Timed steps per model (after 20 warm-up steps).")
     var steps: Int = 200
 
-    @Flag(help: "Also show where a step's time goes: each layer's forward and backward, loss, L2, Adam (a separate, instrumented pass).")
+    @Flag(help: "Also show where a step's time goes: each layer's forward and backward, loss, L2, Adam (a separate, instrumented pass). A dropout whose work rides in a neighbouring layer's pass is counted there.")
     var profile = false
 
     @Flag(help: "Also time the three matrix-product forms on the models' layer shapes.")
