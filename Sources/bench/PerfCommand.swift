@@ -73,9 +73,12 @@ struct PerfCommand: ParsableCommand {
                                      p.form.padding(toLength: 11, withPad: " ", startingAt: 0) as NSString, p.m, p.n, p.k, p.medianMilliseconds))
                     }
                 }
-                for stage in r.profile ?? [] {
-                    print(String(format: "    %@ %8.3f ms  %5.1f %%", stage.stage.padding(toLength: 22, withPad: " ", startingAt: 0) as NSString,
-                                 stage.milliseconds, stage.share * 100))
+                if let stages = r.profile {
+                    print("    stage                    median   share   fastest  75th pct.  (ms per step)")
+                    for stage in stages {
+                        print(String(format: "    %@ %8.3f  %5.1f %%  %8.3f  %8.3f", stage.stage.padding(toLength: 22, withPad: " ", startingAt: 0) as NSString,
+                                     stage.milliseconds, stage.share * 100, stage.fastestMilliseconds, stage.upperQuartileMilliseconds))
+                    }
                 }
             }
         }

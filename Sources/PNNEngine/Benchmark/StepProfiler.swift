@@ -34,14 +34,16 @@ public final class StepProfiler {
         steps = 0
     }
 
-    /// Stages in first-seen order with their median milliseconds per step and share of
-    /// the sum of the medians.
-    public var table: [(stage: String, milliseconds: Double, share: Double)] {
-        let medians = order.map { stage -> Double in
-            let sorted = (samples[stage] ?? [0]).sorted()
-            return sorted[sorted.count / 2]
-        }
+    /// Stages in first-seen order with their median milliseconds per step, the share of
+    /// the sum of the medians, and the fastest and 75th-percentile step: the profile's own
+    /// noise (a stage whose quartile is far above its median was disturbed).
+    public var table: [(stage: String, milliseconds: Double, share: Double, fastest: Double, upperQuartile: Double)] {
+        let sorted = order.map { (samples[$0] ?? [0]).sorted() }
+        let medians = sorted.map { $0[$0.count / 2] }
         let total = medians.reduce(0, +)
-        return zip(order, medians).map { ($0, $1 * 1e3, total > 0 ? $1 / total : 0) }
+        return order.indices.map { k in
+            (order[k], medians[k] * 1e3, total > 0 ? medians[k] / total : 0, sorted[k][0] * 1e3,
+             sorted[k][(3 * sorted[k].count) / 4] * 1e3)
+        }
     }
 }

@@ -28,7 +28,15 @@ public enum TrainingBenchmark {
         public let targetCPU: String
         /// Median milliseconds per step for each stage, when profiled.
         public var profile: [Stage]?
-        public struct Stage: Codable, Sendable { public let stage: String; public let milliseconds: Double; public let share: Double }
+        /// Median milliseconds of a stage per step, its share of the sum of the medians, and
+        /// its fastest and 75th-percentile step (the spread of the measurement).
+        public struct Stage: Codable, Sendable {
+            public let stage: String
+            public let milliseconds: Double
+            public let share: Double
+            public let fastestMilliseconds: Double
+            public let upperQuartileMilliseconds: Double
+        }
     }
 
     public static func run(architecture: PaperArchitecture, batchSize: Int = 1024, threads: Int,
@@ -69,7 +77,10 @@ public enum TrainingBenchmark {
                 trainer.step(x: b.x, mass: b.mass, labels: b.labels, weights: b.weights)
             }
             model.profiler = nil
-            stages = profiler.table.map { Result.Stage(stage: $0.stage, milliseconds: $0.milliseconds, share: $0.share) }
+            stages = profiler.table.map {
+                Result.Stage(stage: $0.stage, milliseconds: $0.milliseconds, share: $0.share,
+                             fastestMilliseconds: $0.fastest, upperQuartileMilliseconds: $0.upperQuartile)
+            }
         }
         let flops = 6.0 * Double(model.forwardMultiplyAdds) * Double(batchSize)
         return Result(architecture: architecture.rawValue, batchSize: batchSize, threads: threads, steps: steps,
