@@ -9,6 +9,10 @@
 ///     c ← fma(A(i,p), B(p,j), c)   starting from c = 0 (or the old C[i,j] when accumulating),
 /// so results are bit-identical for any thread count and on every run. Work is split
 /// over output tiles only, never over the reduction (see GEMMDriver).
+///
+/// A product with one output column (a one-unit layer: X·w, Xᵀ·dz) or one term (dz·wᵀ) on
+/// contiguous operands runs without the tiled driver (`SingleColumnProducts`, the same
+/// chains): a 6×16 tile would compute 16 columns to keep one.
 public enum GEMM {
     /// C[m×n] (+)= A[m×k] · B[k×n]   — forward: X·W
     public static func nn(m: Int, n: Int, k: Int,
@@ -16,6 +20,10 @@ public enum GEMM {
                           b: UnsafePointer<Float>, ldb: Int,
                           c: UnsafeMutablePointer<Float>, ldc: Int,
                           accumulate: Bool, pool: WorkerPool) {
+        if n == 1 && !accumulate && lda == k && ldb == 1 && ldc == 1 {
+            SingleColumnProducts.forward(m: m, k: k, x: a, w: b, bias: 0, z: c, pool: pool)
+            return
+        }
         GEMMDriver.multiply(m: m, n: n, k: k,
                             a: StridedMatrix(base: a, rowStride: lda, colStride: 1),
                             b: StridedMatrix(base: b, rowStride: ldb, colStride: 1),
@@ -31,6 +39,10 @@ public enum GEMM {
                           b: UnsafePointer<Float>, ldb: Int,
                           c: UnsafeMutablePointer<Float>, ldc: Int,
                           bias: UnsafePointer<Float>?, relu: Bool, pool: WorkerPool) {
+        if n == 1 && !relu && lda == k && ldb == 1 && ldc == 1 {
+            SingleColumnProducts.forward(m: m, k: k, x: a, w: b, bias: bias?[0] ?? 0, z: c, pool: pool)
+            return
+        }
         GEMMDriver.multiply(m: m, n: n, k: k,
                             a: StridedMatrix(base: a, rowStride: lda, colStride: 1),
                             b: StridedMatrix(base: b, rowStride: ldb, colStride: 1),
@@ -43,6 +55,10 @@ public enum GEMM {
                           b: UnsafePointer<Float>, ldb: Int,
                           c: UnsafeMutablePointer<Float>, ldc: Int,
                           accumulate: Bool, pool: WorkerPool) {
+        if k == 1 && !accumulate && lda == 1 && ldb == 1 && ldc == n {
+            SingleColumnProducts.inputGradient(m: m, k: n, dz: a, w: b, into: c, pool: pool)
+            return
+        }
         GEMMDriver.multiply(m: m, n: n, k: k,
                             a: StridedMatrix(base: a, rowStride: lda, colStride: 1),
                             b: StridedMatrix(base: b, rowStride: 1, colStride: ldb),
@@ -55,6 +71,10 @@ public enum GEMM {
                           b: UnsafePointer<Float>, ldb: Int,
                           c: UnsafeMutablePointer<Float>, ldc: Int,
                           accumulate: Bool, pool: WorkerPool) {
+        if n == 1 && !accumulate && lda == m && ldb == 1 && ldc == 1 {
+            SingleColumnProducts.weightGradient(m: k, k: m, x: a, dz: b, into: c, pool: pool)
+            return
+        }
         GEMMDriver.multiply(m: m, n: n, k: k,
                             a: StridedMatrix(base: a, rowStride: 1, colStride: lda),
                             b: StridedMatrix(base: b, rowStride: ldb, colStride: 1),

@@ -51,14 +51,10 @@ public enum KernelBenchmark {
             for m in [x, w, y] { for i in 0..<m.count { m.data[i] = s.nextFloat() - 0.5 } }
         }
 
-        /// Y = X·W, or the Dense forward Y = f(X·W + b) with `bias` (and ReLU). Each product
-        /// is computed as a Dense layer of this shape computes it: with one output unit,
-        /// without the GEMM (`SingleColumnProducts`).
+        /// Y = X·W, or the Dense forward Y = f(X·W + b) with `bias` (and ReLU), through the
+        /// entry points a Dense layer of this shape calls.
         func forward(bias withBias: Bool = false, relu: Bool = false, pool: WorkerPool) {
-            if fanOut == 1 && !relu {
-                SingleColumnProducts.forward(m: batch, k: fanIn, x: x.data, w: w.data, bias: withBias ? bias.data[0] : 0,
-                                             z: y.data, pool: pool)
-            } else if withBias {
+            if withBias {
                 GEMM.nn(m: batch, n: fanOut, k: fanIn, a: x.data, lda: fanIn, b: w.data, ldb: fanOut, c: y.data, ldc: fanOut,
                         bias: bias.data, relu: relu, pool: pool)
             } else {
@@ -69,14 +65,12 @@ public enum KernelBenchmark {
 
         /// dX = dY·Wᵀ.
         func inputGradient(pool: WorkerPool) {
-            if fanOut == 1 { SingleColumnProducts.inputGradient(m: batch, k: fanIn, dz: y.data, w: w.data, into: dx.data, pool: pool); return }
             GEMM.nt(m: batch, n: fanIn, k: fanOut, a: y.data, lda: fanOut, b: w.data, ldb: fanOut, c: dx.data, ldc: fanIn,
                     accumulate: false, pool: pool)
         }
 
         /// dW = Xᵀ·dY.
         func weightGradient(pool: WorkerPool) {
-            if fanOut == 1 { SingleColumnProducts.weightGradient(m: batch, k: fanIn, x: x.data, dz: y.data, into: dw.data, pool: pool); return }
             GEMM.tn(m: fanIn, n: fanOut, k: batch, a: x.data, lda: fanIn, b: y.data, ldb: fanOut, c: dw.data, ldc: fanOut,
                     accumulate: false, pool: pool)
         }

@@ -46,13 +46,8 @@ public final class Dense: Layer {
             return y
         }
         let z = ensureRows(&logitBuffer, rows: rows, cols: n)
-        if n == 1 {
-            SingleColumnProducts.forward(m: rows, k: inputWidth, x: x.data, w: kernel.value.data, bias: bias.value.data[0],
-                                         z: z.data, pool: context.pool)
-        } else {
-            GEMM.nn(m: rows, n: n, k: inputWidth, a: x.data, lda: inputWidth, b: kernel.value.data, ldb: n,
-                    c: z.data, ldc: n, bias: bias.value.data, relu: false, pool: context.pool)
-        }
+        GEMM.nn(m: rows, n: n, k: inputWidth, a: x.data, lda: inputWidth, b: kernel.value.data, ldb: n,
+                c: z.data, ldc: n, bias: bias.value.data, relu: false, pool: context.pool)
         let count = rows * n
         for e in 0..<count { y.data[e] = stableSigmoid(z.data[e]) }
         return y
@@ -89,13 +84,6 @@ public final class Dense: Layer {
     func products(logitGradient dz: Matrix, _ context: PassContext, needInputGradient: Bool) -> Matrix? {
         let x = input!
         let rows = dz.rows, n = outputWidth, k = inputWidth
-        if n == 1 {
-            SingleColumnProducts.weightGradient(m: rows, k: k, x: x.data, dz: dz.data, into: kernel.gradient.data, pool: context.pool)
-            guard needInputGradient else { return nil }
-            let dx = ensureRows(&gradInput, rows: rows, cols: k)
-            SingleColumnProducts.inputGradient(m: rows, k: k, dz: dz.data, w: kernel.value.data, into: dx.data, pool: context.pool)
-            return dx
-        }
         GEMM.tn(m: k, n: n, k: rows, a: x.data, lda: k, b: dz.data, ldb: n,
                 c: kernel.gradient.data, ldc: n, accumulate: false, pool: context.pool)
         guard needInputGradient else { return nil }
