@@ -127,17 +127,30 @@ public class MassConditioningLayer: Layer {
         context.pool.parallelRanges(count: d, granularity: 16) { cols in
             var j = cols.lowerBound
             while j < cols.upperBound {
-                let width = min(16, cols.upperBound - j)
-                if p == 1 {
-                    // A constant flag, so the inlined kernel is the one-parameter engine's.
-                    MassConditioningLayer.backwardColumns(j, width: width, rows: rows, stride: d, buffers, severalParameters: false)
+                let rest = min(16, cols.upperBound - j)
+                // A last block narrower than 16 is run as the 16 columns ending at the range's
+                // end when the range has them: full-width loads and stores instead of lane
+                // loops on every row. Its first 16 − rest lanes repeat columns of the block
+                // before (the same operations on the same inputs: ∂L/∂H is rewritten with its
+                // own bits), and only the new lanes' sums are written.
+                let overlap = rest < 16 && cols.count >= 16
+                let start = overlap ? cols.upperBound - 16 : j, width = overlap ? 16 : rest, first = overlap ? 16 - rest : 0
+                if p == 1 && width == 16 {
+                    // Constant arguments, so the inlined kernel is the one-parameter engine's
+                    // with whole-vector loads and stores and no lane loops.
+                    MassConditioningLayer.backwardColumns(start, width: 16, from: first, rows: rows, stride: d, buffers,
+                                                          severalParameters: false)
+                } else if p == 1 {
+                    MassConditioningLayer.backwardColumns(start, width: width, from: first, rows: rows, stride: d, buffers,
+                                                          severalParameters: false)
                 } else {
-                    MassConditioningLayer.backwardColumns(j, width: width, rows: rows, stride: d, buffers, severalParameters: true)
+                    MassConditioningLayer.backwardColumns(start, width: width, from: first, rows: rows, stride: d, buffers,
+                                                          severalParameters: true)
                     for c in 1..<p {
-                        MassConditioningLayer.backwardKernelRow(c, j, width: width, rows: rows, stride: d, buffers)
+                        MassConditioningLayer.backwardKernelRow(c, start, width: width, from: first, rows: rows, stride: d, buffers)
                     }
                 }
-                j += width
+                j += rest
             }
         }
         guard needInputGradient else { return nil }
@@ -171,9 +184,11 @@ public class MassConditioningLayer: Layer {
     /// forward pass (G_ij itself without scaling), then zeroed where h_ij ≤ 0 and summed
     /// over i when the ReLU below is fused (`reluBias`). G_ij is g_ij·K_ij when a factor is
     /// given. Lanes past `width` hold zeros, so every real column's arithmetic is the same
-    /// whatever the block boundaries. `severalParameters` is false exactly when p = 1.
-    @inline(__always)
-    static func backwardColumns(_ j: Int, width: Int, rows: Int, stride d: Int, _ b: Buffers, severalParameters: Bool) {
+    /// whatever the block boundaries. Sums are written for lanes `first..<width`.
+    /// `severalParameters` is false exactly when p = 1.
+    @inline(always)
+    static func backwardColumns(_ j: Int, width: Int, from first: Int, rows: Int, stride d: Int, _ b: Buffers,
+                                severalParameters: Bool) {
         var sGHM = V(), sGH = V(), sGM = V(), sG = V(), sDZ = V()
         let scaling = b.gws != nil, shifting = b.gwt != nil
         let ws = b.ws.map { load($0 + j, width: width) } ?? V(), bs = b.bs.map { load($0 + j, width: width) } ?? V()
@@ -211,7 +226,7 @@ public class MassConditioningLayer: Layer {
                 sG += gi
             }
         }
-        for l in 0..<width {
+        for l in first..<width {
             b.gws?[j + l] = sGHM[l]; b.gbs?[j + l] = sGH[l]
             b.gwt?[j + l] = sGM[l]; b.gbt?[j + l] = sG[l]
             b.reluBias?[j + l] = sDZ[l]
@@ -219,9 +234,10 @@ public class MassConditioningLayer: Layer {
     }
 
     /// Kernel row c ≥ 1, columns j..<j+width: Σ_i G_ij·h_ij·m_ic and Σ_i G_ij·m_ic, rows
-    /// in increasing order with the arithmetic of row 0's sums in `backwardColumns`.
+    /// in increasing order with the arithmetic of row 0's sums in `backwardColumns` (lanes
+    /// `first..<width` written).
     @inline(__always)
-    static func backwardKernelRow(_ c: Int, _ j: Int, width: Int, rows: Int, stride d: Int, _ b: Buffers) {
+    static func backwardKernelRow(_ c: Int, _ j: Int, width: Int, from first: Int, rows: Int, stride d: Int, _ b: Buffers) {
         var sGHM = V(), sGM = V()
         let scaling = b.gws != nil, shifting = b.gwt != nil
         for i in 0..<rows {
@@ -231,7 +247,7 @@ public class MassConditioningLayer: Layer {
             if scaling { sGHM.addProduct(gi * load(b.h + i * d + j, width: width), mi) }
             if shifting { sGM.addProduct(gi, mi) }
         }
-        for l in 0..<width {
+        for l in first..<width {
             b.gws?[c * d + j + l] = sGHM[l]
             b.gwt?[c * d + j + l] = sGM[l]
         }
