@@ -23,8 +23,11 @@ let cTargetFlag = "-march=\(targetCPU)"
 let cTargetFlag = "-mcpu=\(targetCPU)"
 #endif
 
+// -fno-math-errno reaches the C shim behind Float.squareRoot(): with errno semantics it
+// is a scalar sqrtss guarded by a call to sqrtf for negative input, so a SIMD16 square
+// root becomes 16 scalar ones; without, it is one vsqrtps (the same correctly rounded bits).
 let numericSwiftFlags: [SwiftSetting] = [
-    .unsafeFlags(["-Ounchecked", "-target-cpu", targetCPU]),
+    .unsafeFlags(["-Ounchecked", "-target-cpu", targetCPU, "-Xcc", "-fno-math-errno"]),
 ]
 
 // The suite layer holds numeric code too (per-mass scoring, the data of the report's

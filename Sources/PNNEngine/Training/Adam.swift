@@ -35,19 +35,19 @@ public final class Adam {
     /// the thread count; small enough to give both threads work on the 45k-element kernel.
     static let chunk = 4096
 
-    /// Applies one update to every parameter from its gradient buffer, in one parallel pass.
+    /// Applies one update to every parameter from its gradient buffer, in one parallel pass,
+    /// and returns the L2 penalty R of the pre-update weights (0 without `penalty`).
     ///
-    /// `prepare(p, range)`, if given, runs on each chunk of parameter p just before the
-    /// chunk is updated (the trainer adds the L2 gradient there, reading the pre-update
-    /// weights); its results are summed in chunk order and returned.
+    /// With `penalty`, each element first gets its L2 gradient, g ← fma(2λ, θ, g) with the
+    /// pre-update θ (written back to the gradient buffer), in the same pass: λ·Σθ² is summed
+    /// per chunk as `L2Penalty.apply(to:range:)` sums it, and the chunks' sums in chunk order.
     @discardableResult
-    public func update(_ parameters: [Parameter], pool: WorkerPool,
-                       prepare: ((Int, Range<Int>) -> Double)? = nil) -> Double {
+    public func update(_ parameters: [Parameter], pool: WorkerPool, penalty: L2Penalty? = nil) -> Double {
         precondition(parameters.count == moments.count, "optimizer built for another parameter list")
         iterations += 1
         let t = Float(iterations)
         let alpha = learningRate * (1 - _powf(beta2, t)).squareRoot() / (1 - _powf(beta1, t))
-        let oneMinusB1 = 1 - beta1, oneMinusB2 = 1 - beta2, eps = epsilon
+        let constants = Constants(alpha: alpha, oneMinusB1: 1 - beta1, oneMinusB2: 1 - beta2, eps: epsilon)
         var chunks: [(parameter: Int, range: Range<Int>)] = []
         for (p, parameter) in parameters.enumerated() {
             for start in stride(from: 0, to: parameter.count, by: Adam.chunk) {
@@ -58,42 +58,69 @@ public final class Adam {
         partial.withUnsafeMutableBufferPointer { partial in
             pool.run(tasks: chunks.count) { c in
                 let (p, range) = chunks[c]
-                if let prepare { partial[c] = prepare(p, range) }
-                Adam.step(theta: parameters[p].value.data, g: parameters[p].gradient.data,
-                          m: moments[p].data, v: velocities[p].data, range: range,
-                          alpha: alpha, oneMinusB1: oneMinusB1, oneMinusB2: oneMinusB2, eps: eps)
+                let parameter = parameters[p]
+                let lambda = penalty?.coefficient(for: parameter.kind) ?? 0
+                partial[c] = Adam.step(theta: parameter.value.data, g: parameter.gradient.data,
+                                       m: moments[p].data, v: velocities[p].data, range: range, lambda: lambda, constants)
             }
         }
         return partial.reduce(0, +)
     }
 
+    /// α_t, 1 − β₁, 1 − β₂ and ε of one update.
+    struct Constants {
+        let alpha, oneMinusB1, oneMinusB2, eps: Float
+    }
+
     /// The element-wise update over `range`, 16 lanes at a time (the same operations in the
-    /// same order per element as the scalar tail, so lane width does not change a bit).
-    @inline(__always)
+    /// same order per element as the scalar tail, so lane width does not change a bit),
+    /// after the L2 gradient when λ ≠ 0. Returns λ·Σθ² over the range: θ² summed into lane
+    /// r mod 16 for the range's r-th element, then the lanes in order.
+    @inline(always)
     static func step(theta: UnsafeMutablePointer<Float>, g: UnsafeMutablePointer<Float>,
                      m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, range: Range<Int>,
-                     alpha: Float, oneMinusB1: Float, oneMinusB2: Float, eps: Float) {
+                     lambda: Float, _ k: Constants) -> Double {
         typealias V = SIMD16<Float>
-        var i = range.lowerBound
-        let a = V(repeating: alpha), b1 = V(repeating: oneMinusB1), b2 = V(repeating: oneMinusB2), e = V(repeating: eps)
-        @inline(__always) func load(_ p: UnsafeMutablePointer<Float>) -> V { UnsafeRawPointer(p + i).loadUnaligned(as: V.self) }
-        @inline(__always) func store(_ x: V, _ p: UnsafeMutablePointer<Float>) { UnsafeMutableRawPointer(p + i).storeBytes(of: x, as: V.self) }
-        while i + 16 <= range.upperBound {
-            let gi = load(g)
-            var mi = load(m), vi = load(v)
+        let regularised = lambda != 0
+        let theta = theta + range.lowerBound, g = g + range.lowerBound, m = m + range.lowerBound, v = v + range.lowerBound
+        let n = range.count
+        let a = V(repeating: k.alpha), b1 = V(repeating: k.oneMinusB1), b2 = V(repeating: k.oneMinusB2), e = V(repeating: k.eps)
+        let twoLambda = V(repeating: 2 * lambda)
+        var lanes = V()
+        var i = 0
+        while i + 16 <= n {
+            let ti = UnsafeRawPointer(theta + i).loadUnaligned(as: V.self)
+            var gi = UnsafeRawPointer(g + i).loadUnaligned(as: V.self)
+            if regularised {
+                lanes.addProduct(ti, ti)
+                gi.addProduct(twoLambda, ti)
+                UnsafeMutableRawPointer(g + i).storeBytes(of: gi, as: V.self)
+            }
+            var mi = UnsafeRawPointer(m + i).loadUnaligned(as: V.self)
+            var vi = UnsafeRawPointer(v + i).loadUnaligned(as: V.self)
             mi += (gi - mi) * b1
             vi += (gi * gi - vi) * b2
-            store(mi, m)
-            store(vi, v)
-            store(load(theta) - (mi * a) / (vi.squareRoot() + e), theta)
+            UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: V.self)
+            UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: V.self)
+            UnsafeMutableRawPointer(theta + i).storeBytes(of: ti - (mi * a) / (vi.squareRoot() + e), as: V.self)
             i += 16
         }
-        while i < range.upperBound {
-            let gi = g[i]
-            m[i] += (gi - m[i]) * oneMinusB1
-            v[i] += (gi * gi - v[i]) * oneMinusB2
-            theta[i] -= (m[i] * alpha) / (v[i].squareRoot() + eps)
-            i += 1
+        var sum: Float = 0
+        withUnsafeMutableBytes(of: &lanes) { bytes in
+            let lane = bytes.baseAddress!.assumingMemoryBound(to: Float.self)
+            while i < n {
+                if regularised {
+                    lane[i % 16] = lane[i % 16].addingProduct(theta[i], theta[i])
+                    g[i] = g[i].addingProduct(2 * lambda, theta[i])
+                }
+                let gi = g[i]
+                m[i] += (gi - m[i]) * k.oneMinusB1
+                v[i] += (gi * gi - v[i]) * k.oneMinusB2
+                theta[i] -= (m[i] * k.alpha) / (v[i].squareRoot() + k.eps)
+                i += 1
+            }
+            for l in 0..<16 { sum += lane[l] }
         }
+        return regularised ? Double(lambda) * Double(sum) : 0
     }
 }

@@ -46,7 +46,7 @@ public final class Trainer {
         // L2 gradient and Adam in one pass over the weights; R uses the pre-update values.
         let parameters = model.parameters, penalty = penalty
         let r = stage(profiler, "L2 + Adam update") {
-            optimizer.update(parameters, pool: pool) { p, range in penalty.apply(to: parameters[p], range: range) }
+            optimizer.update(parameters, pool: pool, penalty: penalty)
         }
         profiler?.finishStep()
         return StepLoss(crossEntropy: ce, penalty: r)
