@@ -16,7 +16,7 @@ public struct GradientFactor {
     func value(_ i: Int, _ j: Int) -> Float { kept[i * width + j] != 0 ? keep : 0 }
 
     /// K_i,j..<j+16 (the caller makes sure the 16 columns exist).
-    @inline(__always)
+    @inline(always)
     func values16(_ i: Int, _ j: Int) -> SIMD16<Float> {
         // A lane loop, which LLVM turns into one widening load and a blend (the generic
         // SIMD conversions between element types are not).

@@ -170,7 +170,7 @@ public class MassConditioningLayer: Layer {
     typealias V = SIMD16<Float>
 
     /// Floats p[0..<width] (width ≤ 16) in the first lanes, zeros in the others.
-    @inline(__always)
+    @inline(always)
     static func load(_ p: UnsafeMutablePointer<Float>, width: Int) -> V {
         if width == 16 { return UnsafeRawPointer(p).loadUnaligned(as: V.self) }
         var v = V()
@@ -236,7 +236,7 @@ public class MassConditioningLayer: Layer {
     /// Kernel row c ≥ 1, columns j..<j+width: Σ_i G_ij·h_ij·m_ic and Σ_i G_ij·m_ic, rows
     /// in increasing order with the arithmetic of row 0's sums in `backwardColumns` (lanes
     /// `first..<width` written).
-    @inline(__always)
+    @inline(always)
     static func backwardKernelRow(_ c: Int, _ j: Int, width: Int, from first: Int, rows: Int, stride d: Int, _ b: Buffers) {
         var sGHM = V(), sGM = V()
         let scaling = b.gws != nil, shifting = b.gwt != nil

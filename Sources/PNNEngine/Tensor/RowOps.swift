@@ -17,30 +17,46 @@ public enum RowOps {
             var j = range.lowerBound
             while j < range.upperBound {
                 let width = min(16, range.upperBound - j)
-                columnBlock(j, width: width, rows: rows, cols: cols, g: g.data, y: y, factor: factor, into: s)
+                if width == 16 {
+                    columnBlock(j, width: 16, from: 0, rows: rows, cols: cols, g: g.data, y: y, factor: factor, into: s)
+                } else if range.count >= 16 {
+                    // The last, narrower block as the 16 columns ending the range: whole-vector
+                    // loads and stores; lanes before `from` (done already) are stored unchanged.
+                    columnBlock(range.upperBound - 16, width: 16, from: 16 - width, rows: rows, cols: cols, g: g.data,
+                                y: y, factor: factor, into: s)
+                } else {
+                    columnBlock(j, width: width, from: 0, rows: rows, cols: cols, g: g.data, y: y, factor: factor, into: s)
+                }
                 j += width
             }
         }
     }
 
-    @inline(__always)
-    static func columnBlock(_ j: Int, width: Int, rows: Int, cols: Int, g: UnsafeMutablePointer<Float>,
+    /// Columns j..<j+width: G ← G ⊙ K, then zeroed where Y ≤ 0 (when given), and summed
+    /// over rows in increasing order into s[j + l] for lanes l ≥ `first`. With width 16
+    /// and first > 0, lanes before `first` are stored back as they were read.
+    @inline(always)
+    static func columnBlock(_ j: Int, width: Int, from first: Int, rows: Int, cols: Int, g: UnsafeMutablePointer<Float>,
                             y: UnsafeMutablePointer<Float>?, factor: GradientFactor?, into s: UnsafeMutablePointer<Float>) {
         typealias V = SIMD16<Float>
         var sum = V()
         if width == 16 {
+            let done = SIMD16<Int32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) .< Int32(first)
+            let writes = y != nil || factor != nil
             for i in 0..<rows {
                 let p = g + i * cols + j
-                var gi = UnsafeRawPointer(p).loadUnaligned(as: V.self)
+                let read = UnsafeRawPointer(p).loadUnaligned(as: V.self)
+                var gi = read
                 if let factor { gi *= factor.values16(i, j) }
                 if let y {
                     let yi = UnsafeRawPointer(y + i * cols + j).loadUnaligned(as: V.self)
                     gi.replace(with: 0, where: .!(yi .> 0))
                 }
-                if y != nil || factor != nil { UnsafeMutableRawPointer(p).storeBytes(of: gi, as: V.self) }
+                if first > 0 { gi.replace(with: read, where: done) }
+                if writes { UnsafeMutableRawPointer(p).storeBytes(of: gi, as: V.self) }
                 sum += gi
             }
-            UnsafeMutableRawPointer(s + j).storeBytes(of: sum, as: V.self)
+            for l in first..<16 { s[j + l] = sum[l] }
             return
         }
         for l in 0..<width { s[j + l] = 0 }
