@@ -81,7 +81,7 @@ import PNNMetrics
                                         conditions: report.conditions)
         let text = section.markdown()
         #expect(text.contains("‡"))
-        #expect(text.contains("1500 GeV: 43; the paper's: 1500"))
+        #expect(text.contains("1500 GeV: 43 (the paper's: 1500)"))
         #expect(section.summary(.rocAUC).contains("budget-limited"))
         #expect(section.csv().contains(",true,1500:43/1500"))
     }

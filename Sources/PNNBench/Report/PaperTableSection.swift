@@ -48,12 +48,12 @@ public struct PaperTableSection {
             let kind = DatasetKind(rawValue: dataset)
             let perMass = masses.map { m -> String in
                 let ours = range(networks.flatMap { $0.points.filter { $0.mass == m }.map(\.trainingSignal) })
-                let paper = BudgetLimit.paperTrainingSignal(kind, mass: m).map { "; the paper's: \($0)" } ?? ""
+                let paper = BudgetLimit.paperTrainingSignal(kind, mass: m).map { " (the paper's: \($0))" } ?? ""
                 return "\(m) GeV: \(ours)\(paper)"
             }
             let steps = range(networks.map(\.optimizerSteps)), epochs = range(networks.map(\.epochs))
             parts.append("**Training conditions (\(dataset), \(conditions.filter { $0.dataset == dataset }.count) results):** "
-                         + "signal training events per mass — " + perMass.joined(separator: ", ")
+                         + "signal training events per mass — " + perMass.joined(separator: "; ")
                          + "; background \(range(networks.map(\.trainingBackground))); \(epochs) epochs, \(steps) optimiser steps.")
         }
         if cells.contains(where: \.isBudgetLimited) {
