@@ -37,6 +37,52 @@ import Testing
         for i in 0..<4 { #expect(abs(Double(grad.data[i]) - expectedGrad[i]) < 1e-7) }
     }
 
+    @Test func crossEntropyGradientUsesTheSigmoidsBits() {
+        // The gradient forms σ(z) from the loss's e^{−|z|}; it must be `stableSigmoid`'s value.
+        let zs: [Float] = [0, -0.0, 1e-30, -1e-30, 0.5, -0.5, 3, -3, 17, -17, 88, -88, 104, -104, .infinity, -.infinity]
+        let n = zs.count
+        let logits = Matrix(rows: n, cols: 1, values: zs)
+        let labels = Matrix(rows: n, cols: 1, values: (0..<n).map { Float($0 % 2) })
+        let grad = Matrix(rows: n, cols: 1)
+        _ = BinaryCrossEntropy.lossAndGradient(logits: logits, labels: labels, weights: nil, gradient: grad)
+        for i in 0..<n {
+            let expected = 1 * (stableSigmoid(zs[i]) - labels.data[i]) * (1 / Float(n))
+            #expect(grad.data[i].bitPattern == expected.bitPattern, "z = \(zs[i])")
+        }
+    }
+
+    @Test func adamWithPenaltyIsTheL2PassThenTheUpdate() {
+        // One pass (`update(_:pool:penalty:)`) against the L2 gradient added first
+        // (`L2Penalty.apply`) and then a plain update: the same bits, and the same R.
+        func parameters() -> [Parameter] {
+            var s = RandomStream(seed: 11, purpose: .benchmark)
+            return [("k", Parameter.Kind.kernel, 70, 90), ("b", .bias, 1, 37), ("one", .bias, 1, 1)].map { name, kind, r, c in
+                let p = Parameter(name: name, kind: kind, rows: r, cols: c)
+                for i in 0..<p.count { p.value.data[i] = s.nextFloat() - 0.5; p.gradient.data[i] = s.nextFloat() - 0.5 }
+                return p
+            }
+        }
+        let penalty = L2Penalty(kernel: 1e-3, bias: 5e-4)
+        let fused = parameters(), separate = parameters()
+        let a = Adam(parameters: fused), b = Adam(parameters: separate)
+        for _ in 0..<3 {
+            let r1 = a.update(fused, pool: WorkerPool(threads: 2), penalty: penalty)
+            // The reference sums R per Adam chunk, as the fused pass does.
+            var r2 = 0.0
+            for p in separate {
+                for start in stride(from: 0, to: p.count, by: Adam.chunk) {
+                    r2 += penalty.apply(to: p, range: start..<min(p.count, start + Adam.chunk))
+                }
+            }
+            b.update(separate, pool: WorkerPool(threads: 1))
+            #expect(r1.bitPattern == r2.bitPattern)
+            for (p, q) in zip(fused, separate) {
+                #expect(p.value.toArray().map(\.bitPattern) == q.value.toArray().map(\.bitPattern), "\(p.name)")
+                #expect(p.gradient.toArray().map(\.bitPattern) == q.gradient.toArray().map(\.bitPattern), "\(p.name)")
+            }
+        }
+    }
+
     @Test func l2PenaltyValueAndGradient() {
         let k = Parameter(name: "k", kind: .kernel, rows: 1, cols: 2)
         let b = Parameter(name: "b", kind: .bias, rows: 1, cols: 1)

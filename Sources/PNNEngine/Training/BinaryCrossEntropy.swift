@@ -22,9 +22,13 @@ public enum BinaryCrossEntropy {
         for i in 0..<n {
             let z = logits.data[i], y = labels.data[i]
             let w = weights?.data[i] ?? 1
-            let loss = max(z, 0) - z * y + _log1pf(_expf(-abs(z)))
+            // t = e^{−|z|} serves both: the loss's log term and σ(z) as `stableSigmoid`
+            // forms it (1/(1 + t) for z ≥ 0, t/(1 + t) below), with one exponential.
+            let t = _expf(-abs(z))
+            let loss = max(z, 0) - z * y + _log1pf(t)
             total += Double(w) * Double(loss)
-            gradient.data[i] = w * (stableSigmoid(z) - y) * invN
+            let p = z >= 0 ? 1 / (1 + t) : t / (1 + t)
+            gradient.data[i] = w * (p - y) * invN
         }
         return total / Double(n)
     }
