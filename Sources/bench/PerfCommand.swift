@@ -13,7 +13,7 @@ struct PerfCommand: ParsableCommand {
         layers × batch per step) and the peak resident memory of the process; the spread of the step \
         times (fastest step and quartiles: a wide spread means the machine was busy); and the GEMM \
         bound: the step's Dense products timed alone on this machine, and the fraction of the step \
-        they account for (100 % would mean everything else is free).
+        they account for (100 % would mean everything else is free). Then the trained model's         scoring speed (dropout off, batch 4096: what per-epoch validation and test evaluation cost         per event) beside its forward products timed alone.
         Every speed figure PNNBench quotes comes from this command. Numbers from a debug build are \
         meaningless: run  swift run -c release bench perf
         """)
@@ -67,6 +67,9 @@ struct PerfCommand: ParsableCommand {
                              r.medianStepMilliseconds, r.minStepMilliseconds, q[0], q[1], r.steps))
                 print(String(format: "    GEMM bound: %.3f ms of Dense products timed alone = %.1f %% of the step (%.0f samples/s at the bound)",
                              r.gemmBoundMilliseconds, r.gemmBoundFraction * 100, Double(batch) / r.gemmBoundMilliseconds * 1e3))
+                let inf = r.inference
+                print(String(format: "    scoring (dropout off, batch %d): %.0f samples/s, %.3f ms per batch; its forward products alone = %.1f %% of it",
+                             inf.batchSize, inf.samplesPerSecond, inf.medianBatchMilliseconds, inf.forwardBoundFraction * 100))
                 if profile {
                     for p in r.gemmBound.products {
                         print(String(format: "      %@ %@ %d×%d×%d  %.3f ms", p.layer.padding(toLength: 8, withPad: " ", startingAt: 0) as NSString,

@@ -32,6 +32,13 @@ import Testing
         #expect(names.contains("output X·W+b") && names.contains("output dY·Wᵀ"))
         let fraction = first["gemmBoundFraction"] as? Double ?? 0
         #expect(fraction > 0 && fraction.isFinite)
+        // Scoring: dropout off at batch 4096, with its own bound.
+        let inference = first["inference"] as? [String: Any] ?? [:]
+        #expect(inference["batchSize"] as? Int == 4096)
+        for key in ["samplesPerSecond", "medianBatchMilliseconds", "forwardBoundMilliseconds", "forwardBoundFraction"] {
+            let value = inference[key] as? Double ?? 0
+            #expect(value > 0 && value.isFinite, "inference.\(key)")
+        }
     }
 
     @Test func badArgumentsExitWithStatus2() throws {

@@ -26,6 +26,9 @@ public enum TrainingBenchmark {
         public let peakResidentMegabytes: Double
         public let residentBeforeMegabytes: Double
         public let targetCPU: String
+        /// Scoring the trained model (`InferenceBenchmark`, batch 4096): what per-epoch
+        /// validation and test evaluation cost per event.
+        public let inference: InferenceBenchmark.Result
         /// Median milliseconds per step for each stage, when profiled.
         public var profile: [Stage]?
         /// Median milliseconds of a stage per step, its share of the sum of the medians, and
@@ -67,6 +70,9 @@ public enum TrainingBenchmark {
         let median = times[times.count / 2]
         let quartiles = [times[times.count / 4], times[(3 * times.count) / 4]].map { $0 * 1e3 }
         let bound = GEMMBound.measure(model: model, batch: batchSize, pool: pool)
+        // Training's peak, before the scoring benchmark allocates its events.
+        let peak = MemoryUsage.peakResidentMegabytes()
+        let inference = InferenceBenchmark.run(model: model, pool: pool, seed: seed)
         var stages: [Result.Stage]?
         if profile {
             // A separate pass: timing every stage adds clock reads to the step.
@@ -89,8 +95,8 @@ public enum TrainingBenchmark {
                       samplesPerSecond: Double(batchSize) / median, gflopsPerSecond: flops / median / 1e9,
                       gemmBound: bound, gemmBoundMilliseconds: bound.milliseconds,
                       gemmBoundFraction: bound.milliseconds / (median * 1e3),
-                      peakResidentMegabytes: MemoryUsage.peakResidentMegabytes(), residentBeforeMegabytes: before,
-                      targetCPU: CPUGuard.buildTargetCPU, profile: stages)
+                      peakResidentMegabytes: peak, residentBeforeMegabytes: before,
+                      targetCPU: CPUGuard.buildTargetCPU, inference: inference, profile: stages)
     }
 }
 
