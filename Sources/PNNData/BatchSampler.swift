@@ -205,11 +205,6 @@ public final class BatchSampler {
     }
 
     @inline(__always)
-    static func drawIdentical(_ bits: UInt64, _ masses: [Float]) -> Float {
-        masses[drawIndex(bits, masses.count)]
-    }
-
-    @inline(__always)
     static func drawUniform(_ bits: UInt64, _ lo: Double, _ hi: Double) -> Float {
         Float(lo + (hi - lo) * SplitMix64.unitDouble(bits))
     }

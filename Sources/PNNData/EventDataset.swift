@@ -104,13 +104,6 @@ public final class EventDataset: @unchecked Sendable {
     /// Row indices with `label == l`.
     public func indices(label l: UInt8) -> [Int] { (0..<count).filter { label[$0] == l } }
 
-    /// Distinct background process ids, sorted.
-    public var backgroundProcesses: [UInt8] {
-        var seen = Set<UInt8>()
-        for i in 0..<count where label[i] == 0 { seen.insert(process[i]) }
-        return seen.sorted()
-    }
-
     /// A new data set holding the given rows in the given order.
     public func subset(_ rows: [Int]) -> EventDataset {
         EventDataset(features: Self.gather(features, width: featureCount, rows: rows), featureCount: featureCount,
@@ -143,13 +136,6 @@ public final class EventDataset: @unchecked Sendable {
                 k += 1
             }
         }
-    }
-
-    /// The features as a new N × F `Matrix` (a copy).
-    public func featureMatrix() -> Matrix {
-        let m = Matrix(rows: count, cols: featureCount)
-        features.withUnsafeBufferPointer { m.data.update(from: $0.baseAddress!, count: $0.count) }
-        return m
     }
 
     /// Events of several data sets of one schema, one after the other.

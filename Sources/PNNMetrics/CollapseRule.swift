@@ -20,7 +20,7 @@
 /// Fewer than 3 values flag nothing: the median of two is their midpoint, and neither can be
 /// told to be the failed one. The rule also needs most seeds to have trained; when half or
 /// more collapsed the median is itself a collapsed value. The absolute rule
-/// `below(_:in:)` (e.g. best validation ROC-AUC < 0.6) catches those; callers combine both.
+/// `below(_:in:)` (e.g. best validation ROC-AUC < 0.55) catches those; callers combine both.
 public struct CollapseRule: Codable, Equatable, Sendable {
     /// k, in units of MAD_σ.
     public var k: Double

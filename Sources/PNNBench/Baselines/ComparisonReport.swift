@@ -144,11 +144,11 @@ public struct ComparisonReport: Sendable {
                 switch outcome.status {
                 case .holds: word = "holds"
                 case .fails: word = baseline.claimsGate ? "FAILS" : "fails"
-                case .inconclusive: word = "unclear"
+                case .inconclusive: word = "inconclusive"
                 case .notRun: word = "not run"
                 }
-                out.append(pad(word, 8) + "  " + outcome.claim.id + ": " + outcome.claim.statement)
-                out.append(String(repeating: " ", count: 10) + outcome.detail)
+                out.append(pad(word, 12) + "  " + outcome.claim.id + ": " + outcome.claim.statement)
+                out.append(String(repeating: " ", count: 14) + outcome.detail)
             }
         }
         let unstable = stability.unstable

@@ -27,13 +27,6 @@ public final class StepProfiler {
         steps += 1
     }
 
-    public func reset() {
-        samples = [:]
-        order = []
-        current = [:]
-        steps = 0
-    }
-
     /// Stages in first-seen order with their median milliseconds per step, the share of
     /// the sum of the medians, and the fastest and 75th-percentile step: the profile's own
     /// noise (a stage whose quartile is far above its median was disturbed).

@@ -127,7 +127,7 @@ public struct ConvergenceReport {
     /// "holds +3.10 [1.20, 5.00] (n = 3)" for one claim at one rung.
     static func verdictCell(_ outcome: ClaimOutcome) -> String {
         guard outcome.status != .notRun else { return "not run" }
-        let word = outcome.status == .inconclusive ? "unclear" : outcome.status.rawValue
+        let word = outcome.status.rawValue
         guard let point = outcome.decisivePoint, let s = point.statistics else { return word }
         var text = word + " " + String(format: "%+.2f", s.mean)
         if let h = s.halfWidth { text += String(format: " [%.2f, %.2f]", s.mean - h, s.mean + h) }
