@@ -57,7 +57,7 @@ extension ExperimentRunner {
                                    negativeWeights: provider.negativeWeights(spec.dataset)),
                     epochs: scale.epochs,
                     // Each network of an experiment draws from its own streams.
-                    seed: groups.count == 1 ? seed : seed &+ UInt64(g) &* 0x9E37_79B9),
+                    seed: RandomStream.networkSeed(seed, network: g)),
                 validation: PerMassEvaluationSet.validation(split.validation, points: points, seed: seed))
         }
         return ExperimentInputs(data: data, split: split, allPoints: allPoints, ids: ParameterPoint.ids(allPoints),

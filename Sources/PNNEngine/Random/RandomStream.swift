@@ -38,6 +38,11 @@ public struct RandomStream: Sendable {
         return SplitMix64.mix(b ^ ((index &+ 1) &* 0xD1B5_4A32_D192_ED03))
     }
 
+    /// The seed of network g of an experiment that trains several (an individual NN per
+    /// mass): seed + g·0x9E3779B9, wrapping, so network 0 has the experiment's own seed.
+    /// Each network's streams are then keyed from its seed like any other.
+    public static func networkSeed(_ seed: UInt64, network g: Int) -> UInt64 { seed &+ UInt64(g) &* 0x9E37_79B9 }
+
     @inline(__always)
     public mutating func next() -> UInt64 {
         let v = SplitMix64.value(key: key, index: position)
