@@ -4,7 +4,7 @@ import PNNEngine
 
 /// Trains and evaluates experiments: the spec, a scale, a data source and a seed in; a
 /// `RunResult` (and its timing) out. Training follows the paper's §6.3.1: the network of
-/// the spec's kind, Adam (lr 3e-4), dropout 0.25 and L2 (1e-4 kernels, 1e-5 biases)
+/// the spec's kind with `PaperRecipe`'s Adam (lr 3e-4), dropout 0.25 and L2 (1e-4 kernels, 1e-5 biases)
 /// unless the spec is unregularised, the scale's epochs and batch size; model selection
 /// on validation ROC-AUC (§4.3.1); test per mass (§6).
 public final class ExperimentRunner {

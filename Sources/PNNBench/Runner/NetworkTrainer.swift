@@ -24,7 +24,7 @@ public struct NetworkTrainer {
     public var sampler: BatchSampler.Configuration
     public var epochs: Int
     public var seed: UInt64
-    public var learningRate: Float = 3e-4
+    public var learningRate: Float = PaperRecipe.learningRate
 
     public init(architecture: ArchitectureSpec, sampler: BatchSampler.Configuration, epochs: Int, seed: UInt64) {
         self.architecture = architecture

@@ -90,12 +90,13 @@ public struct ArchitectureSpec: Codable, Hashable, Sendable {
     /// s = 1 + m·W_s. Kernels are glorot-uniform either way.
     public var scaleBiasInitial: Float
 
-    /// The defaults are the paper's hyper-parameters (§6.3.1), so
+    /// The defaults are the paper's hyper-parameters (`PaperRecipe`), so
     /// `ArchitectureSpec(conditioning: kind, conditioningPlace: place)` is any kind × place
     /// of the conditioning study at the paper's sizes, conditioned on the mass alone.
-    public init(inputFeatures: Int = 27, hiddenUnits: [Int] = [300, 150, 100, 50], activation: Activation = .relu,
-                conditioning: ConditioningKind, conditioningPlace: ConditioningPlace = .all, physicsParameters: Int = 1,
-                dropoutRate: Float = 0.25, l2Kernel: Float = 1e-4, l2Bias: Float = 1e-5, scaleBiasInitial: Float = 0) {
+    public init(inputFeatures: Int = PaperRecipe.inputFeatures, hiddenUnits: [Int] = PaperRecipe.hiddenUnits,
+                activation: Activation = .relu, conditioning: ConditioningKind, conditioningPlace: ConditioningPlace = .all,
+                physicsParameters: Int = 1, dropoutRate: Float = PaperRecipe.dropoutRate, l2Kernel: Float = PaperRecipe.l2Kernel,
+                l2Bias: Float = PaperRecipe.l2Bias, scaleBiasInitial: Float = 0) {
         self.inputFeatures = inputFeatures
         self.hiddenUnits = hiddenUnits
         self.activation = activation

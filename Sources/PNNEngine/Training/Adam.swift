@@ -8,7 +8,7 @@
 ///     θ  ← θ − α_t·m / (√v + ε)
 ///
 /// i.e. the bias correction is folded into the step size and ε is added to √v, not to
-/// √v̂ as in the paper's Algorithm 1. Defaults are the paper's: η = 3e−4, β₁ = 0.9,
+/// √v̂ as in the paper's Algorithm 1. Defaults are the paper's (`PaperRecipe`): η = 3e−4, β₁ = 0.9,
 /// β₂ = 0.999, ε = 1e−7 (Keras' default ε).
 public final class Adam {
     public var learningRate: Float
@@ -21,8 +21,8 @@ public final class Adam {
     public internal(set) var moments: [Matrix]
     public internal(set) var velocities: [Matrix]
 
-    public init(parameters: [Parameter], learningRate: Float = 3e-4, beta1: Float = 0.9,
-                beta2: Float = 0.999, epsilon: Float = 1e-7) {
+    public init(parameters: [Parameter], learningRate: Float = PaperRecipe.learningRate, beta1: Float = PaperRecipe.beta1,
+                beta2: Float = PaperRecipe.beta2, epsilon: Float = PaperRecipe.epsilon) {
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2

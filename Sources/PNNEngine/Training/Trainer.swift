@@ -12,7 +12,7 @@ public final class Trainer {
     public let seed: UInt64
     private let logitGradient = Matrix(rows: 0, cols: 1)
 
-    public init(model: Model, seed: UInt64, pool: WorkerPool, learningRate: Float = 3e-4) {
+    public init(model: Model, seed: UInt64, pool: WorkerPool, learningRate: Float = PaperRecipe.learningRate) {
         self.model = model
         self.seed = seed
         self.pool = pool
