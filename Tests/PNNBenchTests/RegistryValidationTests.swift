@@ -64,6 +64,29 @@ import Testing
         }
     }
 
+    @Test func publicationIsTextAndOptional() throws {
+        let entry = """
+          - id: tab/pnn
+            artifact: tab
+            row: "pNN | x"
+            dataset: hepmass
+            model: pnn
+            backgroundMass: identical-fixed
+        """
+        let plain = try SuiteRegistry.parse(yaml: Self.header + entry, name: "inline", file: "Suites/inline.yaml")
+        #expect(plain.publication == nil)
+        let cited = try SuiteRegistry.parse(yaml: "publication: \"A. Author, *A title* (2024): Table 1\"\n" + Self.header + entry,
+                                            name: "inline", file: "Suites/inline.yaml")
+        #expect(cited.publication == "A. Author, *A title* (2024): Table 1")
+        do {
+            _ = try SuiteRegistry.parse(yaml: "publication: [1, 2]\n" + Self.header + entry, name: "inline", file: "Suites/inline.yaml")
+            Issue.record("a list as publication was accepted")
+        } catch let e as SuiteError {
+            #expect(e.kind == .wrongType && e.line == 1, "\(e)")
+            #expect(e.description.contains("'publication'"))
+        }
+    }
+
     @Test func emptyMatrixMapping() throws {
         let e = try #require(error("""
           - id: tab/pnn
@@ -183,7 +206,7 @@ import Testing
             Issue.record("should fail")
         } catch let e as SuiteError {
             #expect(e.kind == .unknownKey && e.line == 2, "\(e)")
-            #expect(e.message == "unknown key 'artifact' in the suite file; expected one of: description, masses, datasets, artifacts, experiments (did you mean 'artifacts'?)")
+            #expect(e.message == "unknown key 'artifact' in the suite file; expected one of: description, publication, masses, datasets, artifacts, experiments (did you mean 'artifacts'?)")
         }
     }
 

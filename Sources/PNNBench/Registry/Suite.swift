@@ -11,6 +11,10 @@ public struct Suite: Sendable {
     /// The file the suite was read from, as shown in messages.
     public var file: String
     public var description: String?
+    /// The publication the suite reproduces, with what of it ("Anzalone, … (2022) 035017:
+    /// Tables 3, 4 and 5, …"); the report opens with "Reproduction of <publication>." and
+    /// calls the suite's baseline the paper's. nil for other suites.
+    public var publication: String?
     /// Every signal mass of the data set (GeV), ascending; `trainMasses` are subsets of it.
     public var masses: [Int]
     /// The tables and figures, in the order the file declares them.
@@ -34,10 +38,11 @@ public struct Suite: Sendable {
 
     public init(name: String, file: String, description: String?, masses: [Int], artifacts: [Artifact],
                 experiments: [ExperimentSpec], entries: [SuiteEntry], datasets: [String: DatasetDeclaration] = [:],
-                directory: String? = nil) {
+                directory: String? = nil, publication: String? = nil) {
         self.name = name
         self.file = file
         self.description = description
+        self.publication = publication
         self.masses = masses
         self.artifacts = artifacts
         self.experiments = experiments

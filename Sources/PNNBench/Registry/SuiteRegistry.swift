@@ -8,7 +8,7 @@ import Yams
 /// `SuiteError` naming the file, the line and what was expected.
 public enum SuiteRegistry {
     /// Top-level keys of a suite file.
-    public static let suiteKeys = ["description", "masses", "datasets", "artifacts", "experiments"]
+    public static let suiteKeys = ["description", "publication", "masses", "datasets", "artifacts", "experiments"]
     /// Keys of an experiment entry.
     public static let experimentKeys = ["id", "artifact", "row", "description", "matrix", "dataset", "model",
                                         "backgroundMass", "balance", "trainMasses", "regularized", "batchSize",
@@ -72,6 +72,7 @@ public enum SuiteRegistry {
 private struct SuiteParser {
     let reader: YAMLReader
     var masses: [Int] = []
+    var publication: String?
     var datasets: [String: DatasetDeclaration] = [:]
     var artifacts: [Suite.Artifact] = []
     var artifactNodes: [String: Node] = [:]
@@ -107,6 +108,7 @@ private struct SuiteParser {
             throw reader.error(.missingKey, root, "the suite file has no '\(key)' key; expected keys: \(SuiteRegistry.suiteKeys.joined(separator: ", "))")
         }
         let description = try fields["description"].map { try reader.string($0, "'description'") }
+        publication = try fields["publication"].map { try reader.string($0, "'publication'") }
         if let node = fields["masses"] { masses = try parseMasses(node) }
         if let node = fields["datasets"] { datasets = try DatasetDeclarationParser(reader: reader).parse(node) }
         (artifacts, artifactNodes) = try parseArtifacts(fields["artifacts"]!)
@@ -544,6 +546,7 @@ private struct SuiteParser {
             throw reader.error(.unknownReference, artifactNodes[artifact.id] ?? root, "artifact '\(artifact.id)' is declared but no experiment reproduces it; add one or remove the declaration")
         }
         return Suite(name: name, file: reader.file, description: description, masses: masses, artifacts: artifacts,
-                     experiments: parsed.compactMap(\.spec), entries: parsed.map(\.entry), datasets: datasets)
+                     experiments: parsed.compactMap(\.spec), entries: parsed.map(\.entry), datasets: datasets,
+                     publication: publication)
     }
 }

@@ -40,9 +40,10 @@ extension ReportBuilder {
         return file
     }
 
-    /// Whether the suite is the paper's own (`Suites/paper.yaml`), whose report speaks of the
-    /// paper's tables; other suites' reports speak of their published numbers.
-    var reproducesPaper: Bool { context.suite.name == "paper" }
+    /// Whether the suite reproduces a publication (its `publication:` key, as
+    /// `Suites/paper.yaml` does), whose report speaks of the paper's tables; other suites'
+    /// reports speak of their published numbers.
+    var reproducesPaper: Bool { context.suite.publication != nil }
 
     /// Whether the suite has published tables or claims to be compared with.
     var hasBaseline: Bool { !comparison.baseline.tables.isEmpty || !comparison.baseline.claims.isEmpty }
@@ -54,10 +55,8 @@ extension ReportBuilder {
     func banner() -> String {
         let scale = context.scale
         var out = "# PNNBench report — suite `\(context.suite.name)`, \(dataTitle), scale `\(scale.name)`\n\n"
-        if reproducesPaper {
-            out += "Reproduction of Anzalone, Diotalevi & Bonacorsi, *Improving parametric neural networks for "
-            out += "high-energy physics (and beyond)*, Mach. Learn.: Sci. Technol. 3 (2022) 035017: Tables 3, 4 and 5, "
-            out += "the paper's claims, and its figures. Written by `bench report` from the stored results.\n\n"
+        if let publication = context.suite.publication {
+            out += "Reproduction of \(publication). Written by `bench report` from the stored results.\n\n"
         } else {
             out += "Suite `\(context.suite.name)` (`\(suiteFileShown)`)"
             out += context.suite.description.map { ": \($0)" } ?? ""
