@@ -41,6 +41,10 @@ struct ReportCommandTests {
         #expect(first.stdout.contains("Reports/paper-sim-smoke/report.md"))
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(text.contains("These are not HEPMASS numbers"))
+        // The opening sentence comes from the suite's `publication:`.
+        #expect(text.contains("\n\nReproduction of Anzalone, Diotalevi & Bonacorsi, *Improving parametric neural networks for "
+                              + "high-energy physics (and beyond)*, Mach. Learn.: Sci. Technol. 3 (2022) 035017: Tables 3, 4 and 5, "
+                              + "the paper's claims, and its figures. Written by `bench report` from the stored results.\n\n"))
         #expect(text.contains("| Individual-NNs \\| None |"))
         #expect(text.contains("2 of 67 table and figure rows"))
         let second = try report(root, [])
