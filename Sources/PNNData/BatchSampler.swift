@@ -121,20 +121,7 @@ public final class BatchSampler {
         self.p = p
 
         let index = PointIndex(points)
-        var eligible = [Int32](), signalAll = [Int32](), backgroundAll = [Int32]()
-        var perPoint = [[Int32]](repeating: [], count: points.count)
-        var perProcess = [UInt8: [Int32]]()
-        for i in 0..<dataset.count {
-            if dataset.label[i] == 1 {
-                guard let k = index.find(dataset.mass, row: i) else { continue }
-                signalAll.append(Int32(i))
-                perPoint[k].append(Int32(i))
-            } else {
-                backgroundAll.append(Int32(i))
-                perProcess[dataset.process[i], default: []].append(Int32(i))
-            }
-            eligible.append(Int32(i))
-        }
+        let (eligible, signalAll, backgroundAll, perPoint, perProcess) = Self.groups(dataset, index: index, points: points.count)
         guard !signalAll.isEmpty, !backgroundAll.isEmpty else {
             throw DataError.invalidRequest("training needs signal at the training masses and background; got \(signalAll.count) signal and \(backgroundAll.count) background events")
         }
@@ -156,24 +143,58 @@ public final class BatchSampler {
             try Self.trainingWeights($0, groups: weightGroups, policy: c.negativeWeights)
         }
 
-        // Fixed background points, drawn once per event from counter-based streams.
+        self.fixedPoint = Self.fixedBackgroundPoints(dataset, points: points, index: index, distribution: c.backgroundMass.distribution,
+                                                     low: low, high: high, seed: seed)
+    }
+
+    /// The eligible events (signal at a training point, all background) in data set order,
+    /// and the groups they are drawn from: all signal, all background, signal per training
+    /// point and background per process.
+    static func groups(_ dataset: EventDataset, index: PointIndex, points: Int)
+        -> (eligible: [Int32], signal: [Int32], background: [Int32], perPoint: [[Int32]], perProcess: [UInt8: [Int32]]) {
+        var eligible = [Int32](), signalAll = [Int32](), backgroundAll = [Int32]()
+        var perPoint = [[Int32]](repeating: [], count: points)
+        var perProcess = [UInt8: [Int32]]()
+        for i in 0..<dataset.count {
+            if dataset.label[i] == 1 {
+                guard let k = index.find(dataset.mass, row: i) else { continue }
+                signalAll.append(Int32(i))
+                perPoint[k].append(Int32(i))
+            } else {
+                backgroundAll.append(Int32(i))
+                perProcess[dataset.process[i], default: []].append(Int32(i))
+            }
+            eligible.append(Int32(i))
+        }
+        return (eligible, signalAll, backgroundAll, perPoint, perProcess)
+    }
+
+    /// Every event's parameters for the fixed background modes, drawn once per event from
+    /// counter-based streams. Signal rows keep their own. Identical: a background event
+    /// not at a training point gets one of the training points, drawn with equal chances;
+    /// uniform: every background event gets each component uniform in [low, high] of the
+    /// training points.
+    static func fixedBackgroundPoints(_ dataset: EventDataset, points: [[Float]], index: PointIndex,
+                                      distribution: BackgroundMassMode.Distribution, low: [Double], high: [Double],
+                                      seed: UInt64) -> [Float] {
+        let p = dataset.parameterCount
         var fixed = dataset.mass
         let identicalKey = RandomStream.key(seed: seed, purpose: .massSampling, index: 0)
         let uniformKey = RandomStream.key(seed: seed, purpose: .massSampling, index: 1)
         for i in 0..<dataset.count where dataset.label[i] == 0 {
-            switch c.backgroundMass.distribution {
+            switch distribution {
             case .identical:
                 if index.find(dataset.mass, row: i) == nil {
-                    let k = Self.drawIndex(SplitMix64.value(key: identicalKey, index: UInt64(i)), points.count)
+                    let k = drawIndex(SplitMix64.value(key: identicalKey, index: UInt64(i)), points.count)
                     for j in 0..<p { fixed[i * p + j] = points[k][j] }
                 }
             case .uniform:
                 for j in 0..<p {
-                    fixed[i * p + j] = Self.drawUniform(SplitMix64.value(key: uniformKey, index: UInt64(i * p + j)), low[j], high[j])
+                    fixed[i * p + j] = drawUniform(SplitMix64.value(key: uniformKey, index: UInt64(i * p + j)), low[j], high[j])
                 }
             }
         }
-        self.fixedPoint = fixed
+        return fixed
     }
 
     /// Event weights for training: the policy applied, then each training point's signal
