@@ -51,19 +51,54 @@ enum Fig15ClassSeparation {
         return t
     }
 
+    /// Where the panels sit, in screen fractions: `columns` masses × `rows` models between
+    /// the margins, with gaps.
+    struct Geometry {
+        let width: Int, height: Int
+        let left: Double, right: Double, top: Double, bottom: Double, gap: Double, vgap: Double
+        let panelWidth: Double, panelHeight: Double
+
+        init(columns nCol: Int, rows nRow: Int) {
+            width = max(700, 330 * nCol + 150); height = 165 + 300 * nRow
+            left = 80.0 / Double(width); right = 1 - 70.0 / Double(width); gap = 0.012
+            top = 1 - 110.0 / Double(height); bottom = 55.0 / Double(height); vgap = 45.0 / Double(height)
+            panelWidth = (right - left - gap * Double(nCol - 1)) / Double(nCol)
+            panelHeight = (top - bottom - vgap * Double(nRow - 1)) / Double(nRow)
+        }
+    }
+
     static func figure(_ rows: [RunResult], note: String) -> GnuplotFigure {
         let S = ResultFigureStyle.self
         let dataFile = name + ".dat"
         let masses = rows[0].perMass.map(\.mass)
-        let nCol = masses.count, nRow = rows.count
-        let width = max(700, 330 * nCol + 150), height = 165 + 300 * nRow
+        let g = Geometry(columns: masses.count, rows: rows.count)
+        var body = header(rows, geometry: g)
+        for (ri, r) in rows.enumerated() {
+            for (ci, m) in masses.enumerated() {
+                body += panel(r, row: ri, column: ci, mass: m, index: ri * masses.count + ci, geometry: g, dataFile: dataFile,
+                              lastRow: ri == rows.count - 1, lastColumn: ci == masses.count - 1)
+            }
+        }
+        body += "unset multiplot\n"
+        let caption = """
+        Class separation on \(S.dataLabel(rows[0])): for each model (rows; signal in the model's colour) and signal \
+        mass (columns), the test-score histograms of signal and of background weighted to the same total \
+        (50 bins on [0, 1], logarithmic axis), and on the right axis the significance of a cut at each bin edge \
+        t, AMS(t)/√s_max with AMS = s_t/√(s_t+b_t) (eq. 3) from the tail sums of the histograms; its maximum is \
+        σ_ratio. The dashed line is the best binned cut t*. The paper notes that the two models choose rather \
+        different thresholds.\(note)
+        """
+        return GnuplotFigure(name: name, title: "Figure 15: class separation and best cut", caption: caption,
+                             body: body, dataFiles: [dataFile: table(rows, masses: masses)], width: g.width, height: g.height)
+    }
+
+    /// The preamble, the multiplot with its title, the legend strip under the title and
+    /// the settings every panel shares (one log y range for all).
+    static func header(_ rows: [RunResult], geometry g: Geometry) -> String {
+        let S = ResultFigureStyle.self
         // One log y range for every panel: from below the smallest non-empty bin to above the largest.
         let weights = rows.flatMap { $0.perMass.flatMap { $0.signalHistogram + $0.backgroundHistogram } }.filter { $0 > 0 }
         let yMin = pow(10, (log10(weights.min() ?? 1)).rounded(.down)), yMax = pow(10, (log10(weights.max() ?? 10)).rounded(.up) + 0.3)
-        let left = 80.0 / Double(width), right = 1 - 70.0 / Double(width), gap = 0.012
-        let top = 1 - 110.0 / Double(height), bottom = 55.0 / Double(height), vgap = 45.0 / Double(height)
-        let w = (right - left - gap * Double(nCol - 1)) / Double(nCol)
-        let h = (top - bottom - vgap * Double(nRow - 1)) / Double(nRow)
         let title = "Figure 15: class separation on \(S.dataLabel(rows[0])) — score histograms and significance"
         var body = S.preamble + "\n"
         // One legend for all panels in a strip under the title: a plot of nothing as wide
@@ -77,8 +112,8 @@ enum Fig15ClassSeparation {
         set style fill transparent solid 0.35 noborder
         set style textbox opaque noborder
         # ── legend strip
-        set lmargin at screen \(S.num(left)); set rmargin at screen \(S.num(right))
-        set tmargin at screen \(S.num(1 - 38.0 / Double(height))); set bmargin at screen \(S.num(1 - 72.0 / Double(height)))
+        set lmargin at screen \(S.num(g.left)); set rmargin at screen \(S.num(g.right))
+        set tmargin at screen \(S.num(1 - 38.0 / Double(g.height))); set bmargin at screen \(S.num(1 - 72.0 / Double(g.height)))
         unset border; unset tics; unset grid
         set xrange [0:1]; set yrange [0:1]
         set key center center horizontal maxrows 1 font ",10" samplen 2.5 width -4 noopaque nobox
@@ -97,45 +132,38 @@ enum Fig15ClassSeparation {
         set ytics nomirror
 
         """
-        for (ri, r) in rows.enumerated() {
-            let color = S.color(for: r.spec)
-            for (ci, m) in masses.enumerated() {
-                let index = ri * nCol + ci
-                let l = left + Double(ci) * (w + gap), rr = l + w
-                let t = top - Double(ri) * (h + vgap), b = t - h
-                let point = r.perMass.first { $0.mass == m }
-                let cut = point?.bestCutBinned ?? .nan
-                let cutText = point.map { String(format: "t* = %.2f, σ_{ratio} = %.3f", $0.bestCutBinned, $0.sigmaRatioBinned) } ?? "no result"
-                body += """
+        return body
+    }
 
-                # ── \(r.spec.id), \(m) GeV
-                set lmargin at screen \(S.num(l)); set rmargin at screen \(S.num(rr))
-                set tmargin at screen \(S.num(t)); set bmargin at screen \(S.num(b))
-                set title "\(label(r)), m = \(m) GeV" font ",10"
-                \(ri == nRow - 1 ? "set xlabel \"classifier score (cut t)\"\nset format x \"%.1f\"" : "unset xlabel\nset format x \"\"")
-                \(ci == 0 ? "set ylabel \"weighted events per bin\"\nset format y \"10^{%L}\"" : "unset ylabel\nset format y \"\"")
-                \(ci == nCol - 1 ? "set y2label \"AMS(t) / √s_{max}\"\nset format y2 \"%.1f\"" : "unset y2label\nset format y2 \"\"")
-                unset arrow
-                unset label
-                \(cut.isFinite ? "set arrow from \(S.num(cut)), graph 0 to \(S.num(cut)), graph 1 nohead dt 2 lw 1.5 lc rgb \"#000000\"" : "")
-                set label "\(cutText)" at graph 0.97, graph 0.93 right font ",8" boxed front
-                plot "\(dataFile)" index \(index) using 1:3 with boxes fc rgb "\(S.background)" notitle, \\
-                     "" index \(index) using 1:2 with boxes fc rgb "\(color)" notitle, \\
-                     "" index \(index) using 4:5 axes x1y2 with lines lw 2 lc rgb "#000000" notitle
+    /// The panel of model `r` at mass `m`: both histograms, the significance curve on the
+    /// right axis, the best cut as a dashed line and its value in a box; axis labels on the
+    /// outer panels only.
+    static func panel(_ r: RunResult, row ri: Int, column ci: Int, mass m: Int, index: Int, geometry g: Geometry,
+                      dataFile: String, lastRow: Bool, lastColumn: Bool) -> String {
+        let S = ResultFigureStyle.self
+        let color = S.color(for: r.spec)
+        let l = g.left + Double(ci) * (g.panelWidth + g.gap), rr = l + g.panelWidth
+        let t = g.top - Double(ri) * (g.panelHeight + g.vgap), b = t - g.panelHeight
+        let point = r.perMass.first { $0.mass == m }
+        let cut = point?.bestCutBinned ?? .nan
+        let cutText = point.map { String(format: "t* = %.2f, σ_{ratio} = %.3f", $0.bestCutBinned, $0.sigmaRatioBinned) } ?? "no result"
+        return """
 
-                """
-            }
-        }
-        body += "unset multiplot\n"
-        let caption = """
-        Class separation on \(S.dataLabel(rows[0])): for each model (rows; signal in the model's colour) and signal \
-        mass (columns), the test-score histograms of signal and of background weighted to the same total \
-        (50 bins on [0, 1], logarithmic axis), and on the right axis the significance of a cut at each bin edge \
-        t, AMS(t)/√s_max with AMS = s_t/√(s_t+b_t) (eq. 3) from the tail sums of the histograms; its maximum is \
-        σ_ratio. The dashed line is the best binned cut t*. The paper notes that the two models choose rather \
-        different thresholds.\(note)
+        # ── \(r.spec.id), \(m) GeV
+        set lmargin at screen \(S.num(l)); set rmargin at screen \(S.num(rr))
+        set tmargin at screen \(S.num(t)); set bmargin at screen \(S.num(b))
+        set title "\(label(r)), m = \(m) GeV" font ",10"
+        \(lastRow ? "set xlabel \"classifier score (cut t)\"\nset format x \"%.1f\"" : "unset xlabel\nset format x \"\"")
+        \(ci == 0 ? "set ylabel \"weighted events per bin\"\nset format y \"10^{%L}\"" : "unset ylabel\nset format y \"\"")
+        \(lastColumn ? "set y2label \"AMS(t) / √s_{max}\"\nset format y2 \"%.1f\"" : "unset y2label\nset format y2 \"\"")
+        unset arrow
+        unset label
+        \(cut.isFinite ? "set arrow from \(S.num(cut)), graph 0 to \(S.num(cut)), graph 1 nohead dt 2 lw 1.5 lc rgb \"#000000\"" : "")
+        set label "\(cutText)" at graph 0.97, graph 0.93 right font ",8" boxed front
+        plot "\(dataFile)" index \(index) using 1:3 with boxes fc rgb "\(S.background)" notitle, \\
+             "" index \(index) using 1:2 with boxes fc rgb "\(color)" notitle, \\
+             "" index \(index) using 4:5 axes x1y2 with lines lw 2 lc rgb "#000000" notitle
+
         """
-        return GnuplotFigure(name: name, title: "Figure 15: class separation and best cut", caption: caption,
-                             body: body, dataFiles: [dataFile: table(rows, masses: masses)], width: width, height: height)
     }
 }
