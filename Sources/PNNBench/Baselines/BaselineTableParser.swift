@@ -36,14 +36,7 @@ extension BaselineTable {
             throw top.error("\"masses\" must list distinct masses", at: massesNode)
         }
         let defaultTolerance = try tolerance(top.value("tolerance"), file: file, needsReason: false)
-        var metadata: [String: String] = [:]
-        if let node = top.value("metadata") {
-            guard let mapping = node.mapping else { throw top.error("\"metadata\" must be a mapping", at: node) }
-            for (key, value) in mapping {
-                guard let k = key.string, let v = value.scalar?.string else { throw top.error("metadata values must be text", at: key) }
-                metadata[k] = v
-            }
-        }
+        var metadata = try self.metadata(top.value("metadata"), top)
         if let dataset { metadata["dataset"] = dataset }
         let rowsNode = try top.require("rows")
         let replicatesNode = top.value("replicates")
@@ -53,53 +46,74 @@ extension BaselineTable {
         var rows: [BaselineRow] = []
         var seen: [String: Int] = [:]
         for node in try top.list(rowsNode, "rows") {
-            var fields = try YAMLFields(file: file, node: node, what: "a row")
-            let label = try fields.requireString("row")
-            guard let artifact = try fields.string("artifact") ?? defaultArtifact else {
-                throw fields.error("row \"\(label)\" has no artifact (give \"artifact:\" in the row or at the top of the file)")
-            }
-            let experiment = try fields.string("experiment")
-            var seed: UInt64?
-            if let node = fields.value("seed") {
-                guard let scalar = node.scalar, let value = UInt64(scalar.string) else {
-                    throw fields.error("\"seed\" must be a non-negative whole number, found \(YAMLFields.show(node))", at: node)
-                }
-                seed = value
-            }
-            let note = try fields.string("note")
-            let rowTolerance = try tolerance(fields.value("tolerance"), file: file, needsReason: true)
-            var values: [BaselineMetric: [Double?]] = [:]
-            var averages: [BaselineMetric: Double] = [:]
-            var tolerances: [BaselineMetric: Double] = [:]
-            for metric in BaselineMetric.allCases {
-                if let node = fields.value(metric.rawValue) {
-                    let list = try fields.optionalNumbers(node, metric.rawValue)
-                    guard list.count == masses.count else {
-                        throw fields.error("\"\(metric.rawValue)\" has \(list.count) values, expected \(masses.count) (one per mass \(masses))", at: node)
-                    }
-                    values[metric] = list
-                }
-                if let average = try fields.double(metric.rawValue + "-average") { averages[metric] = average }
-                if values[metric] != nil || averages[metric] != nil {
-                    guard let t = rowTolerance[metric] ?? defaultTolerance[metric] else {
-                        throw fields.error("row \"\(label)\" has \(metric.rawValue) values but no \(metric.rawValue) tolerance (give one under \"tolerance:\")")
-                    }
-                    tolerances[metric] = t
-                }
-            }
-            guard !tolerances.isEmpty else {
-                throw fields.error("row \"\(label)\" has no values (roc-auc, sigma-ratio, pr-auc or their -average)")
-            }
-            try fields.rejectUnknownKeys()
-            let identity = (experiment ?? "\(artifact) · \(label)") + (seed.map { " seed \($0)" } ?? "")
-            if let first = seen[identity] {
-                throw fields.error("row \(identity) appears twice (first on line \(first)); a result could match either")
-            }
-            seen[identity] = fields.line ?? 0
-            rows.append(BaselineRow(reference: PaperReference(artifact: artifact, row: label), experiment: experiment, seed: seed,
-                                    values: values, averages: averages, tolerance: tolerances, note: note, line: fields.line))
+            rows.append(try row(node, file: file, masses: masses, defaultArtifact: defaultArtifact,
+                                defaultTolerance: defaultTolerance, seen: &seen))
         }
         return BaselineTable(file: file, title: title, masses: masses, rows: rows, metadata: metadata, replicates: replicates)
+    }
+
+    /// `metadata:`, a mapping of text values (optional).
+    static func metadata(_ node: Node?, _ top: YAMLFields) throws -> [String: String] {
+        var metadata: [String: String] = [:]
+        guard let node else { return metadata }
+        guard let mapping = node.mapping else { throw top.error("\"metadata\" must be a mapping", at: node) }
+        for (key, value) in mapping {
+            guard let k = key.string, let v = value.scalar?.string else { throw top.error("metadata values must be text", at: key) }
+            metadata[k] = v
+        }
+        return metadata
+    }
+
+    /// One entry of `rows:`. The identity a result is matched by (its experiment, or artifact
+    /// and row label, and its seed) must be unique in the file: `seen` holds those read so
+    /// far, with their lines.
+    static func row(_ node: Node, file: String, masses: [Int], defaultArtifact: String?,
+                    defaultTolerance: [BaselineMetric: Double], seen: inout [String: Int]) throws -> BaselineRow {
+        var fields = try YAMLFields(file: file, node: node, what: "a row")
+        let label = try fields.requireString("row")
+        guard let artifact = try fields.string("artifact") ?? defaultArtifact else {
+            throw fields.error("row \"\(label)\" has no artifact (give \"artifact:\" in the row or at the top of the file)")
+        }
+        let experiment = try fields.string("experiment")
+        var seed: UInt64?
+        if let node = fields.value("seed") {
+            guard let scalar = node.scalar, let value = UInt64(scalar.string) else {
+                throw fields.error("\"seed\" must be a non-negative whole number, found \(YAMLFields.show(node))", at: node)
+            }
+            seed = value
+        }
+        let note = try fields.string("note")
+        let rowTolerance = try tolerance(fields.value("tolerance"), file: file, needsReason: true)
+        var values: [BaselineMetric: [Double?]] = [:]
+        var averages: [BaselineMetric: Double] = [:]
+        var tolerances: [BaselineMetric: Double] = [:]
+        for metric in BaselineMetric.allCases {
+            if let node = fields.value(metric.rawValue) {
+                let list = try fields.optionalNumbers(node, metric.rawValue)
+                guard list.count == masses.count else {
+                    throw fields.error("\"\(metric.rawValue)\" has \(list.count) values, expected \(masses.count) (one per mass \(masses))", at: node)
+                }
+                values[metric] = list
+            }
+            if let average = try fields.double(metric.rawValue + "-average") { averages[metric] = average }
+            if values[metric] != nil || averages[metric] != nil {
+                guard let t = rowTolerance[metric] ?? defaultTolerance[metric] else {
+                    throw fields.error("row \"\(label)\" has \(metric.rawValue) values but no \(metric.rawValue) tolerance (give one under \"tolerance:\")")
+                }
+                tolerances[metric] = t
+            }
+        }
+        guard !tolerances.isEmpty else {
+            throw fields.error("row \"\(label)\" has no values (roc-auc, sigma-ratio, pr-auc or their -average)")
+        }
+        try fields.rejectUnknownKeys()
+        let identity = (experiment ?? "\(artifact) · \(label)") + (seed.map { " seed \($0)" } ?? "")
+        if let first = seen[identity] {
+            throw fields.error("row \(identity) appears twice (first on line \(first)); a result could match either")
+        }
+        seen[identity] = fields.line ?? 0
+        return BaselineRow(reference: PaperReference(artifact: artifact, row: label), experiment: experiment, seed: seed,
+                           values: values, averages: averages, tolerance: tolerances, note: note, line: fields.line)
     }
 
     /// `replicates:` of a recorded file, one entry per experiment:
