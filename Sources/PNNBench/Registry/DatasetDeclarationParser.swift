@@ -46,22 +46,7 @@ struct DatasetDeclarationParser {
         if let t = fields["test"] { test = try testSplit(t, files: files, what: what) }
 
         var features = DatasetDeclaration.FeatureSelection.allExcept([])
-        if let f = fields["features"] {
-            let expected = "'features' of \(what) must be `all`, a list of columns, or `{except: [columns]}`"
-            switch f {
-            case .scalar(let s) where s.string == "all": break
-            case .sequence: features = .columns(try names(f, "'features' of \(what)"))
-            case .mapping:
-                let sub = try reader.mapping(f, "'features' of \(what)")
-                try reader.checkKeys(sub, allowed: ["except"], in: "'features' of \(what)")
-                guard let list = sub.first?.value else { throw reader.error(.missingKey, f, expected) }
-                features = .allExcept(try names(list, "'except' of 'features' of \(what)"))
-            default: throw reader.error(.wrongType, f, "\(expected), found \(YAMLReader.describe(f))")
-            }
-            if case .columns(let c) = features, let clash = c.first(where: parameters.contains) {
-                throw reader.error(.badValue, f, "'\(clash)' is a parameter of \(what), so it cannot also be a feature (the network gets it as its parameter)")
-            }
-        }
+        if let f = fields["features"] { features = try featureSelection(f, parameters: parameters, what: what) }
 
         var points = DatasetDeclaration.PointSelection.found
         if let node = fields["points"] { points = try pointSelection(node, p: p, what: what) }
@@ -77,18 +62,7 @@ struct DatasetDeclarationParser {
         let standardize = try fields["standardize"].map { try reader.bool($0, "'standardize' of \(what)") } ?? true
 
         var scaling = DatasetDeclaration.Scaling.computed
-        if let node = fields["parameterScale"] {
-            let expected = "'parameterScale' of \(what) must be `computed` or the divisor of each parameter (\(p == 1 ? "a number such as 1000" : "a list of \(p) numbers"))"
-            switch node {
-            case .scalar(let s) where s.string == "computed": break
-            case .scalar where p == 1: scaling = .divisors([try positive(node, expected)])
-            case .sequence:
-                let values = try reader.sequence(node, expected).map { try positive($0, expected) }
-                guard values.count == p else { throw reader.error(.badValue, node, "\(expected); found \(values.count)") }
-                scaling = .divisors(values)
-            default: throw reader.error(.wrongType, node, "\(expected), found \(YAMLReader.describe(node))")
-            }
-        }
+        if let node = fields["parameterScale"] { scaling = try parameterScaling(node, p: p, what: what) }
 
         // A column plays one role.
         var roles: [String: String] = [:]
@@ -108,6 +82,41 @@ struct DatasetDeclarationParser {
                                   points: points, weight: weight, process: process, negativeWeights: negative,
                                   standardize: standardize, scaling: scaling,
                                   description: try fields["description"].map { try reader.string($0, "'description' of \(what)") })
+    }
+
+    /// `features:`: `all`, a list of columns, or `{except: [columns]}`; a parameter column
+    /// cannot be a feature.
+    func featureSelection(_ f: Node, parameters: [String], what: String) throws -> DatasetDeclaration.FeatureSelection {
+        var features = DatasetDeclaration.FeatureSelection.allExcept([])
+        let expected = "'features' of \(what) must be `all`, a list of columns, or `{except: [columns]}`"
+        switch f {
+        case .scalar(let s) where s.string == "all": break
+        case .sequence: features = .columns(try names(f, "'features' of \(what)"))
+        case .mapping:
+            let sub = try reader.mapping(f, "'features' of \(what)")
+            try reader.checkKeys(sub, allowed: ["except"], in: "'features' of \(what)")
+            guard let list = sub.first?.value else { throw reader.error(.missingKey, f, expected) }
+            features = .allExcept(try names(list, "'except' of 'features' of \(what)"))
+        default: throw reader.error(.wrongType, f, "\(expected), found \(YAMLReader.describe(f))")
+        }
+        if case .columns(let c) = features, let clash = c.first(where: parameters.contains) {
+            throw reader.error(.badValue, f, "'\(clash)' is a parameter of \(what), so it cannot also be a feature (the network gets it as its parameter)")
+        }
+        return features
+    }
+
+    /// `parameterScale:`: `computed`, or the positive divisor of each of the p parameters.
+    func parameterScaling(_ node: Node, p: Int, what: String) throws -> DatasetDeclaration.Scaling {
+        let expected = "'parameterScale' of \(what) must be `computed` or the divisor of each parameter (\(p == 1 ? "a number such as 1000" : "a list of \(p) numbers"))"
+        switch node {
+        case .scalar(let s) where s.string == "computed": return .computed
+        case .scalar where p == 1: return .divisors([try positive(node, expected)])
+        case .sequence:
+            let values = try reader.sequence(node, expected).map { try positive($0, expected) }
+            guard values.count == p else { throw reader.error(.badValue, node, "\(expected); found \(values.count)") }
+            return .divisors(values)
+        default: throw reader.error(.wrongType, node, "\(expected), found \(YAMLReader.describe(node))")
+        }
     }
 
     /// `signal` + `background`, or `files` + `label`.
