@@ -1,4 +1,5 @@
 import Foundation
+import PNNData
 import PNNEngine
 
 /// The convergence report (`bench report --scale ladder`): for every rung of the ladder
@@ -54,7 +55,7 @@ public struct ConvergenceReport {
 
     // MARK: - CSV
 
-    /// One line per cell and rung: table (its file's stem, "table3"), row, metric, mass (empty: average), rung, B, n,
+    /// One line per cell and rung: table (its file's stem, "table3"), row, metric, mass (empty: average), rung, B (an integer), n,
     /// mean, sd, the paper's value, Δ, the cell's status at that rung and, when budget-limited, the short points.
     public func cellsCSV() -> String {
         var lines = ["table,row,metric,mass,rung,budget_event_epochs,n,mean,sd,paper,delta,status,short_points"]
@@ -62,7 +63,7 @@ public struct ConvergenceReport {
             for (k, cell) in series.cells.enumerated() {
                 guard let cell, let stats = cell.statistics else { continue }
                 lines.append([series.table.stem, series.row.reference.row, series.metric.rawValue, series.mass.map(String.init) ?? "",
-                              study.rungs[k].scale.name, Self.number(study.rungs[k].budget), String(stats.count), Self.number(stats.mean),
+                              study.rungs[k].scale.name, SignalGrid.shortestText(study.rungs[k].budget), String(stats.count), Self.number(stats.mean),
                               stats.standardDeviation.map(Self.number) ?? "", Self.number(series.reference), Self.number(stats.mean - series.reference),
                               cell.status.rawValue, cell.shortfalls.map(\.text).joined(separator: "; ")]
                     .map(PaperTableSection.csvField).joined(separator: ","))
@@ -81,7 +82,7 @@ public struct ConvergenceReport {
                 let stats = point?.statistics
                 var interval = ["", ""]
                 if let stats, let half = stats.halfWidth { interval = [Self.number(stats.mean - half), Self.number(stats.mean + half)] }
-                let fields: [String] = [series.claim.id, study.rungs[k].scale.name, Self.number(study.rungs[k].budget), outcome.status.rawValue,
+                let fields: [String] = [series.claim.id, study.rungs[k].scale.name, SignalGrid.shortestText(study.rungs[k].budget), outcome.status.rawValue,
                                         point?.label ?? "", stats.map { String($0.count) } ?? "", stats.map { Self.number($0.mean) } ?? ""]
                     + interval + [point.map { Self.number($0.margin) } ?? "", series.settling.text]
                 lines.append(fields.map(PaperTableSection.csvField).joined(separator: ","))
