@@ -114,7 +114,7 @@ plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \
 
 # ── panel 8: affine-beats-pnn-hepmass
 set title "affine-beats-pnn-hepmass" font ",9"
-set yrange [-105:46.5]
+set yrange [-106.5:62.5]
 unset ylabel
 unset key
 plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \

@@ -31,7 +31,7 @@ set format y "%.1f"
 
 # ── panel 1: 500 GeV
 set title "500 GeV"
-set yrange [39:81]
+set yrange [38:92]
 set ylabel "ROC-AUC (%)"
 set key top left opaque box font ",8"
 plot 77.31 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -40,7 +40,7 @@ plot 77.31 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 2: 750 GeV
 set title "750 GeV"
-set yrange [34:98.5]
+set yrange [32.5:111]
 unset ylabel
 unset key
 plot 92.77 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -49,7 +49,7 @@ plot 92.77 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 3: 1000 GeV
 set title "1000 GeV"
-set yrange [32:103.5]
+set yrange [31:117]
 unset ylabel
 unset key
 plot 97.55 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -58,7 +58,7 @@ plot 97.55 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 4: 1250 GeV
 set title "1250 GeV"
-set yrange [31.5:105.5]
+set yrange [30.5:118.5]
 set ylabel "ROC-AUC (%)"
 unset key
 plot 98.96 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -67,7 +67,7 @@ plot 98.96 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 5: 1500 GeV
 set title "1500 GeV"
-set yrange [31.5:106]
+set yrange [30.5:119]
 unset ylabel
 unset key
 plot 99.49 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -76,7 +76,7 @@ plot 99.49 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 6: average
 set title "average"
-set yrange [33.5:99]
+set yrange [32.5:111.5]
 unset ylabel
 unset key
 plot 93.22 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \

@@ -31,7 +31,7 @@ set format y "%.1f"
 
 # ── panel 1: 500 GeV
 set title "500 GeV"
-set yrange [48.5:82.5]
+set yrange [48:83.5]
 set ylabel "ROC-AUC (%)"
 set key top left opaque box font ",8"
 plot 76.77 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -40,7 +40,7 @@ plot 76.77 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 2: 750 GeV
 set title "750 GeV"
-set yrange [85:94.5]
+set yrange [85:95]
 unset ylabel
 unset key
 plot 92.6 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -58,7 +58,7 @@ plot 97.48 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 4: 1250 GeV
 set title "1250 GeV"
-set yrange [97:99.5]
+set yrange [97:100]
 set ylabel "ROC-AUC (%)"
 unset key
 plot 98.92 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -67,7 +67,7 @@ plot 98.92 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 5: 1500 GeV
 set title "1500 GeV"
-set yrange [98:100]
+set yrange [98:100.5]
 unset ylabel
 unset key
 plot 99.46 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \

@@ -31,7 +31,7 @@ set format y "%.1f"
 
 # ── panel 1: 500 GeV
 set title "500 GeV"
-set yrange [48.5:78]
+set yrange [48.5:79.5]
 set ylabel "ROC-AUC (%)"
 set key top left opaque box font ",8"
 plot 70.95 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -76,7 +76,7 @@ plot 99.37 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 6: average
 set title "average"
-set yrange [85:93.5]
+set yrange [85:94]
 unset ylabel
 unset key
 plot 91.63 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \

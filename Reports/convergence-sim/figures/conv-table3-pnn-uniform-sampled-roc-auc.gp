@@ -31,7 +31,7 @@ set format y "%.1f"
 
 # ── panel 1: 500 GeV
 set title "500 GeV"
-set yrange [48.5:78.5]
+set yrange [48.5:79]
 set ylabel "ROC-AUC (%)"
 set key top left opaque box font ",8"
 plot 71.63 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
