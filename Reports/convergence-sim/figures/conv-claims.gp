@@ -23,8 +23,8 @@ set key opaque box lw 0.5 samplen 2 spacing 1.1
 unset pointintervalbox
 set multiplot layout 5,3 title "The paper's claims vs training budget: effect and 95 % interval over seeds" font ",12" margins 0.07,0.98,0.03797468,0.9462025 spacing 0.06,0.06329114
 set logscale x
-set xrange [14400:9.000000e+07]
-set xtics ("smoke\n36k" 36000, "default\n1.2M" 1200000, "medium\n7.5M" 7500000, "large\n36M" 3.600000e+07) font ",8"
+set xrange [14400:3.281250e+08]
+set xtics ("smoke\n36k" 36000, "default\n1.2M" 1200000, "medium\n7.5M" 7500000, "large\n36M" 3.600000e+07, "paper\n131M" 1.312500e+08) font ",8"
 set mxtics 1
 unset xlabel
 
@@ -126,7 +126,7 @@ plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \
 
 # ── panel 9: affine-interpolates-better-average
 set title "affine-interpolates-better-average" font ",9"
-set yrange [-4:41]
+set yrange [-17:42.5]
 unset ylabel
 unset key
 plot 0 with lines dt 2 lw 1.5 lc rgb "#000000" title "margin", \

@@ -23,8 +23,8 @@ set key opaque box lw 0.5 samplen 2 spacing 1.1
 unset pointintervalbox
 set multiplot layout 2,3 title "Table 3 · pNN | Uniform (sampled) · ROC-AUC vs training budget" font ",12" margins 0.07,0.98,0.09333333,0.8933333 spacing 0.06,0.1466667
 set logscale x
-set xrange [14400:9.000000e+07]
-set xtics ("smoke\n36k" 36000, "default\n1.2M" 1200000, "medium\n7.5M" 7500000, "large\n36M" 3.600000e+07) font ",8"
+set xrange [14400:3.281250e+08]
+set xtics ("smoke\n36k" 36000, "default\n1.2M" 1200000, "medium\n7.5M" 7500000, "large\n36M" 3.600000e+07, "paper\n131M" 1.312500e+08) font ",8"
 set mxtics 1
 set xlabel "training event-epochs B (log scale)" offset 0,-0.5
 set format y "%.1f"

@@ -23,15 +23,15 @@ set key opaque box lw 0.5 samplen 2 spacing 1.1
 unset pointintervalbox
 set multiplot layout 2,3 title "Table 4 · Affine | Identical (sampled) · ROC-AUC vs training budget" font ",12" margins 0.07,0.98,0.09333333,0.8933333 spacing 0.06,0.1466667
 set logscale x
-set xrange [14400:9.000000e+07]
-set xtics ("smoke\n36k" 36000, "default\n1.2M" 1200000, "medium\n7.5M" 7500000, "large\n36M" 3.600000e+07) font ",8"
+set xrange [14400:3.281250e+08]
+set xtics ("smoke\n36k" 36000, "default\n1.2M" 1200000, "medium\n7.5M" 7500000, "large\n36M" 3.600000e+07, "paper\n131M" 1.312500e+08) font ",8"
 set mxtics 1
 set xlabel "training event-epochs B (log scale)" offset 0,-0.5
 set format y "%.1f"
 
 # ── panel 1: 500 GeV
 set title "500 GeV"
-set yrange [48:79.5]
+set yrange [45.5:79.5]
 set ylabel "ROC-AUC (%)"
 set key top left opaque box font ",8"
 plot 76.49 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -40,7 +40,7 @@ plot 76.49 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 2: 750 GeV
 set title "750 GeV"
-set yrange [56.5:92]
+set yrange [37.5:93.5]
 unset ylabel
 unset key
 plot 88.79 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -49,7 +49,7 @@ plot 88.79 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 3: 1000 GeV
 set title "1000 GeV"
-set yrange [55.5:100.5]
+set yrange [34.5:102.5]
 unset ylabel
 unset key
 plot 96.39 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -58,7 +58,7 @@ plot 96.39 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 4: 1250 GeV
 set title "1250 GeV"
-set yrange [48:103]
+set yrange [31.5:104.5]
 set ylabel "ROC-AUC (%)"
 unset key
 plot 98.44 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -67,7 +67,7 @@ plot 98.44 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 5: 1500 GeV
 set title "1500 GeV"
-set yrange [35.5:105]
+set yrange [35.5:109.5]
 unset ylabel
 unset key
 plot 99.13 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -76,7 +76,7 @@ plot 99.13 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 6: average
 set title "average"
-set yrange [49.5:96]
+set yrange [41:96.5]
 unset ylabel
 unset key
 plot 91.85 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \

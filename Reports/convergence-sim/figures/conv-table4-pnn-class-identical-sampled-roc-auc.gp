@@ -23,15 +23,15 @@ set key opaque box lw 0.5 samplen 2 spacing 1.1
 unset pointintervalbox
 set multiplot layout 2,3 title "Table 4 · pNN (class) | Identical (sampled) · ROC-AUC vs training budget" font ",12" margins 0.07,0.98,0.09333333,0.8933333 spacing 0.06,0.1466667
 set logscale x
-set xrange [14400:9.000000e+07]
-set xtics ("smoke\n36k" 36000, "default\n1.2M" 1200000, "medium\n7.5M" 7500000, "large\n36M" 3.600000e+07) font ",8"
+set xrange [14400:3.281250e+08]
+set xtics ("smoke\n36k" 36000, "default\n1.2M" 1200000, "medium\n7.5M" 7500000, "large\n36M" 3.600000e+07, "paper\n131M" 1.312500e+08) font ",8"
 set mxtics 1
 set xlabel "training event-epochs B (log scale)" offset 0,-0.5
 set format y "%.1f"
 
 # ── panel 1: 500 GeV
 set title "500 GeV"
-set yrange [49:83.5]
+set yrange [49:84]
 set ylabel "ROC-AUC (%)"
 set key top left opaque box font ",8"
 plot 77.41 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -49,7 +49,7 @@ plot 71.25 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 3: 1000 GeV
 set title "1000 GeV"
-set yrange [-4:104]
+set yrange [-4:106]
 unset ylabel
 unset key
 plot 94.6 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -58,7 +58,7 @@ plot 94.6 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 4: 1250 GeV
 set title "1250 GeV"
-set yrange [-8.5:108.5]
+set yrange [-8.5:109]
 set ylabel "ROC-AUC (%)"
 unset key
 plot 98.48 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \

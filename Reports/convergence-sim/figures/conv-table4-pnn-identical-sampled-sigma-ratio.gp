@@ -23,15 +23,15 @@ set key opaque box lw 0.5 samplen 2 spacing 1.1
 unset pointintervalbox
 set multiplot layout 2,3 title "Table 4 · pNN | Identical (sampled) · σ_ratio vs training budget" font ",12" margins 0.07,0.98,0.09333333,0.8933333 spacing 0.06,0.1466667
 set logscale x
-set xrange [14400:9.000000e+07]
-set xtics ("smoke\n36k" 36000, "default\n1.2M" 1200000, "medium\n7.5M" 7500000, "large\n36M" 3.600000e+07) font ",8"
+set xrange [14400:3.281250e+08]
+set xtics ("smoke\n36k" 36000, "default\n1.2M" 1200000, "medium\n7.5M" 7500000, "large\n36M" 3.600000e+07, "paper\n131M" 1.312500e+08) font ",8"
 set mxtics 1
 set xlabel "training event-epochs B (log scale)" offset 0,-0.5
 set format y "%.1f"
 
 # ── panel 1: 500 GeV
 set title "500 GeV"
-set yrange [70:78]
+set yrange [70:78.5]
 set ylabel "σ_ratio (%)"
 set key top left opaque box font ",8"
 plot 74.38 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
@@ -49,7 +49,7 @@ plot 74.78 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
 
 # ── panel 3: 1000 GeV
 set title "1000 GeV"
-set yrange [68.5:90.5]
+set yrange [65.5:90.5]
 unset ylabel
 unset key
 plot 88.38 with lines dt 2 lw 1.5 lc rgb "#000000" title "paper", \
