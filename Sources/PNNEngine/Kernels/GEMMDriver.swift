@@ -69,8 +69,9 @@ enum GEMMDriver {
         if m <= 0 || n <= 0 { return }
         if k == 0 { fillWithoutProducts(m: m, n: n, c: c, ldc: ldc, ccs: ccs, start: start, relu: relu); return }
         if case .bias = start {} else if n < mr && m > n && a.rowStride == 1 && a.colStride != 1 {
-            // Very narrow C with a transposed A (the output layer's weight gradient,
-            // n = 1): 6×32 tiles would waste ≥ 97% of their columns. Compute Cᵀ = Bᵀ·Aᵀ
+            // Very narrow C with a transposed A (a weight gradient with fewer than 6 output
+            // columns; `GEMM.tn` sends the contiguous one-column case to SingleColumnProducts
+            // before it gets here): 6×32 tiles would waste most of their columns. Compute Cᵀ = Bᵀ·Aᵀ
             // instead, whose rows Aᵀ are read in place. fma(x, y, s) = fma(y, x, s) and p
             // still runs in increasing order, so every element gets the same bits.
             multiply(m: n, n: m, k: k, a: b.transposed, b: a.transposed, c: c, ldc: ccs, cColumnStride: ldc,
